@@ -1,0 +1,203 @@
+//! Chart specs: a chart as data.
+//!
+//! A [`ChartSpec`] says everything about a chart (title, axes, series, notes,
+//! source); the UI's renderer only draws it. The chart's accessible description
+//! ([`ChartSpec::description`]) and its data table ([`ChartSpec::table`]) are
+//! generated from the same spec, so the three can never disagree. Unknown
+//! values are gaps in the line, `..`/`[c]` in the table and words in the
+//! description, never zero.
+
+use crate::figure::Figure;
+use crate::format;
+use crate::month::Month;
+
+/// One line of a time-series chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesSpec {
+    pub name: String,
+    /// One figure per month of [`ChartSpec::months`].
+    pub values: Vec<Figure>,
+    pub colour: &'static str,
+    /// Dashed lines tell series apart without relying on colour.
+    pub dashed: bool,
+}
+
+/// A monthly time-series chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub title: String,
+    pub y_label: String,
+    /// Decimal places of values in the table and description.
+    pub decimals: usize,
+    pub months: Vec<Month>,
+    pub series: Vec<SeriesSpec>,
+    /// Footnotes shown under the chart (e.g. what `..` means).
+    pub notes: Vec<String>,
+    pub source: String,
+}
+
+/// A table of strings with a caption, for display and for CSV.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub caption: String,
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Colours of the chart lines: AF dark blue and orange, ≥ 3:1 on white.
+pub const LINE_COLOURS: [&str; 2] = ["#12436d", "#a04b00"];
+
+/// Round numbers for an axis from 0 (or below, if values are negative) to ≥ `max`.
+pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
+    let (lo, hi) = (min.min(0.0), if max > min.min(0.0) { max } else { min.min(0.0) + 1.0 });
+    let raw = (hi - lo) / target.max(1) as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(raw);
+    let start = (lo / step).floor() * step;
+    let mut ticks = Vec::new();
+    for k in 0..=(target * 4) {
+        let t = start + step * k as f64;
+        // Rounding to nine decimals removes binary noise such as 0.6000000000000001.
+        ticks.push((t * 1e9).round() / 1e9);
+        if t >= hi - step * 1e-9 {
+            break;
+        }
+    }
+    ticks
+}
+
+impl ChartSpec {
+    fn value_text(&self, value: Figure) -> String {
+        match value {
+            Figure::Known(v) => format::decimal(v, self.decimals),
+            other => other.symbol().map(|(s, _)| s.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// The smallest and largest known value over all series.
+    pub fn extent(&self) -> Option<(f64, f64)> {
+        let known = self.series.iter().flat_map(|s| s.values.iter().filter_map(|v| v.known()));
+        known.fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((f64::min(lo, v), f64::max(hi, v))),
+        })
+    }
+
+    /// The y-axis ticks.
+    pub fn y_ticks(&self) -> Vec<f64> {
+        let (lo, hi) = self.extent().unwrap_or((0.0, 1.0));
+        nice_ticks(lo, hi, 5)
+    }
+
+    /// A text alternative: what the chart shows and, per series, its latest,
+    /// highest and lowest values and how many months are unknown.
+    pub fn description(&self) -> String {
+        let (Some(first), Some(last)) = (self.months.first(), self.months.last()) else {
+            return format!("{}: no months to show.", self.title);
+        };
+        let mut text = format!(
+            "Line chart of {} by month, {} to {}.",
+            self.y_label.to_lowercase(),
+            first.long_name(),
+            last.long_name()
+        );
+        for series in &self.series {
+            let known: Vec<(Month, f64)> =
+                self.months.iter().zip(&series.values).filter_map(|(m, v)| v.known().map(|v| (*m, v))).collect();
+            let unknown = series.values.len() - known.len();
+            let Some(&(latest_m, latest)) = known.last() else {
+                text.push_str(&format!(" {}: no published values.", series.name));
+                continue;
+            };
+            let &(high_m, high) = known.iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap_or(&known[0]);
+            let &(low_m, low) = known.iter().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap_or(&known[0]);
+            text.push_str(&format!(
+                " {}: {} in {}; highest {} in {}, lowest {} in {}.",
+                series.name,
+                format::decimal(latest, self.decimals),
+                latest_m.long_name(),
+                format::decimal(high, self.decimals),
+                high_m.long_name(),
+                format::decimal(low, self.decimals),
+                low_m.long_name()
+            ));
+            if unknown > 0 {
+                text.push_str(&format!(" {} not published.", format::plural(unknown, "month", "months")));
+            }
+        }
+        text
+    }
+
+    /// The chart's data as a table: a row per month, a column per series.
+    pub fn table(&self) -> Table {
+        let mut head = vec!["Month".to_string()];
+        head.extend(self.series.iter().map(|s| s.name.clone()));
+        let rows = self
+            .months
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let mut row = vec![m.short_name()];
+                row.extend(
+                    self.series.iter().map(|s| self.value_text(s.values.get(i).copied().unwrap_or(Figure::Missing))),
+                );
+                row
+            })
+            .collect();
+        Table { caption: format!("{} ({})", self.title, self.y_label.to_lowercase()), head, rows }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec() -> ChartSpec {
+        let m = |s| Month::parse(s).unwrap();
+        ChartSpec {
+            title: "Burglary in Camden".into(),
+            y_label: "Offences per 1,000 residents".into(),
+            decimals: 2,
+            months: vec![m("2025-01"), m("2025-02"), m("2025-03")],
+            series: vec![
+                SeriesSpec {
+                    name: "Camden".into(),
+                    values: vec![Figure::Known(1.5), Figure::Missing, Figure::Known(0.5)],
+                    colour: LINE_COLOURS[0],
+                    dashed: false,
+                },
+                SeriesSpec {
+                    name: "London".into(),
+                    values: vec![Figure::Known(1.0), Figure::Known(1.25), Figure::Suppressed],
+                    colour: LINE_COLOURS[1],
+                    dashed: true,
+                },
+            ],
+            notes: vec![],
+            source: "MPS".into(),
+        }
+    }
+
+    #[test]
+    fn table_and_description_come_from_the_spec() {
+        let s = spec();
+        let t = s.table();
+        assert_eq!(t.head, ["Month", "Camden", "London"]);
+        assert_eq!(t.rows[1], ["Feb 2025", "..", "1.25"]);
+        assert_eq!(t.rows[2], ["Mar 2025", "0.50", "[c]"]);
+        assert_eq!(
+            s.description(),
+            "Line chart of offences per 1,000 residents by month, January 2025 to March 2025. \
+             Camden: 0.50 in March 2025; highest 1.50 in January 2025, lowest 0.50 in March 2025. 1 month not published. \
+             London: 1.25 in February 2025; highest 1.25 in February 2025, lowest 1.00 in January 2025. 1 month not published."
+        );
+        assert_eq!(s.extent(), Some((0.5, 1.5)));
+    }
+
+    #[test]
+    fn ticks_are_round_and_cover_the_range() {
+        assert_eq!(nice_ticks(3.0, 97.0, 5), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(nice_ticks(0.0, 1.3, 5), [0.0, 0.5, 1.0, 1.5]);
+        assert_eq!(nice_ticks(0.0, 0.0, 5), [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+    }
+}

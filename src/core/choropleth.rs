@@ -1,0 +1,115 @@
+//! Classed colour scales for maps.
+//!
+//! Areas are put into up to five classes by quantiles of the known values, with
+//! break points rounded to two significant figures so the legend reads well.
+//! Unknown values get no class: the map draws them with a hatch pattern and the
+//! legend lists them, so "no data" never looks like a low value.
+
+/// Sequential blues, light to dark, after the UK Analysis Function and GOV.UK
+/// colours. Each area also carries a 3:1-contrast outline, and every value is in
+/// the table, so colour is never the only carrier of meaning.
+pub const PALETTE: [&str; 5] = ["#d6e6f5", "#9dc3e6", "#5694ca", "#1d70b8", "#12436d"];
+
+/// Class breaks: class `i` holds values in `[breaks[i], breaks[i+1])`, the last
+/// class includes its upper end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Classes {
+    pub breaks: Vec<f64>,
+}
+
+/// Rounds to two significant figures (downwards for a lower bound).
+fn round_down_2sf(v: f64) -> f64 {
+    if v <= 0.0 {
+        return 0.0;
+    }
+    let magnitude = 10f64.powf(v.log10().floor() - 1.0);
+    (v / magnitude).floor() * magnitude
+}
+
+impl Classes {
+    /// Quantile classes of `values` (unknowns already removed).
+    pub fn quantiles(values: &[f64], max_classes: usize) -> Classes {
+        let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+        sorted.sort_by(f64::total_cmp);
+        let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {
+            return Classes { breaks: Vec::new() };
+        };
+        let mut breaks = vec![round_down_2sf(min)];
+        for i in 1..max_classes {
+            let q = sorted[i * sorted.len() / max_classes];
+            let b = round_down_2sf(q);
+            if b > *breaks.last().unwrap_or(&0.0) && b < max {
+                breaks.push(b);
+            }
+        }
+        breaks.push(max);
+        if breaks.len() == 1 {
+            breaks.push(max);
+        }
+        Classes { breaks }
+    }
+
+    pub fn count(&self) -> usize {
+        self.breaks.len().saturating_sub(1)
+    }
+
+    /// The class of a value, clamped to the first and last class.
+    pub fn class_of(&self, value: f64) -> usize {
+        let n = self.count();
+        (1..n).take_while(|&i| value >= self.breaks[i]).last().unwrap_or(0)
+    }
+
+    /// The colour of a class, spread over the palette.
+    pub fn colour(&self, class: usize) -> &'static str {
+        let n = self.count().max(1);
+        let step = if n == 1 { 0 } else { class * (PALETTE.len() - 1) / (n - 1) };
+        PALETTE[step.min(PALETTE.len() - 1)]
+    }
+
+    /// Legend entries: colour and `lower to under upper` label.
+    pub fn legend(&self, format: impl Fn(f64) -> String) -> Vec<(&'static str, String)> {
+        (0..self.count())
+            .map(|i| {
+                let (lo, hi) = (self.breaks[i], self.breaks[i + 1]);
+                let label = if i + 1 == self.count() {
+                    format!("{} to {}", format(lo), format(hi))
+                } else {
+                    format!("{} to under {}", format(lo), format(hi))
+                };
+                (self.colour(i), label)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(values: &[f64], expected: &[f64]) {
+        assert_eq!(Classes::quantiles(values, 5).breaks, expected, "values {values:?}");
+    }
+
+    #[test]
+    fn breaks_are_rounded_quantiles() {
+        let values: Vec<f64> = (1..=100).map(f64::from).collect();
+        check(&values, &[1.0, 21.0, 41.0, 61.0, 81.0, 100.0]);
+        check(&[5.0, 5.0, 5.0], &[5.0, 5.0]);
+        check(&[], &[]);
+        check(&[0.0, 1234.0, 5678.0], &[0.0, 1200.0, 5600.0, 5678.0]);
+    }
+
+    #[test]
+    fn values_fall_in_classes() {
+        let c = Classes { breaks: vec![0.0, 10.0, 20.0, 30.0] };
+        assert_eq!(c.class_of(-1.0), 0);
+        assert_eq!(c.class_of(9.9), 0);
+        assert_eq!(c.class_of(10.0), 1);
+        assert_eq!(c.class_of(30.0), 2);
+        assert_eq!(c.colour(0), PALETTE[0]);
+        assert_eq!(c.colour(2), PALETTE[4]);
+        let legend = c.legend(|v| format!("{v}"));
+        assert_eq!(legend[0].1, "0 to under 10");
+        assert_eq!(legend[2].1, "20 to 30");
+    }
+}

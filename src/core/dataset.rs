@@ -1,0 +1,249 @@
+//! The app's data files: what `prepare` writes and the app reads.
+//!
+//! * `manifest.json` ([`Manifest`]): datasets, releases, periods, categories,
+//!   areas with population, and the sha256 of every input and output.
+//! * `crime-<level>-<major>.json` ([`SeriesFile`]): monthly counts for one major
+//!   category (its total and each minor category) for every area of a level;
+//!   `crime-<level>-all.json` holds the total of all categories.
+//! * `<level>s.geo.json` ([`GeoFile`]): simplified boundaries as SVG paths.
+//!
+//! Files are fetched lazily: the first view needs the manifest, the borough
+//! boundaries and one series file.
+
+use crate::figure::Figure;
+use crate::month::{Month, Period};
+use serde::{Deserialize, Serialize};
+
+/// Version of the file formats below; bump when a reader would misread old files.
+pub const SCHEMA: u32 = 1;
+
+/// A geographic level of the data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Borough,
+    Ward,
+}
+
+impl Level {
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Borough => "borough",
+            Level::Ward => "ward",
+        }
+    }
+}
+
+/// What an area is, which decides how it is drawn and counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AreaKind {
+    /// A London borough or ward policed by the Met.
+    Area,
+    /// A row of the MPS files that is not a place on the map (e.g. `Unknown`):
+    /// counted in London totals, listed separately in tables.
+    Pseudo,
+    /// On the map but not policed by the Met (the City of London).
+    NotPoliced,
+}
+
+/// One area of a level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Area {
+    /// GSS code (`E09…`, `E05…`) or, for pseudo-areas, a code of ours (`MPS-…`).
+    pub code: String,
+    pub name: String,
+    pub level: Level,
+    pub kind: AreaKind,
+    /// For wards, the code of their borough.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub borough: Option<String>,
+    /// Usual residents at Census 2021, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<u32>,
+}
+
+/// One category, major or minor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    /// `all`, `burglary` or `burglary/res-burglary-of-a-home`.
+    pub id: String,
+    /// The name as the newest release spells it.
+    pub name: String,
+    /// For a minor category, the id of its major category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// The data file holding this category, per level.
+    pub file: String,
+}
+
+/// One published release of a source file that went into the data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Release {
+    /// E.g. `crime-borough-2025-12`: the level and the newest month it covers.
+    pub id: String,
+    pub level: Level,
+    /// Path of the input file, relative to the source folder.
+    pub file: String,
+    pub period: Period,
+    pub rows: usize,
+    /// Months of this release used in the merged series (newest release wins).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub months_used: Vec<Period>,
+    /// Whether its last month looked incomplete (a stub) and was not used.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial_last_month: bool,
+}
+
+/// A file and its checksum.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileHash {
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// One dataset at one level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub id: String,
+    pub title: String,
+    pub level: Level,
+    pub period: Period,
+    pub publisher: String,
+    pub licence: String,
+    pub source_url: String,
+}
+
+/// `manifest.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub schema: u32,
+    pub datasets: Vec<Dataset>,
+    pub releases: Vec<Release>,
+    pub categories: Vec<Category>,
+    pub areas: Vec<Area>,
+    /// Number of (month, area, category) cells that a newer release revised.
+    pub revisions: usize,
+    pub inputs: Vec<FileHash>,
+    pub outputs: Vec<FileHash>,
+}
+
+impl Manifest {
+    pub fn dataset(&self, level: Level) -> Option<&Dataset> {
+        self.datasets.iter().find(|d| d.level == level)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn area(&self, code: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.code == code)
+    }
+
+    pub fn areas_of(&self, level: Level) -> impl Iterator<Item = &Area> {
+        self.areas.iter().filter(move |a| a.level == level)
+    }
+}
+
+/// Monthly counts of one category for every area of one level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategorySeries {
+    pub category: String,
+    /// `values[area][month]`: a count, or `null` when not published.
+    pub values: Vec<Vec<Option<u32>>>,
+}
+
+/// `crime-<level>-<major>.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SeriesFile {
+    pub schema: u32,
+    pub level: Level,
+    /// The month of index 0 of every values row.
+    pub first: Month,
+    pub months: usize,
+    /// Area codes in the order of every `values` list.
+    pub areas: Vec<String>,
+    pub series: Vec<CategorySeries>,
+}
+
+impl SeriesFile {
+    pub fn period(&self) -> Period {
+        Period::new(self.first, self.first.plus_months(i32::try_from(self.months).unwrap_or(1) - 1))
+    }
+
+    pub fn series(&self, category: &str) -> Option<&CategorySeries> {
+        self.series.iter().find(|s| s.category == category)
+    }
+
+    fn area_index(&self, code: &str) -> Option<usize> {
+        self.areas.iter().position(|a| a == code)
+    }
+
+    /// The figure of one area, category and month (missing if not in the file).
+    pub fn figure(&self, category: &str, area: &str, month: Month) -> Figure {
+        let (Some(series), Some(a)) = (self.series(category), self.area_index(area)) else {
+            return Figure::Missing;
+        };
+        let Ok(m) = usize::try_from(month.index() - self.first.index()) else {
+            return Figure::Missing;
+        };
+        Figure::from_cell(series.values.get(a).and_then(|row| row.get(m)).copied().flatten())
+    }
+}
+
+/// `<level>s.geo.json`: boundaries projected to British National Grid, shifted
+/// and scaled to a `width` × `height` box with y pointing down, ready for SVG.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GeoFile {
+    pub schema: u32,
+    pub level: Level,
+    pub width: u32,
+    pub height: u32,
+    /// Metres per unit of the coordinates.
+    pub metres_per_unit: f64,
+    pub areas: Vec<GeoArea>,
+    pub attribution: String,
+}
+
+/// The outline of one area as an SVG path in [`GeoFile`] units.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GeoArea {
+    pub code: String,
+    pub name: String,
+    pub path: String,
+    /// A point inside the area, for labels and focus rings.
+    pub label: [i32; 2],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn series_file_looks_up_figures_by_code_and_month() {
+        let file = SeriesFile {
+            schema: SCHEMA,
+            level: Level::Borough,
+            first: Month::parse("2025-01").unwrap(),
+            months: 2,
+            areas: vec!["E09000007".into(), "E09000033".into()],
+            series: vec![CategorySeries {
+                category: "all".into(),
+                values: vec![vec![Some(5), None], vec![Some(0), Some(7)]],
+            }],
+        };
+        let m = |s| Month::parse(s).unwrap();
+        assert_eq!(file.figure("all", "E09000007", m("2025-01")), Figure::Known(5.0));
+        assert_eq!(file.figure("all", "E09000007", m("2025-02")), Figure::Missing);
+        assert_eq!(file.figure("all", "E09000033", m("2025-01")), Figure::Known(0.0));
+        assert_eq!(file.figure("all", "E09000033", m("2025-03")), Figure::Missing);
+        assert_eq!(file.figure("all", "E09000033", m("2024-12")), Figure::Missing);
+        assert_eq!(file.figure("burglary", "E09000033", m("2025-01")), Figure::Missing);
+        assert_eq!(file.period().describe(), "January to February 2025");
+        let json = serde_json::to_string(&file).unwrap();
+        assert!(json.contains("\"first\":\"2025-01\""), "{json}");
+        assert_eq!(serde_json::from_str::<SeriesFile>(&json).unwrap(), file);
+    }
+}

@@ -1,0 +1,271 @@
+//! The view state and its URL: the one source of truth for what is on screen.
+//!
+//! [`from_query`] and [`to_query`] are a pure pair: `from_query(to_query(s)) == s`
+//! for every valid state, `to_query` writes only values that differ from the
+//! defaults, and `from_query` never fails: an unknown or bad parameter falls back
+//! to its default and yields a [`Fallback`] saying why, for the page to show.
+
+use crate::category;
+use crate::month::{Month, Period};
+
+/// What the user is looking at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ViewState {
+    /// The selected area's code, or `None` for London as a whole.
+    pub area: Option<String>,
+    /// The category id (`all`, a major or a `major/minor` id).
+    pub category: String,
+    pub period: Period,
+}
+
+/// What the URL may refer to: the valid areas, categories and months.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Context {
+    pub areas: Vec<String>,
+    pub categories: Vec<String>,
+    /// The months the data covers.
+    pub available: Period,
+}
+
+impl Context {
+    /// The default period: the latest 12 months (or fewer, if less is published).
+    pub fn default_period(&self) -> Period {
+        let from = self.available.to.plus_months(-11).max(self.available.from);
+        Period::new(from, self.available.to)
+    }
+
+    pub fn default_state(&self) -> ViewState {
+        ViewState { area: None, category: category::ALL.to_string(), period: self.default_period() }
+    }
+
+    fn clamp(&self, month: Month) -> Month {
+        month.max(self.available.from).min(self.available.to)
+    }
+}
+
+/// A parameter that could not be used as given, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fallback {
+    pub parameter: String,
+    pub reason: String,
+}
+
+fn fallback(parameter: &str, reason: String) -> Fallback {
+    Fallback { parameter: parameter.to_string(), reason }
+}
+
+/// Percent-decodes one query component (`+` is a space).
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match u8::from_str_radix(text.get(i + 1..i + 3).unwrap_or(""), 16) {
+                Ok(b) => {
+                    out.push(b);
+                    i += 2;
+                }
+                Err(_) => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes one query component, keeping `/` and `-` readable.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Shortens untrusted text before it is quoted back in a message.
+fn quote(text: &str) -> String {
+    let short: String = text.chars().take(40).collect();
+    let ellipsis = if text.chars().count() > 40 { "…" } else { "" };
+    format!("“{short}{ellipsis}”")
+}
+
+/// Reads a view from a query string (with or without the leading `?`).
+pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) {
+    let mut state = context.default_state();
+    let mut notes = Vec::new();
+    let (mut from, mut to) = (None, None);
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (name, value) = (decode(name), decode(value));
+        match name.as_str() {
+            "area" => {
+                if value.is_empty() || value.eq_ignore_ascii_case("london") {
+                    state.area = None;
+                } else if let Some(code) = context.areas.iter().find(|c| c.eq_ignore_ascii_case(&value)) {
+                    state.area = Some(code.clone());
+                } else {
+                    notes.push(fallback("area", format!("No area has the code {}; showing London.", quote(&value))));
+                }
+            }
+            "cat" => {
+                if context.categories.contains(&value) {
+                    state.category = value;
+                } else {
+                    notes.push(fallback(
+                        "cat",
+                        format!("There is no crime category {}; showing all crimes.", quote(&value)),
+                    ));
+                }
+            }
+            "from" | "to" => match Month::parse(&value) {
+                Some(month) => {
+                    let clamped = context.clamp(month);
+                    if clamped != month {
+                        notes.push(fallback(
+                            &name,
+                            format!(
+                                "{} is outside the published months ({}); using {}.",
+                                month.long_name(),
+                                context.available.describe(),
+                                clamped.long_name()
+                            ),
+                        ));
+                    }
+                    if name == "from" {
+                        from = Some(clamped);
+                    } else {
+                        to = Some(clamped);
+                    }
+                }
+                None => notes.push(fallback(&name, format!("{} is not a month like 2025-01; ignored.", quote(&value)))),
+            },
+            _ => notes
+                .push(fallback(&name, format!("The parameter {} is not used by this page; ignored.", quote(&name)))),
+        }
+    }
+    let default = context.default_period();
+    state.period = match (from, to) {
+        (None, None) => default,
+        (Some(f), None) => Period::new(f, default.to.max(f)),
+        (None, Some(t)) => Period::new(t.plus_months(-11).max(context.available.from).min(t), t),
+        (Some(f), Some(t)) => {
+            if f > t {
+                notes.push(fallback("from", "The start month was after the end month; swapped them.".to_string()));
+            }
+            Period::new(f, t)
+        }
+    };
+    (state, notes)
+}
+
+/// Writes a view as a query string (without `?`), listing only non-defaults in a
+/// fixed order. The empty string means the default view.
+pub fn to_query(state: &ViewState, context: &Context) -> String {
+    let default = context.default_state();
+    let mut parts = Vec::new();
+    if let Some(area) = &state.area {
+        parts.push(format!("area={}", encode(area)));
+    }
+    if state.category != default.category {
+        parts.push(format!("cat={}", encode(&state.category)));
+    }
+    if state.period != default.period {
+        // Both ends are written so the period survives new data being published.
+        parts.push(format!("from={}", state.period.from.iso()));
+        parts.push(format!("to={}", state.period.to.iso()));
+    }
+    parts.join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context() -> Context {
+        let m = |s| Month::parse(s).unwrap();
+        Context {
+            areas: vec!["E09000007".into(), "E09000033".into(), "E05013570".into()],
+            categories: vec!["all".into(), "burglary".into(), "burglary/res-burglary-of-a-home".into()],
+            available: Period::new(m("2010-04"), m("2026-06")),
+        }
+    }
+
+    /// Checks the state read from `query`, and the fallback parameters reported.
+    fn check(query: &str, expected: (&Option<&str>, &str, &str, &str), fallbacks: &[&str]) {
+        let (state, notes) = from_query(query, &context());
+        let (area, cat, from, to) = expected;
+        assert_eq!(state.area.as_deref(), *area, "area of {query:?}");
+        assert_eq!(state.category, cat, "category of {query:?}");
+        assert_eq!(state.period.from.iso(), from, "from of {query:?}");
+        assert_eq!(state.period.to.iso(), to, "to of {query:?}");
+        let names: Vec<&str> = notes.iter().map(|n| n.parameter.as_str()).collect();
+        assert_eq!(names, fallbacks, "fallbacks of {query:?}: {notes:?}");
+    }
+
+    #[test]
+    fn reads_good_and_bad_queries() {
+        check("", (&None, "all", "2025-07", "2026-06"), &[]);
+        check(
+            "?area=E09000007&cat=burglary&from=2025-01&to=2025-12",
+            (&Some("E09000007"), "burglary", "2025-01", "2025-12"),
+            &[],
+        );
+        check("area=e09000007", (&Some("E09000007"), "all", "2025-07", "2026-06"), &[]);
+        check(
+            "cat=burglary%2Fres-burglary-of-a-home",
+            (&None, "burglary/res-burglary-of-a-home", "2025-07", "2026-06"),
+            &[],
+        );
+        check("area=E09000001", (&None, "all", "2025-07", "2026-06"), &["area"]);
+        check("cat=%3Cscript%3E", (&None, "all", "2025-07", "2026-06"), &["cat"]);
+        check("from=2025-13&to=banana", (&None, "all", "2025-07", "2026-06"), &["from", "to"]);
+        check("from=2025-12&to=2025-01", (&None, "all", "2025-01", "2025-12"), &["from"]);
+        check("from=2001-01&to=2030-01", (&None, "all", "2010-04", "2026-06"), &["from", "to"]);
+        check("from=2020-03", (&None, "all", "2020-03", "2026-06"), &[]);
+        check("to=2020-03", (&None, "all", "2019-04", "2020-03"), &[]);
+        check("utm_source=x&&area=", (&None, "all", "2025-07", "2026-06"), &["utm_source"]);
+        check("%zz=1", (&None, "all", "2025-07", "2026-06"), &["%zz"]);
+    }
+
+    #[test]
+    fn round_trips_and_writes_only_non_defaults() {
+        let ctx = context();
+        let m = |s| Month::parse(s).unwrap();
+        let states = [
+            ctx.default_state(),
+            ViewState { area: Some("E09000007".into()), ..ctx.default_state() },
+            ViewState { category: "burglary/res-burglary-of-a-home".into(), ..ctx.default_state() },
+            ViewState { period: Period::new(m("2010-04"), m("2010-04")), ..ctx.default_state() },
+            ViewState {
+                area: Some("E05013570".into()),
+                category: "burglary".into(),
+                period: Period::new(m("2024-01"), m("2025-12")),
+            },
+        ];
+        for state in states {
+            let query = to_query(&state, &ctx);
+            let (back, notes) = from_query(&query, &ctx);
+            assert_eq!(back, state, "query {query:?}");
+            assert!(notes.is_empty(), "{notes:?}");
+        }
+        assert_eq!(to_query(&ctx.default_state(), &ctx), "");
+        let state = ViewState { area: Some("E09000007".into()), category: "burglary".into(), ..ctx.default_state() };
+        assert_eq!(to_query(&state, &ctx), "area=E09000007&cat=burglary");
+    }
+
+    #[test]
+    fn decodes_and_encodes_components() {
+        assert_eq!(decode("a%20b+c%2F"), "a b c/");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%G1"), "%G1");
+        assert_eq!(encode("a b/c&d"), "a%20b/c%26d");
+    }
+}

@@ -1,0 +1,627 @@
+//! `prepare`: the publishers' files in, the app's compact aggregate files out.
+//!
+//! [`run`] finds the inputs ([`discover`]), reads crime releases
+//! (`met_core::crime_csv`), merges them newest-first with every revision
+//! recorded (`met_core::merge`), reads and simplifies boundaries ([`geometry`]),
+//! reads Census 2021 population ([`population`]) and writes the output folder
+//! in one atomic step ([`output`]). See `ARCHITECTURE.md` for the file formats.
+
+pub mod discover;
+pub mod geometry;
+pub mod output;
+pub mod population;
+pub mod read;
+
+use discover::Kind;
+use geometry::{Frame, Shape};
+use met_core::category;
+use met_core::crime_csv;
+use met_core::dataset::{
+    self, Area, AreaKind, Category, CategorySeries, Dataset, FileHash, Level, Manifest, Release, SeriesFile,
+};
+use met_core::merge::{self, Merged, ReleaseTable};
+use met_core::month::{Month, Period};
+use read::Located;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Simplification tolerance for borough outlines, in metres.
+pub const BOROUGH_EPSILON_M: f64 = 40.0;
+/// Simplification tolerance for ward outlines, in metres.
+pub const WARD_EPSILON_M: f64 = 15.0;
+/// Coordinates of the geometry files are in units of this many metres.
+pub const METRES_PER_UNIT: i64 = 10;
+
+/// Rows of the MPS files that are not a place, and the codes we give them.
+pub const PSEUDO_AREAS: [(&str, &str); 3] = [
+    ("Unknown", "MPS-UNKNOWN"),
+    ("London Heathrow and London City Airports", "MPS-AIRPORTS"),
+    ("Aviation Security (SO18)", "MPS-SO18"),
+];
+
+const BOUNDARY_ATTRIBUTION: &str = "Contains National Statistics data © Crown copyright and database right. \
+Contains Ordnance Survey data © Crown copyright and database right. Source: Office for National Statistics and \
+Greater London Authority, licensed under the Open Government Licence v3.0.";
+
+/// What went wrong, in words that name the file and place.
+#[derive(Debug)]
+pub struct Error(pub String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<Located> for Error {
+    fn from(e: Located) -> Error {
+        Error(e.to_string())
+    }
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> Error {
+    Error(format!("{}: {e}", path.display()))
+}
+
+/// The inputs and outputs of a run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub from: PathBuf,
+    pub out: PathBuf,
+    /// Draw progress bars (only on a terminal).
+    pub progress: bool,
+}
+
+/// What a run did, for the one-screen summary.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub used: Vec<(String, String)>,
+    pub ignored: Vec<(String, String)>,
+    pub notes: Vec<String>,
+    pub rows_read: usize,
+    pub releases: Vec<Release>,
+    pub periods: Vec<(Level, Period)>,
+    pub areas: Vec<(Level, usize)>,
+    pub categories: usize,
+    pub revisions: Vec<(Level, usize)>,
+    pub outputs: Vec<FileHash>,
+    /// Total gzip size of the series files as JSON and as postcard (binary serde).
+    pub encoding: (usize, usize),
+}
+
+/// One crime file read and mapped to area codes.
+struct CrimeInput {
+    path: String,
+    level: Level,
+    table: ReleaseTable,
+    rows: usize,
+    /// Official names of categories as this release spells them.
+    names: BTreeMap<String, String>,
+    /// Ward code → borough name as this file gives it.
+    ward_boroughs: BTreeMap<String, String>,
+    /// Ward code → ward name as this file gives it.
+    ward_names: BTreeMap<String, String>,
+}
+
+/// Borough names (by [`category::key`], which ignores case and punctuation) → GSS code.
+fn borough_index(shapes: &[Shape]) -> BTreeMap<String, String> {
+    let mut index: BTreeMap<String, String> = shapes.iter().map(|s| (category::key(&s.name), s.code.clone())).collect();
+    for (name, code) in PSEUDO_AREAS {
+        index.insert(category::key(name), code.to_string());
+    }
+    index
+}
+
+fn read_crime(path: &Path, rel: &str, boroughs: &BTreeMap<String, String>) -> Result<CrimeInput, Error> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+    let file = crime_csv::parse(&bytes).map_err(|e| Located::new(path, e.line, e.column.as_deref(), e.message))?;
+    let period = Period::new(file.first, file.first.plus_months(i32::try_from(file.months).unwrap_or(1) - 1));
+    let id = format!("crime-{}-{}", file.level.id(), period.to.iso());
+    let mut table = ReleaseTable::new(&id, period);
+    let mut names = BTreeMap::new();
+    let mut ward_boroughs = BTreeMap::new();
+    let mut ward_names = BTreeMap::new();
+    for row in &file.rows {
+        let borough = boroughs.get(&category::key(&row.borough)).ok_or_else(|| {
+            Located::new(
+                path,
+                row.line,
+                None,
+                format!("unknown borough name {:?}: expected one of the 32 London boroughs, or a known pseudo-area (Unknown, airports, SO18)", row.borough),
+            )
+        })?;
+        let area = match &row.ward {
+            Some((code, name)) => {
+                if !code.starts_with("E05") {
+                    return Err(Located::new(
+                        path,
+                        row.line,
+                        Some("WardCode"),
+                        format!("expected a ward code like E05013570, found {code:?}"),
+                    )
+                    .into());
+                }
+                ward_boroughs.insert(code.clone(), borough.clone());
+                ward_names.insert(code.clone(), name.clone());
+                code.clone()
+            }
+            None => borough.clone(),
+        };
+        table.add_row(&area, &row.major, &row.minor, &row.counts);
+        names.insert(category::key(&row.major), row.major.clone());
+        names.insert(category::minor_id(&row.major, &row.minor), row.minor.clone());
+    }
+    Ok(CrimeInput {
+        path: rel.to_string(),
+        level: file.level,
+        table,
+        rows: file.rows.len(),
+        names,
+        ward_boroughs,
+        ward_names,
+    })
+}
+
+/// The series file for one major category (or `all`) of a level.
+fn series_file(level: Level, merged: &Merged, major: &str) -> SeriesFile {
+    let ids: Vec<&String> = merged
+        .categories
+        .iter()
+        .filter(|c| if major == category::ALL { c.as_str() == category::ALL } else { category::major_of(c) == major })
+        .collect();
+    let series = ids
+        .into_iter()
+        .map(|id| CategorySeries {
+            category: id.clone(),
+            values: merged
+                .areas
+                .iter()
+                .map(|a| {
+                    merged
+                        .values
+                        .get(&(id.clone(), a.clone()))
+                        .cloned()
+                        .unwrap_or_else(|| vec![None; merged.period.len()])
+                })
+                .collect(),
+        })
+        .collect();
+    SeriesFile {
+        schema: dataset::SCHEMA,
+        level,
+        first: merged.period.from,
+        months: merged.period.len(),
+        areas: merged.areas.clone(),
+        series,
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    // Serialising our own plain data structures cannot fail.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+fn revisions_csv(merged: &Merged, names: &BTreeMap<String, String>) -> Vec<u8> {
+    let mut out = String::from("release,previous_release,month,area_code,area_name,category,old,new\n");
+    for r in &merged.revisions {
+        let name = names.get(&r.area).map_or("", String::as_str);
+        out.push_str(&format!(
+            "{},{},{},{},\"{}\",{},{},{}\n",
+            r.release,
+            r.previous,
+            r.month,
+            r.area,
+            name.replace('"', "\"\""),
+            r.category,
+            r.old,
+            r.new
+        ));
+    }
+    out.into_bytes()
+}
+
+fn progress_bar(enabled: bool, len: u64, message: &'static str) -> indicatif::ProgressBar {
+    if !enabled {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg:28} [{bar:30}] {pos}/{len} {wide_msg}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(message);
+    bar
+}
+
+/// Runs `prepare`: reads everything, then writes the output folder atomically.
+pub fn run(options: &Options) -> Result<Report, Error> {
+    let from = &options.from;
+    if !from.is_dir() {
+        return Err(Error(format!("{}: source folder not found", from.display())));
+    }
+    let found = discover::discover(from).map_err(|e| io_error(from, &e))?;
+    let rel = |p: &Path| p.strip_prefix(from).unwrap_or(p).display().to_string();
+    let mut report = Report {
+        used: found.used.iter().map(|(p, k)| (rel(p), k.describe().to_string())).collect(),
+        ignored: found.ignored.iter().map(|(p, why)| (rel(p), why.clone())).collect(),
+        ..Report::default()
+    };
+    let one = |kind: &Kind| found.used.iter().find(|(_, k)| k == kind).map(|(p, _)| p.clone());
+    let need = |kind: Kind| {
+        one(&kind).ok_or_else(|| Error(format!("{}: no file of {} found", from.display(), kind.describe())))
+    };
+
+    // Boundaries first: borough names in the crime files are matched against them.
+    let bar = progress_bar(options.progress, 2, "reading boundaries");
+    let borough_path = need(Kind::BoroughShapes)?;
+    let borough_shapes =
+        geometry::read_shapefile(&borough_path).map_err(|e| Error(format!("{}: {e}", borough_path.display())))?;
+    bar.inc(1);
+    let ward_source =
+        found
+            .used
+            .iter()
+            .find_map(|(p, k)| if let Kind::WardShapes(t) = k { Some((p.clone(), t.clone())) } else { None });
+    let ward_shapes = match &ward_source {
+        Some((path, table)) => {
+            geometry::read_geopackage(path, table).map_err(|e| Error(format!("{}: {e}", path.display())))?
+        }
+        None => Vec::new(),
+    };
+    bar.finish_and_clear();
+
+    // Crime releases.
+    let boroughs = borough_index(&borough_shapes);
+    let crime_paths: Vec<&PathBuf> = found.used.iter().filter(|(_, k)| *k == Kind::Crime).map(|(p, _)| p).collect();
+    let bar = progress_bar(options.progress, crime_paths.len() as u64, "reading crime files");
+    let mut inputs: Vec<CrimeInput> = Vec::new();
+    let mut input_hashes: BTreeMap<String, String> = BTreeMap::new();
+    for path in crime_paths {
+        bar.set_message(rel(path));
+        let input = read_crime(path, &rel(path), &boroughs)?;
+        let hash = output::sha256(&std::fs::read(path).map_err(|e| io_error(path, &e))?);
+        if let Some(other) = inputs.iter().find(|i| i.table.id == input.table.id) {
+            if input_hashes.get(&other.path) == Some(&hash) {
+                report.notes.push(format!("{} is a copy of {}; used once", input.path, other.path));
+                continue;
+            }
+            return Err(Error(format!(
+                "{} and {} are different files for the same release ({}): keep only the one you trust",
+                other.path, input.path, input.table.id
+            )));
+        }
+        report.rows_read += input.rows;
+        input_hashes.insert(input.path.clone(), hash);
+        inputs.push(input);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    if !inputs.iter().any(|i| i.level == Level::Borough) {
+        return Err(Error(format!("{}: no MPS borough-level crime file found", from.display())));
+    }
+
+    // Population.
+    let pop_path = need(Kind::BoroughPopulation)?;
+    let borough_pop =
+        population::read_ts007a(&pop_path, &std::fs::read(&pop_path).map_err(|e| io_error(&pop_path, &e))?)?;
+    let lookup = match one(&Kind::LsoaLookup) {
+        Some(p) => population::read_lookup(&p, &std::fs::read(&p).map_err(|e| io_error(&p, &e))?)?,
+        None => BTreeMap::new(),
+    };
+    let ward_pop = match one(&Kind::LsoaPopulation) {
+        Some(p) => {
+            let lsoa = population::read_lsoa_workbook(&p)?;
+            let (wards, unmatched) = population::ward_population(&lsoa, &lookup);
+            if !unmatched.is_empty() {
+                report.notes.push(format!(
+                    "{} LSOAs of the population workbook are not in the lookup (e.g. {})",
+                    unmatched.len(),
+                    unmatched[0]
+                ));
+            }
+            wards
+        }
+        None => BTreeMap::new(),
+    };
+    let ward_lad: BTreeMap<&String, &String> = lookup.values().map(|(w, l)| (w, l)).collect();
+
+    // Merge each level.
+    let mut staging = output::Staging::new(&options.out).map_err(|e| io_error(&options.out, &e))?;
+    let result = build_outputs(
+        &inputs,
+        &borough_shapes,
+        &ward_shapes,
+        &borough_pop,
+        &ward_pop,
+        &ward_lad,
+        &mut staging,
+        &mut report,
+        options.progress,
+    );
+    let manifest = match result {
+        Ok(m) => m,
+        Err(e) => {
+            staging.abandon();
+            return Err(e);
+        }
+    };
+    let mut manifest = manifest;
+    let mut hashes: Vec<FileHash> = found
+        .used
+        .iter()
+        .map(|(p, _)| {
+            let bytes = std::fs::read(p).map_err(|e| io_error(p, &e))?;
+            Ok(FileHash { path: rel(p), bytes: bytes.len() as u64, sha256: output::sha256(&bytes) })
+        })
+        .collect::<Result<_, Error>>()?;
+    // The shapefile's .dbf holds the names and codes: hash it too.
+    let dbf = borough_path.with_extension("dbf");
+    if let Ok(bytes) = std::fs::read(&dbf) {
+        hashes.push(FileHash { path: rel(&dbf), bytes: bytes.len() as u64, sha256: output::sha256(&bytes) });
+    }
+    manifest.inputs = hashes;
+    manifest.outputs = staging.files.clone();
+    let bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    staging.write("manifest.json", &bytes).map_err(|e| io_error(&options.out, &e))?;
+    report.outputs = staging.files.clone();
+    staging.commit().map_err(|e| io_error(&options.out, &e))?;
+    Ok(report)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_outputs(
+    inputs: &[CrimeInput],
+    borough_shapes: &[Shape],
+    ward_shapes: &[Shape],
+    borough_pop: &BTreeMap<String, u32>,
+    ward_pop: &BTreeMap<String, u32>,
+    ward_lad: &BTreeMap<&String, &String>,
+    staging: &mut output::Staging,
+    report: &mut Report,
+    progress: bool,
+) -> Result<Manifest, Error> {
+    let write = |staging: &mut output::Staging, name: &str, bytes: &[u8]| {
+        staging.write(name, bytes).map_err(|e| Error(format!("writing {name}: {e}")))
+    };
+    let mut datasets = Vec::new();
+    let mut releases = Vec::new();
+    let mut categories: BTreeMap<String, Category> = BTreeMap::new();
+    let mut areas: Vec<Area> = Vec::new();
+    let mut revisions = 0;
+    let (mut json_gz, mut postcard_gz) = (0, 0);
+
+    for level in [Level::Borough, Level::Ward] {
+        let mut level_inputs: Vec<&CrimeInput> = inputs.iter().filter(|i| i.level == level).collect();
+        if level_inputs.is_empty() {
+            continue;
+        }
+        level_inputs.sort_by_key(|i| i.table.period.map(|p| p.to));
+        let tables: Vec<ReleaseTable> = level_inputs.iter().map(|i| i.table.clone()).collect();
+        let Some(merged) = merge::merge(&tables) else { continue };
+        // Official names: the newest release's spelling wins.
+        let mut names: BTreeMap<String, String> = BTreeMap::new();
+        for input in &level_inputs {
+            names.extend(input.names.clone());
+        }
+        for input in &level_inputs {
+            let full = input.table.full_period();
+            releases.push(Release {
+                id: input.table.id.clone(),
+                level,
+                file: input.path.clone(),
+                period: input.table.period.unwrap_or(merged.period),
+                rows: input.rows,
+                months_used: merged.used.get(&input.table.id).cloned().unwrap_or_default(),
+                partial_last_month: full != input.table.period,
+            });
+        }
+        let majors: BTreeSet<&str> = merged.categories.iter().map(|c| category::major_of(c)).collect();
+        let bar = progress_bar(progress, majors.len() as u64, "writing series files");
+        for major in &majors {
+            let file = series_file(level, &merged, major);
+            let name = format!("crime-{}-{major}.json", level.id());
+            let bytes = json(&file);
+            json_gz += output::gzip_size(&bytes);
+            postcard_gz += output::gzip_size(&postcard::to_allocvec(&file).unwrap_or_default());
+            write(staging, &name, &bytes)?;
+            bar.inc(1);
+        }
+        bar.finish_and_clear();
+        for id in &merged.categories {
+            if id == category::ALL {
+                continue;
+            }
+            let parent = id.contains('/').then(|| category::major_of(id).to_string());
+            categories.entry(id.clone()).or_insert_with(|| Category {
+                id: id.clone(),
+                name: names.get(id).cloned().unwrap_or_else(|| id.clone()),
+                parent,
+                file: category::major_of(id).to_string(),
+            });
+        }
+
+        // Areas of this level.
+        let with_data: BTreeSet<&String> = merged.areas.iter().collect();
+        let mut area_names: BTreeMap<String, String> = BTreeMap::new();
+        match level {
+            Level::Borough => {
+                for s in borough_shapes {
+                    let kind = if with_data.contains(&s.code) { AreaKind::Area } else { AreaKind::NotPoliced };
+                    areas.push(Area {
+                        code: s.code.clone(),
+                        name: s.name.clone(),
+                        level,
+                        kind,
+                        borough: None,
+                        population: borough_pop.get(&s.code).copied(),
+                    });
+                    area_names.insert(s.code.clone(), s.name.clone());
+                }
+                for (name, code) in PSEUDO_AREAS {
+                    if with_data.contains(&code.to_string()) {
+                        areas.push(Area {
+                            code: code.into(),
+                            name: name.into(),
+                            level,
+                            kind: AreaKind::Pseudo,
+                            borough: None,
+                            population: None,
+                        });
+                        area_names.insert(code.into(), name.into());
+                    }
+                }
+            }
+            Level::Ward => {
+                let mps_boroughs: BTreeMap<&String, &String> =
+                    level_inputs.iter().flat_map(|i| i.ward_boroughs.iter()).collect();
+                let mps_names: BTreeMap<&String, &String> =
+                    level_inputs.iter().flat_map(|i| i.ward_names.iter()).collect();
+                for s in ward_shapes {
+                    let kind = if with_data.contains(&s.code) { AreaKind::Area } else { AreaKind::NotPoliced };
+                    let borough = ward_lad
+                        .get(&s.code)
+                        .map(|c| (*c).clone())
+                        .or_else(|| mps_boroughs.get(&s.code).map(|c| (*c).clone()));
+                    areas.push(Area {
+                        code: s.code.clone(),
+                        name: s.name.clone(),
+                        level,
+                        kind,
+                        borough,
+                        population: ward_pop.get(&s.code).copied(),
+                    });
+                    area_names.insert(s.code.clone(), s.name.clone());
+                }
+                for code in &merged.areas {
+                    if !ward_shapes.iter().any(|s| &s.code == code) {
+                        let name = mps_names.get(code).map_or_else(|| code.clone(), |n| (*n).clone());
+                        report.notes.push(format!(
+                            "ward {code} ({name}) has crime figures but no boundary; listed without a map shape"
+                        ));
+                        areas.push(Area {
+                            code: code.clone(),
+                            name: name.clone(),
+                            level,
+                            kind: AreaKind::Area,
+                            borough: mps_boroughs.get(code).map(|c| (*c).clone()),
+                            population: ward_pop.get(code).copied(),
+                        });
+                        area_names.insert(code.clone(), name);
+                    }
+                }
+            }
+        }
+        let count = areas.iter().filter(|a| a.level == level).count();
+        report.areas.push((level, count));
+        report.periods.push((level, merged.period));
+        report.revisions.push((level, merged.revisions.len()));
+        revisions += merged.revisions.len();
+        write(staging, &format!("revisions-crime-{}.csv", level.id()), &revisions_csv(&merged, &area_names))?;
+        let latest =
+            level_inputs.last().map_or(merged.period.to, |i| i.table.period.map_or(merged.period.to, |p| p.to));
+        datasets.push(Dataset {
+            id: format!("crime-{}", level.id()),
+            title: format!(
+                "MPS recorded crime by {} (London Datastore), data to {}",
+                level.id(),
+                Month::long_name(latest)
+            ),
+            level,
+            period: merged.period,
+            publisher: "Metropolitan Police Service".into(),
+            licence: "Open Government Licence v3.0".into(),
+            source_url: "https://data.london.gov.uk/dataset/mps-recorded-crime-geographic-breakdown".into(),
+        });
+    }
+    report.encoding = (json_gz, postcard_gz);
+    report.categories = categories.len();
+    report.releases.clone_from(&releases);
+
+    // Boundaries, simplified together per level, in one London frame.
+    let bar = progress_bar(progress, 2, "simplifying boundaries");
+    let frame = Frame::around(borough_shapes, METRES_PER_UNIT);
+    let boroughs = geometry::simplify_shared(borough_shapes, BOROUGH_EPSILON_M);
+    write(
+        staging,
+        "boroughs.geo.json",
+        &json(&geometry::geo_file(Level::Borough, &boroughs, &frame, BOUNDARY_ATTRIBUTION)),
+    )?;
+    bar.inc(1);
+    if !ward_shapes.is_empty() {
+        let wards = geometry::simplify_shared(ward_shapes, WARD_EPSILON_M);
+        write(
+            staging,
+            "wards.geo.json",
+            &json(&geometry::geo_file(Level::Ward, &wards, &frame, BOUNDARY_ATTRIBUTION)),
+        )?;
+    }
+    bar.finish_and_clear();
+
+    Ok(Manifest {
+        schema: dataset::SCHEMA,
+        datasets,
+        releases,
+        categories: categories.into_values().collect(),
+        areas,
+        revisions,
+        inputs: Vec::new(),
+        outputs: Vec::new(),
+    })
+}
+
+/// The one-screen summary printed at the end of a run.
+pub fn summary(report: &Report, out: &Path) -> String {
+    use met_core::format::thousands;
+    let kb = |b: u64| format!("{:.1} KB", b as f64 / 1024.0);
+    let mut s = String::new();
+    s.push_str(&format!("Used {} files:\n", report.used.len()));
+    for (path, what) in &report.used {
+        s.push_str(&format!("  {path}  ({what})\n"));
+    }
+    s.push_str(&format!("Ignored {} files:\n", report.ignored.len()));
+    for (path, why) in &report.ignored {
+        s.push_str(&format!("  {path}: {why}\n"));
+    }
+    for note in &report.notes {
+        s.push_str(&format!("Note: {note}\n"));
+    }
+    s.push_str(&format!("Crime rows read: {}\n", thousands(report.rows_read as i64)));
+    for r in &report.releases {
+        let used: Vec<String> = r.months_used.iter().map(|p| format!("{}..{}", p.from, p.to)).collect();
+        s.push_str(&format!(
+            "  release {} ({} rows, {}..{}): months used {}\n",
+            r.id,
+            thousands(r.rows as i64),
+            r.period.from,
+            r.period.to,
+            if used.is_empty() { "none".into() } else { used.join(", ") }
+        ));
+    }
+    for (level, period) in &report.periods {
+        let areas = report.areas.iter().find(|(l, _)| l == level).map_or(0, |(_, n)| *n);
+        let revs = report.revisions.iter().find(|(l, _)| l == level).map_or(0, |(_, n)| *n);
+        s.push_str(&format!(
+            "{}: {} areas, {} months ({}..{}), {} revised cells\n",
+            level.id(),
+            areas,
+            period.len(),
+            period.from,
+            period.to,
+            thousands(revs as i64)
+        ));
+    }
+    s.push_str(&format!("Categories: {}\n", report.categories));
+    let total: u64 = report.outputs.iter().map(|f| f.bytes).sum();
+    s.push_str(&format!("Wrote {} files to {} ({}):\n", report.outputs.len(), out.display(), kb(total)));
+    for f in &report.outputs {
+        s.push_str(&format!("  {:32} {:>10}\n", f.path, kb(f.bytes)));
+    }
+    s.push_str(&format!(
+        "Encoding check (series files, gzip -9): JSON {} vs postcard {}\n",
+        kb(report.encoding.0 as u64),
+        kb(report.encoding.1 as u64)
+    ));
+    s
+}

@@ -1,0 +1,109 @@
+//! Fetching the app's data files, once each, into signals.
+//!
+//! Files are requested lazily: the manifest and borough boundaries at start,
+//! each category's series file when a view first needs it. A failed request
+//! leaves a [`Load::Failed`] with a message for the error panel; "try again"
+//! simply requests it anew.
+
+use leptos::prelude::*;
+use met_core::dataset::{GeoFile, Manifest, SeriesFile};
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The state of one file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load<T> {
+    Loading,
+    Ready(Arc<T>),
+    Failed(String),
+}
+
+impl<T> Load<T> {
+    pub fn ready(&self) -> Option<Arc<T>> {
+        match self {
+            Load::Ready(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Where the data files are, relative to the page.
+pub const DATA: &str = "data";
+
+async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
+    if !response.ok() {
+        return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
+    }
+    let text = response.text().await.map_err(|e| format!("{url}: {e}"))?;
+    serde_json::from_str(&text).map_err(|e| format!("{url}: not a valid data file ({e})"))
+}
+
+/// All loaded files.
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub manifest: RwSignal<Load<Manifest>>,
+    pub boroughs: RwSignal<Load<GeoFile>>,
+    /// Series files by file name.
+    pub series: RwSignal<HashMap<String, Load<SeriesFile>>>,
+}
+
+impl Store {
+    pub fn new() -> Store {
+        Store {
+            manifest: RwSignal::new(Load::Loading),
+            boroughs: RwSignal::new(Load::Loading),
+            series: RwSignal::new(HashMap::new()),
+        }
+    }
+
+    /// Requests the files every view needs.
+    pub fn load_start(self) {
+        self.manifest.set(Load::Loading);
+        self.boroughs.set(Load::Loading);
+        leptos::task::spawn_local(async move {
+            let result = fetch_json::<Manifest>(&format!("{DATA}/manifest.json")).await;
+            self.manifest.set(result.map_or_else(Load::Failed, |m| Load::Ready(Arc::new(m))));
+        });
+        leptos::task::spawn_local(async move {
+            let result = fetch_json::<GeoFile>(&format!("{DATA}/boroughs.geo.json")).await;
+            self.boroughs.set(result.map_or_else(Load::Failed, |g| Load::Ready(Arc::new(g))));
+        });
+    }
+
+    /// Requests a series file unless it is loaded or loading.
+    pub fn need_series(self, name: &str) {
+        let known = self.series.with_untracked(|s| matches!(s.get(name), Some(Load::Ready(_) | Load::Loading)));
+        if known {
+            return;
+        }
+        let name = name.to_string();
+        self.series.update(|s| {
+            s.insert(name.clone(), Load::Loading);
+        });
+        leptos::task::spawn_local(async move {
+            let result = fetch_json::<SeriesFile>(&format!("{DATA}/{name}")).await;
+            let load = result.map_or_else(Load::Failed, |f| Load::Ready(Arc::new(f)));
+            self.series.update(|s| {
+                s.insert(name, load);
+            });
+        });
+    }
+
+    /// Forgets failed files and requests everything needed again.
+    pub fn retry(self) {
+        if !matches!(self.manifest.get_untracked(), Load::Ready(_))
+            || !matches!(self.boroughs.get_untracked(), Load::Ready(_))
+        {
+            self.load_start();
+        }
+        self.series.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));
+    }
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::new()
+    }
+}

@@ -1,0 +1,103 @@
+//! Tables: the borough table (same numbers as the map) and the chart's data
+//! table (generated from the chart spec).
+
+use leptos::prelude::*;
+use met_core::chart::Table;
+use met_core::dataset::AreaKind;
+use met_core::figure::Figure;
+use met_core::format;
+use met_core::view::ViewModel;
+use std::sync::Arc;
+
+fn rate_text(value: Figure) -> String {
+    match value {
+        Figure::Known(v) => format::decimal(v, 2),
+        other => other.symbol().map(|(s, _)| s.to_string()).unwrap_or_default(),
+    }
+}
+
+/// All boroughs with their count and rate; a borough's name selects it.
+#[component]
+pub fn AreaTable(
+    model: Memo<Option<Arc<ViewModel>>>,
+    selected: Signal<Option<String>>,
+    on_select: Callback<Option<String>>,
+) -> impl IntoView {
+    let body = move || {
+        model.with(|m| {
+            let m = m.as_ref()?;
+            let rows = m
+                .rows
+                .iter()
+                .map(|r| {
+                    let code = r.code.clone();
+                    let is_selected = selected.get().as_deref() == Some(r.code.as_str());
+                    let name = if r.kind == AreaKind::Area {
+                        view! {
+                            <button type="button" class="link-button" aria-pressed=is_selected.to_string()
+                                on:click=move |_| on_select.run(Some(code.clone()))>{r.name.clone()}</button>
+                        }
+                        .into_any()
+                    } else {
+                        view! { <span>{r.name.clone()}<span class="hint">" (not a place: not assigned to a borough)"</span></span> }.into_any()
+                    };
+                    view! {
+                        <tr class:selected=is_selected>
+                            <th scope="row">{name}</th>
+                            <td class="num">{format::figure(r.count)}</td>
+                            <td class="num">{rate_text(r.rate)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let london = view! {
+                <tr class="total">
+                    <th scope="row">"London (Met total)"</th>
+                    <td class="num">{format::figure(m.london.count)}</td>
+                    <td class="num">{rate_text(m.london.rate)}</td>
+                </tr>
+            };
+            Some((rows, london))
+        })
+    };
+    let caption =
+        move || model.with(|m| m.as_ref().map(|m| format!("{} by borough, {}", m.category_name, m.period.describe())));
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Table of boroughs">
+            <table class="data-table" id="area-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Borough"</th>
+                        <th scope="col" class="num">"Offences"</th>
+                        <th scope="col" class="num">"Per 1,000 residents"</th>
+                    </tr>
+                </thead>
+                {move || body().map(|(rows, london)| view! { <tbody>{rows}</tbody><tfoot>{london}</tfoot> })}
+            </table>
+        </div>
+    }
+}
+
+/// A plain table of strings, e.g. a chart's data.
+#[component]
+pub fn PlainTable(table: Table) -> impl IntoView {
+    let head = table.head.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = row.iter();
+            let first = cells.next().cloned().unwrap_or_default();
+            let rest = cells.map(|c| view! { <td class="num">{c.clone()}</td> }).collect_view();
+            view! { <tr><th scope="row">{first}</th>{rest}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="data-table">
+            <caption>{table.caption.clone()}</caption>
+            <thead><tr>{head}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,146 @@
+//! `prepare` over the real published files in `../shared/data` (or
+//! `MET_DATA_DIR`), checking figures known from the publisher's CSVs.
+//!
+//! When the folder is absent the test says so and passes without checking:
+//! CI always has it, and the fixture tests in `prepare_fixtures.rs` run anywhere.
+#![cfg(not(target_arch = "wasm32"))]
+
+use met_core::dataset::{AreaKind, Level, Manifest, SeriesFile};
+use met_core::month::{Month, Period};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+fn source() -> Option<PathBuf> {
+    let dir = std::env::var_os("MET_DATA_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    dir.is_dir().then_some(dir)
+}
+
+/// Runs `prepare` once for all tests of this file.
+fn prepared() -> Option<&'static PathBuf> {
+    static OUT: OnceLock<Option<PathBuf>> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let from = source()?;
+        let out = std::env::temp_dir().join(format!("met-prepare-shared-{}", std::process::id()));
+        met_prepare::run(&met_prepare::Options { from, out: out.clone(), progress: false }).expect("prepare succeeds");
+        Some(out)
+    })
+    .as_ref()
+}
+
+fn read<T: serde::de::DeserializeOwned>(name: &str) -> T {
+    let path = prepared().unwrap().join(name);
+    serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn total(file: &SeriesFile, category: &str, from: &str, to: &str) -> u64 {
+    let period = Period::new(Month::parse(from).unwrap(), Month::parse(to).unwrap());
+    let series = file.series(category).unwrap();
+    let first = file.first.index();
+    series
+        .values
+        .iter()
+        .flat_map(|row| period.months().map(move |m| row[usize::try_from(m.index() - first).unwrap()]))
+        .map(|v| u64::from(v.expect("published")))
+        .sum()
+}
+
+macro_rules! skip_without_data {
+    () => {
+        if prepared().is_none() {
+            eprintln!("skipped: no ../shared/data and no MET_DATA_DIR");
+            return;
+        }
+    };
+}
+
+#[test]
+fn ward_and_borough_files_sum_to_the_publishers_totals() {
+    skip_without_data!();
+    let wards: SeriesFile = read("crime-ward-all.json");
+    assert_eq!(total(&wards, "all", "2024-01", "2025-12"), 1_794_538);
+    // The borough file of the same release, before merging, is checked through
+    // the merged series' months that came from it plus the revisions file below.
+    let boroughs: SeriesFile = read("crime-borough-all.json");
+    assert_eq!(boroughs.first.iso(), "2010-04");
+    assert_eq!(boroughs.months, 195);
+    assert_eq!(total(&boroughs, "all", "2010-04", "2026-06"), 13_365_969);
+}
+
+#[test]
+fn the_release_ending_2025_12_sums_to_1_850_808() {
+    skip_without_data!();
+    // Rebuild that release's total from the merged series and the recorded
+    // revisions: merged value where that release was used, else the newer
+    // value minus (new − old) of the revision from that release.
+    let boroughs: SeriesFile = read("crime-borough-all.json");
+    let merged = total(&boroughs, "all", "2024-01", "2025-12") as i64;
+    let csv = std::fs::read_to_string(prepared().unwrap().join("revisions-crime-borough.csv")).unwrap();
+    let mut shift = 0i64;
+    for line in csv.lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        let (release, previous) = (fields[0], fields[1]);
+        let (old, new): (i64, i64) =
+            (fields[fields.len() - 2].parse().unwrap(), fields[fields.len() - 1].parse().unwrap());
+        if previous == "crime-borough-2025-12" && release == "crime-borough-2026-06" {
+            shift += old - new;
+        }
+    }
+    assert_eq!(merged + shift, 1_850_808);
+}
+
+#[test]
+fn manifest_lists_releases_areas_categories_and_hashes() {
+    skip_without_data!();
+    let m: Manifest = read("manifest.json");
+    let ids: Vec<&str> = m.releases.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "crime-borough-2023-02",
+            "crime-borough-2025-02",
+            "crime-borough-2025-12",
+            "crime-borough-2026-06",
+            "crime-ward-2025-12"
+        ]
+    );
+    let boroughs: Vec<_> = m.areas_of(Level::Borough).filter(|a| a.kind == AreaKind::Area).collect();
+    assert_eq!(boroughs.len(), 32);
+    assert!(boroughs.iter().all(|a| a.population.is_some_and(|p| p > 100_000)));
+    assert_eq!(m.area("E09000001").unwrap().kind, AreaKind::NotPoliced);
+    assert_eq!(m.areas_of(Level::Ward).filter(|a| a.kind == AreaKind::Area).count(), 679);
+    assert!(m.category("burglary/res-burglary-of-a-home").is_some());
+    assert!(m.category("public-order-offences/public-fear-alarm-or-distress").is_some());
+    assert!(m.revisions > 10_000, "{}", m.revisions);
+    assert!(m.inputs.iter().all(|f| f.sha256.len() == 64));
+    assert!(m.outputs.iter().any(|f| f.path == "crime-borough-all.json"));
+}
+
+#[test]
+fn simplified_boundaries_keep_every_area() {
+    skip_without_data!();
+    let boroughs: met_core::dataset::GeoFile = read("boroughs.geo.json");
+    let wards: met_core::dataset::GeoFile = read("wards.geo.json");
+    assert_eq!(boroughs.areas.len(), 33);
+    assert_eq!(wards.areas.len(), 684);
+    for a in boroughs.areas.iter().chain(&wards.areas) {
+        assert!(a.path.starts_with('M') && a.path.ends_with('z'), "{} has no outline", a.code);
+    }
+}
+
+#[test]
+fn output_is_byte_identical_for_identical_input() {
+    skip_without_data!();
+    let again = std::env::temp_dir().join(format!("met-prepare-again-{}", std::process::id()));
+    met_prepare::run(&met_prepare::Options { from: source().unwrap(), out: again.clone(), progress: false }).unwrap();
+    let mut names: Vec<_> = std::fs::read_dir(&again).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert!(names.len() > 20);
+    for name in names {
+        let a = std::fs::read(again.join(&name)).unwrap();
+        let b = std::fs::read(prepared().unwrap().join(&name)).unwrap();
+        assert!(a == b, "{name:?} differs between two runs");
+    }
+    std::fs::remove_dir_all(again).unwrap();
+}

@@ -1,0 +1,156 @@
+//! Browser tests of the UI components, run by `wasm-bindgen-test-runner` in
+//! headless Chromium (see `scripts/test.sh`). They are compiled only for
+//! wasm32; natively this file is empty.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use met_core::chart::{ChartSpec, SeriesSpec, LINE_COLOURS};
+use met_core::choropleth::Classes;
+use met_core::dataset::{AreaKind, GeoArea, GeoFile, Level, SCHEMA};
+use met_core::figure::Figure;
+use met_core::month::{Month, Period};
+use met_core::view::{AreaRow, ViewModel};
+use met_data_explorer::ui::{chart, map::Map};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn m(s: &str) -> Month {
+    Month::parse(s).unwrap()
+}
+
+fn spec() -> ChartSpec {
+    ChartSpec {
+        title: "Burglary offences per 1,000 residents by month, Camden and London".into(),
+        y_label: "Offences per 1,000 residents".into(),
+        decimals: 2,
+        months: vec![m("2025-01"), m("2025-02"), m("2025-03"), m("2025-04")],
+        series: vec![
+            SeriesSpec {
+                name: "Camden".into(),
+                values: vec![Figure::Known(0.8), Figure::Missing, Figure::Known(0.9), Figure::Known(1.0)],
+                colour: LINE_COLOURS[0],
+                dashed: false,
+            },
+            SeriesSpec {
+                name: "London".into(),
+                values: vec![Figure::Known(0.5); 4],
+                colour: LINE_COLOURS[1],
+                dashed: true,
+            },
+        ],
+        notes: vec![],
+        source: "test".into(),
+    }
+}
+
+#[wasm_bindgen_test]
+fn chart_renders_svg_with_axis_title_and_a_gap_for_unknown_months() {
+    let svg = chart::render_svg(&spec(), 600, 320);
+    assert!(svg.starts_with("<svg"), "{svg}");
+    assert!(svg.contains("Offences per 1,000 residents"));
+    assert!(svg.contains("Jan 2025"));
+    // Camden's first month stands alone before the gap: drawn as a dot, not a line to zero.
+    assert!(svg.contains("<circle"), "no dot for the isolated month");
+    assert!(!svg.contains("NaN"));
+}
+
+fn row(code: &str, name: &str, rate: Figure) -> AreaRow {
+    AreaRow {
+        code: code.into(),
+        name: name.into(),
+        kind: AreaKind::Area,
+        count: Figure::Known(10.0),
+        rate,
+        population: Some(1000),
+    }
+}
+
+fn model() -> ViewModel {
+    ViewModel {
+        heading: "Burglary in London".into(),
+        category_name: "Burglary".into(),
+        area_name: "London".into(),
+        period: Period::new(m("2025-01"), m("2025-12")),
+        rows: vec![row("A", "Alpha", Figure::Known(1.0)), row("B", "Beta", Figure::Missing)],
+        london: row("london", "London", Figure::Known(1.0)),
+        classes: Classes { breaks: vec![0.0, 2.0] },
+        chart: spec(),
+        summary: String::new(),
+        source: String::new(),
+    }
+}
+
+fn geo() -> Arc<GeoFile> {
+    let area =
+        |code: &str, path: &str| GeoArea { code: code.into(), name: code.into(), path: path.into(), label: [1, 1] };
+    Arc::new(GeoFile {
+        schema: SCHEMA,
+        level: Level::Borough,
+        width: 20,
+        height: 10,
+        metres_per_unit: 10.0,
+        areas: vec![area("A", "M0 0l10 0 0 10z"), area("B", "M10 0l10 0 0 10z"), area("C", "M5 5l1 0 0 1z")],
+        attribution: String::new(),
+    })
+}
+
+/// SVG elements have no `click()`: dispatch a bubbling click event instead.
+fn click(element: &web_sys::Element) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+async fn tick() {
+    let promise = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn map_paths_have_names_fills_and_select_on_click_and_enter() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let chosen = RwSignal::new(None::<String>);
+    let model = Memo::new(|_| Some(Arc::new(model())));
+    let selected = Signal::derive(move || chosen.get());
+    let on_select = Callback::new(move |code: Option<String>| chosen.set(code));
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        view! { <Map geo=geo() model=model selected=selected on_select=on_select /> }
+    });
+    tick().await;
+
+    let path = |id: &str| document.get_element_by_id(id).unwrap();
+    let a = path("area-A");
+    assert_eq!(a.get_attribute("aria-label").unwrap(), "Alpha: 10 offences, 1.00 per 1,000 residents, Jan–Dec 2025");
+    assert_eq!(a.get_attribute("fill").unwrap(), Classes { breaks: vec![0.0, 2.0] }.colour(0));
+    assert_eq!(path("area-B").get_attribute("fill").unwrap(), "url(#no-data)");
+    assert_eq!(path("area-C").get_attribute("fill").unwrap(), "url(#not-policed)");
+    // One tab stop: the first area until one is selected.
+    assert_eq!(a.get_attribute("tabindex").unwrap(), "0");
+    assert_eq!(path("area-B").get_attribute("tabindex").unwrap(), "-1");
+
+    click(&path("area-B"));
+    tick().await;
+    assert_eq!(chosen.get_untracked().as_deref(), Some("B"));
+    assert_eq!(path("area-B").get_attribute("aria-pressed").unwrap(), "true");
+    assert_eq!(path("area-B").get_attribute("tabindex").unwrap(), "0");
+
+    // Not policed by the Met: a click does not select it.
+    click(&path("area-C"));
+    tick().await;
+    assert_eq!(chosen.get_untracked().as_deref(), Some("B"));
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let enter = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    a.dispatch_event(&enter).unwrap();
+    tick().await;
+    assert_eq!(chosen.get_untracked().as_deref(), Some("A"));
+    drop(handle);
+}
