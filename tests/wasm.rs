@@ -10,7 +10,7 @@ use met_core::dataset::{AreaKind, GeoArea, GeoFile, Level, SCHEMA};
 use met_core::figure::Figure;
 use met_core::month::{Month, Period};
 use met_core::view::{AreaRow, ViewModel};
-use met_data_explorer::ui::{chart, map::Map};
+use met_data_explorer::ui::{chart, map::Map, Ranking};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -50,11 +50,13 @@ fn spec() -> ChartSpec {
 fn chart_renders_svg_with_axis_title_and_a_gap_for_unknown_months() {
     let svg = chart::render_svg(&spec(), 600, 320);
     assert!(svg.starts_with("<svg"), "{svg}");
-    assert!(svg.contains("Offences per 1,000 residents"));
+    assert!(svg.contains("1.00") && svg.matches("<text").count() >= 6, "no y tick labels: {svg}");
     assert!(svg.contains("Jan 2025"));
     // Camden's first month stands alone before the gap: drawn as a dot, not a line to zero.
     assert!(svg.contains("<circle"), "no dot for the isolated month");
     assert!(!svg.contains("NaN"));
+    // London is dashed, Camden solid: the series differ by more than colour.
+    assert_eq!(svg.matches("stroke-dasharray=\"8 5\"").count(), 1, "{svg}");
 }
 
 fn row(code: &str, name: &str, rate: Figure) -> AreaRow {
@@ -116,11 +118,11 @@ async fn map_paths_have_names_fills_and_select_on_click_and_enter() {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let chosen = RwSignal::new(None::<String>);
-    let model = Memo::new(|_| Some(Arc::new(model())));
+    let ranking = Memo::new(|_| Some(Arc::new(Ranking::of(&model()))));
     let selected = Signal::derive(move || chosen.get());
     let on_select = Callback::new(move |code: Option<String>| chosen.set(code));
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
-        view! { <Map geo=geo() model=model selected=selected on_select=on_select /> }
+        view! { <Map geo=geo() ranking=ranking selected=selected on_select=on_select /> }
     });
     tick().await;
 

@@ -363,7 +363,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     }
     manifest.inputs = hashes;
     manifest.outputs = staging.files.clone();
-    let bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    let bytes = json(&manifest);
     staging.write("manifest.json", &bytes).map_err(|e| io_error(&options.out, &e))?;
     report.outputs = staging.files.clone();
     staging.commit().map_err(|e| io_error(&options.out, &e))?;

@@ -5,6 +5,7 @@
 use met_core::chart::ChartSpec;
 use met_core::format;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 fn colour(hex: &str) -> RGBColor {
     let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
@@ -20,6 +21,9 @@ pub fn render_svg(spec: &ChartSpec, width: u32, height: u32) -> String {
     svg
 }
 
+/// Plotters' SVG backend writes `font-size` as size / 1.24: this gives 14 px text.
+const FONT_SIZE: f64 = 14.0 * 1.24;
+
 fn draw(spec: &ChartSpec, width: u32, height: u32, svg: &mut String) -> Result<(), Box<dyn std::error::Error>> {
     let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE)?;
@@ -28,41 +32,39 @@ fn draw(spec: &ChartSpec, width: u32, height: u32, svg: &mut String) -> Result<(
     let bottom = ticks.first().copied().unwrap_or(0.0);
     let n = spec.months.len().max(1);
     let narrow = width < 480;
-    let mut chart = ChartBuilder::on(&root)
-        .margin_top(12)
-        .margin_right(16)
-        .x_label_area_size(if narrow { 36 } else { 40 })
-        .y_label_area_size(if narrow { 56 } else { 72 })
+    // Fixed label areas and no plotters mesh: plotters measures text by laying
+    // out a hidden element in the page, which forces a page layout per label.
+    // Labels here are anchored SVG text, which needs no measuring.
+    let left = if narrow { 44 } else { 52 };
+    let chart = ChartBuilder::on(&root)
+        .margin_top(10)
+        .margin_right(14)
+        .x_label_area_size(30)
+        .y_label_area_size(left)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), bottom..top)?;
-    let decimals = spec.decimals;
-    let months = spec.months.clone();
+    let text = colour("#0b0c0c");
+    let font = ("sans-serif", FONT_SIZE).into_font().color(&text);
+    let grid = ShapeStyle { color: colour("#dddddd").to_rgba(), filled: false, stroke_width: 1 };
+    let axis = ShapeStyle { color: colour("#505a5f").to_rgba(), filled: false, stroke_width: 1 };
+    let (x0, x1) = (-0.5, n as f64 - 0.5);
+    let at = |x: f64, y: f64| chart.backend_coord(&(x, y));
+    for &t in &ticks {
+        root.draw(&PathElement::new(vec![at(x0, t), at(x1, t)], if t == bottom { axis } else { grid }))?;
+        let (px, py) = at(x0, t);
+        let label = format::decimal(t, spec.decimals.min(2));
+        root.draw(&Text::new(label, (px - 6, py), font.clone().pos(Pos::new(HPos::Right, VPos::Center))))?;
+    }
+    root.draw(&PathElement::new(vec![at(x0, bottom), at(x0, top)], axis))?;
     // Month labels are about 70 px wide: label every `every`-th month so they never overlap.
-    let plot_width = width.saturating_sub(if narrow { 64 } else { 84 }).max(1) as usize;
-    let every = (n * 78).div_ceil(plot_width).max(1);
-    let x_label = move |x: &f64| {
-        let i = x.round();
-        if (x - i).abs() > 0.01 || i < 0.0 {
-            return String::new();
-        }
-        let i = i as usize;
-        months.get(i).filter(|_| i.is_multiple_of(every)).map(|m| m.short_name()).unwrap_or_default()
-    };
-    let y_label = move |v: &f64| format::decimal(*v, decimals.min(2));
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(n.min(60))
-        .x_label_formatter(&x_label)
-        .y_labels(ticks.len())
-        .y_label_formatter(&y_label)
-        .y_desc(spec.y_label.as_str())
-        .axis_desc_style(("sans-serif", 15).into_font().color(&colour("#0b0c0c")))
-        .label_style(("sans-serif", 15).into_font().color(&colour("#0b0c0c")))
-        .bold_line_style(colour("#dddddd"))
-        .light_line_style(WHITE)
-        .axis_style(colour("#505a5f"))
-        .draw()?;
+    let plot_width = width.saturating_sub(left + 14).max(1) as usize;
+    let every = (n * 80).div_ceil(plot_width).max(1);
+    for (i, month) in spec.months.iter().enumerate().filter(|(i, _)| i.is_multiple_of(every)) {
+        let (px, py) = at(i as f64, bottom);
+        root.draw(&PathElement::new(vec![(px, py), (px, py + 5)], axis))?;
+        root.draw(&Text::new(month.short_name(), (px, py + 8), font.clone().pos(Pos::new(HPos::Center, VPos::Top))))?;
+    }
 
+    let mut chart = chart;
     for series in &spec.series {
         let line = colour(series.colour);
         let style = ShapeStyle { color: line.to_rgba(), filled: false, stroke_width: 3 };
@@ -77,13 +79,20 @@ fn draw(spec: &ChartSpec, width: u32, height: u32, svg: &mut String) -> Result<(
         for run in runs.into_iter().filter(|r| !r.is_empty()) {
             if run.len() == 1 {
                 chart.draw_series(run.iter().map(|p| Circle::new(*p, 4, style.filled())))?;
-            } else if series.dashed {
-                chart.draw_series(DashedLineSeries::new(run, 8, 5, style))?;
             } else {
                 chart.draw_series(LineSeries::new(run, style))?;
             }
         }
     }
     root.present()?;
+    drop(chart);
+    drop(root);
+    // Dashes are drawn by the browser (one polyline with a dash pattern) rather
+    // than by plotters (one element per dash), which keeps long series light.
+    for series in spec.series.iter().filter(|s| s.dashed) {
+        let stroke = format!("stroke=\"{}\" stroke-width=\"3\" points", series.colour.to_uppercase());
+        let dashed = stroke.replace(" points", " stroke-dasharray=\"8 5\" points");
+        *svg = svg.replace(&stroke, &dashed);
+    }
     Ok(())
 }

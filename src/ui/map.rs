@@ -6,16 +6,17 @@
 //! hatched and the City of London is grey, each with a legend entry, so no
 //! meaning rests on colour alone.
 
+use crate::ui::Ranking;
 use leptos::prelude::*;
 use met_core::dataset::{AreaKind, GeoFile};
 use met_core::figure::Figure;
 use met_core::format;
-use met_core::view::{AreaRow, ViewModel};
+use met_core::view::AreaRow;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Text for an area's figures, used in its accessible name and the info line.
-pub fn describe(row: &AreaRow, model: &ViewModel) -> String {
+pub fn describe(row: &AreaRow, model: &Ranking) -> String {
     match (row.count, row.rate) {
         (Figure::Known(c), Figure::Known(r)) => format!(
             "{}: {} offences, {} per 1,000 residents, {}",
@@ -40,7 +41,7 @@ fn focus_area(code: &str) {
 #[component]
 pub fn Map(
     geo: Arc<GeoFile>,
-    model: Memo<Option<Arc<ViewModel>>>,
+    ranking: Memo<Option<Arc<Ranking>>>,
     selected: Signal<Option<String>>,
     on_select: Callback<Option<String>>,
 ) -> impl IntoView {
@@ -48,7 +49,7 @@ pub fn Map(
     let focused = RwSignal::new(None::<String>);
     // Areas in name order, for arrow-key movement; only Met boroughs are selectable.
     let order = Memo::new(move |_| {
-        model
+        ranking
             .with(|m| {
                 m.as_ref().map(|m| {
                     m.rows.iter().filter(|r| r.kind == AreaKind::Area).map(|r| r.code.clone()).collect::<Vec<_>>()
@@ -57,7 +58,7 @@ pub fn Map(
             .unwrap_or_default()
     });
     let row_of =
-        move |code: &str| model.with(|m| m.as_ref().and_then(|m| m.rows.iter().find(|r| r.code == code).cloned()));
+        move |code: &str| ranking.with(|m| m.as_ref().and_then(|m| m.rows.iter().find(|r| r.code == code).cloned()));
     let tab_stop = Memo::new(move |_| selected.get().or_else(|| order.with(|o| o.first().cloned())));
 
     let shapes = geo.areas.clone();
@@ -68,7 +69,7 @@ pub fn Map(
             let name = area.name.clone();
             let c1 = code.clone();
             let fill = move || {
-                model.with(|m| {
+                ranking.with(|m| {
                     let Some(m) = m else { return "#f3f2f1".to_string() };
                     match m.rows.iter().find(|r| r.code == c1) {
                         None => "url(#not-policed)".to_string(),
@@ -82,7 +83,7 @@ pub fn Map(
             let c2 = code.clone();
             let n2 = name;
             let label = move || {
-                model.with(|m| {
+                ranking.with(|m| {
                     match m.as_ref().and_then(|m| m.rows.iter().find(|r| r.code == c2).map(|r| describe(r, m))) {
                         Some(text) => text,
                         None => format!("{n2}: not policed by the Met (City of London Police)"),
@@ -173,7 +174,7 @@ pub fn Map(
     let focus_outline = move || outline(focused.get());
     let info = move || {
         let code = hovered.get().or_else(|| focused.get()).or_else(|| selected.get())?;
-        model.with(|m| {
+        ranking.with(|m| {
             let m = m.as_ref()?;
             Some(match m.rows.iter().find(|r| r.code == code) {
                 Some(r) => describe(r, m),
@@ -182,7 +183,7 @@ pub fn Map(
         })
     };
     let legend = move || {
-        model.with(|m| {
+        ranking.with(|m| {
             m.as_ref().map(|m| {
                 m.classes
                     .legend(|v| format::decimal(v, 1))

@@ -11,7 +11,31 @@ pub mod data;
 pub mod map;
 pub mod table;
 
+/// The part of a view that does not depend on the selected area: the map and
+/// the table read this, so choosing another area does not redraw them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranking {
+    pub category_name: String,
+    pub period: Period,
+    pub rows: Vec<met_core::view::AreaRow>,
+    pub london: met_core::view::AreaRow,
+    pub classes: met_core::choropleth::Classes,
+}
+
+impl Ranking {
+    pub fn of(model: &ViewModel) -> Ranking {
+        Ranking {
+            category_name: model.category_name.clone(),
+            period: model.period,
+            rows: model.rows.clone(),
+            london: model.london.clone(),
+            classes: model.classes.clone(),
+        }
+    }
+}
+
 use data::{Load, Store};
+use leptos::html::Select;
 use leptos::prelude::*;
 use met_core::category;
 use met_core::dataset::{AreaKind, Level, Manifest};
@@ -49,6 +73,19 @@ pub fn series_file_name(category_id: &str) -> String {
     format!("crime-borough-{}.json", category::major_of(category_id))
 }
 
+/// The category a query asks for, before the manifest can validate it, so its
+/// file loads in parallel with the manifest. A wrong guess only costs a request:
+/// the view uses the file of the validated category.
+fn requested_category(query: &str) -> String {
+    let cat = query.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("cat=")).unwrap_or(category::ALL);
+    let major = category::major_of(cat);
+    if !major.is_empty() && major.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        major.to_string()
+    } else {
+        category::ALL.to_string()
+    }
+}
+
 fn current_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
@@ -80,6 +117,7 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     store.load_start();
     let query = RwSignal::new(current_query());
+    store.need_series(&series_file_name(&requested_category(&query.get_untracked())));
     let popstate = window_event_listener(leptos::ev::popstate, move |_| query.set(current_query()));
     let width = RwSignal::new(chart_width());
     let resize = window_event_listener(leptos::ev::resize, move |_| {
@@ -102,8 +140,11 @@ pub fn App() -> impl IntoView {
     let navigate = move |next: ViewState| {
         if let Some(c) = context.get_untracked() {
             let q = url_state::to_query(&next, &c);
-            push_query(&q);
             query.set(if q.is_empty() { String::new() } else { format!("?{q}") });
+            // History is written just after the next frame: `pushState` makes the
+            // browser lay out the page to save its scroll position, which costs a
+            // whole extra layout while the page is changing and nothing after.
+            request_animation_frame(move || set_timeout(move || push_query(&q), std::time::Duration::ZERO));
         }
     };
 
@@ -122,6 +163,8 @@ pub fn App() -> impl IntoView {
         let file = series.get()?.ready()?;
         Some(Arc::new(view::build(&manifest, &file, &s)))
     });
+    let ranking: Memo<Option<Arc<Ranking>>> =
+        Memo::new(move |_| model.with(|m| m.as_ref().map(|m| Arc::new(Ranking::of(m)))));
     Effect::new(move |_| {
         if let Some(m) = model.get() {
             set_title(&format!("{}, {} – Met Data Explorer", m.heading, m.period.short()));
@@ -185,18 +228,20 @@ pub fn App() -> impl IntoView {
             </Show>
             {move || {
                 let manifest = store.manifest.get().ready()?;
-                let s = state.get()?;
-                Some(view! { <Controls manifest=manifest state=s navigate=Callback::new(navigate) /> })
+                Some(view! { <Controls manifest=manifest state=state navigate=Callback::new(navigate) /> })
             }}
-            {move || model.get().map(|m| view! {
-                <h1 class="view-heading">{m.heading.clone()}<span class="caption">{m.period.describe()}</span></h1>
-            })}
+            <Show when=move || model.with(Option::is_some)>
+                <h1 class="view-heading">
+                    {move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))}
+                    <span class="caption">{move || model.with(|m| m.as_ref().map(|m| m.period.describe()))}</span>
+                </h1>
+            </Show>
             <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
             <div class="panels">
                 <section class="panel" aria-labelledby="map-heading">
                     <h2 id="map-heading" class="panel-heading">"Map: rate per 1,000 residents"</h2>
                     {move || store.boroughs.get().ready().map(|geo| view! {
-                        <map::Map geo=geo model=model selected=selected on_select=on_select />
+                        <map::Map geo=geo ranking=ranking selected=selected on_select=on_select />
                     })}
                 </section>
                 <section class="panel" aria-labelledby="chart-heading">
@@ -210,6 +255,7 @@ pub fn App() -> impl IntoView {
                             <figure class="chart">
                                 <figcaption class="chart-title">{m.chart.title.clone()}</figcaption>
                                 <ul class="chart-legend">{legend}</ul>
+                                <p class="chart-unit" aria-hidden="true">{m.chart.y_label.clone()}</p>
                                 <div class="chart-svg" role="img" aria-label=m.chart.title.clone() aria-describedby="chart-description" inner_html=svg></div>
                                 <p id="chart-description" class="visually-hidden">{m.chart.description()}</p>
                                 {m.chart.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> }).collect_view()}
@@ -222,9 +268,9 @@ pub fn App() -> impl IntoView {
                     })}
                 </section>
             </div>
-            <section aria-labelledby="table-heading">
+            <section aria-labelledby="table-heading" class="deferred">
                 <h2 id="table-heading" class="panel-heading">"All boroughs"</h2>
-                <table::AreaTable model=model selected=selected on_select=on_select />
+                <table::AreaTable ranking=ranking selected=selected on_select=on_select />
             </section>
         </main>
         <footer class="site-footer">
@@ -236,75 +282,59 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Area, category and period pickers. Every change writes a new URL.
+/// Area, category and period pickers, built once; their selections follow the
+/// URL through effects, and every change writes a new URL.
 #[component]
-fn Controls(manifest: Arc<Manifest>, state: ViewState, navigate: Callback<ViewState>) -> impl IntoView {
+fn Controls(manifest: Arc<Manifest>, state: Memo<Option<ViewState>>, navigate: Callback<ViewState>) -> impl IntoView {
     let mut boroughs: Vec<_> =
         manifest.areas_of(Level::Borough).filter(|a| a.kind == AreaKind::Area).cloned().collect();
     boroughs.sort_by(|a, b| a.name.cmp(&b.name));
-    let area_value = state.area.clone().unwrap_or_default();
-    let s1 = state.clone();
-    let on_area = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        let mut next = s1.clone();
-        next.area = if v.is_empty() { None } else { Some(v) };
-        navigate.run(next);
-    };
-    let area_options = boroughs
+    let area_options =
+        boroughs.iter().map(|a| view! { <option value=a.code.clone()>{a.name.clone()}</option> }).collect_view();
+    let groups = manifest
+        .categories
         .iter()
-        .map(|a| view! { <option value=a.code.clone() selected=a.code == area_value>{a.name.clone()}</option> })
-        .collect_view();
-
-    let majors: Vec<_> = manifest.categories.iter().filter(|c| c.parent.is_none()).cloned().collect();
-    let cat = state.category.clone();
-    let groups = majors
-        .iter()
+        .filter(|c| c.parent.is_none())
         .map(|major| {
-            let minors: Vec<_> = manifest.categories.iter().filter(|c| c.parent.as_deref() == Some(major.id.as_str())).cloned().collect();
             let label = category::sentence_case(&major.name);
-            let all_label = format!("{label}: all");
-            let minor_options = minors
+            let minor_options = manifest
+                .categories
                 .iter()
-                .map(|m| view! { <option value=m.id.clone() selected=m.id == cat>{format!("{label}: {}", category::sentence_case(&m.name))}</option> })
+                .filter(|c| c.parent.as_deref() == Some(major.id.as_str()))
+                .map(|m| view! { <option value=m.id.clone()>{format!("{label}: {}", category::sentence_case(&m.name))}</option> })
                 .collect_view();
             view! {
                 <optgroup label=label>
-                    <option value=major.id.clone() selected=major.id == cat>{all_label}</option>
+                    <option value=major.id.clone()>{format!("{label}: all")}</option>
                     {minor_options}
                 </optgroup>
             }
         })
         .collect_view();
-    let s2 = state.clone();
-    let on_category = move |ev: leptos::ev::Event| {
-        let mut next = s2.clone();
-        next.category = event_target_value(&ev);
-        navigate.run(next);
-    };
+    let months: Vec<Month> = manifest.dataset(Level::Borough).map(|d| d.period.months().collect()).unwrap_or_default();
+    let month_options =
+        || months.iter().rev().map(|m| view! { <option value=m.iso()>{m.long_name()}</option> }).collect_view();
+    let (from_options, to_options) = (month_options(), month_options());
 
-    let available = manifest.dataset(Level::Borough).map(|d| d.period);
-    let months: Vec<Month> = available.map(|p| p.months().collect()).unwrap_or_default();
-    let month_options = move |chosen: Month| {
-        months
-            .iter()
-            .rev()
-            .map(|m| view! { <option value=m.iso() selected=*m == chosen>{m.long_name()}</option> })
-            .collect_view()
-    };
-    let (from_options, to_options) = (month_options.clone()(state.period.from), month_options(state.period.to));
-    let s3 = state.clone();
-    let on_from = move |ev: leptos::ev::Event| {
-        if let Some(m) = Month::parse(&event_target_value(&ev)) {
-            let mut next = s3.clone();
-            next.period = Period::new(m, next.period.to.max(m));
-            navigate.run(next);
-        }
-    };
-    let s4 = state.clone();
-    let on_to = move |ev: leptos::ev::Event| {
-        if let Some(m) = Month::parse(&event_target_value(&ev)) {
-            let mut next = s4.clone();
-            next.period = Period::new(next.period.from.min(m), m);
+    let (area, cat, from, to) =
+        (NodeRef::<Select>::new(), NodeRef::<Select>::new(), NodeRef::<Select>::new(), NodeRef::<Select>::new());
+    Effect::new(move |_| {
+        let Some(s) = state.get() else { return };
+        let set = |node: NodeRef<Select>, value: &str| {
+            if let Some(select) = node.get() {
+                if select.value() != value {
+                    select.set_value(value);
+                }
+            }
+        };
+        set(area, s.area.as_deref().unwrap_or(""));
+        set(cat, &s.category);
+        set(from, &s.period.from.iso());
+        set(to, &s.period.to.iso());
+    });
+    let change = move |edit: fn(&mut ViewState, String), ev: leptos::ev::Event| {
+        if let Some(mut next) = state.get_untracked() {
+            edit(&mut next, event_target_value(&ev));
             navigate.run(next);
         }
     };
@@ -312,15 +342,16 @@ fn Controls(manifest: Arc<Manifest>, state: ViewState, navigate: Callback<ViewSt
         <form class="controls" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="area">"Area"</label>
-                <select id="area" name="area" on:change=on_area>
-                    <option value="" selected=state.area.is_none()>"London (all boroughs)"</option>
+                <select id="area" name="area" node_ref=area
+                    on:change=move |ev| change(|s, v| s.area = if v.is_empty() { None } else { Some(v) }, ev)>
+                    <option value="">"London (all boroughs)"</option>
                     {area_options}
                 </select>
             </div>
             <div class="field">
                 <label for="cat">"Crime category"</label>
-                <select id="cat" name="cat" on:change=on_category>
-                    <option value="all" selected=state.category == category::ALL>"All crimes"</option>
+                <select id="cat" name="cat" node_ref=cat on:change=move |ev| change(|s, v| s.category = v, ev)>
+                    <option value="all">"All crimes"</option>
                     {groups}
                 </select>
             </div>
@@ -329,11 +360,19 @@ fn Controls(manifest: Arc<Manifest>, state: ViewState, navigate: Callback<ViewSt
                 <div class="period-fields">
                     <div>
                         <label for="from">"From"</label>
-                        <select id="from" name="from" on:change=on_from>{from_options}</select>
+                        <select id="from" name="from" node_ref=from on:change=move |ev| change(|s, v| {
+                            if let Some(m) = Month::parse(&v) {
+                                s.period = Period::new(m, s.period.to.max(m));
+                            }
+                        }, ev)>{from_options}</select>
                     </div>
                     <div>
                         <label for="to">"To"</label>
-                        <select id="to" name="to" on:change=on_to>{to_options}</select>
+                        <select id="to" name="to" node_ref=to on:change=move |ev| change(|s, v| {
+                            if let Some(m) = Month::parse(&v) {
+                                s.period = Period::new(s.period.from.min(m), m);
+                            }
+                        }, ev)>{to_options}</select>
                     </div>
                 </div>
             </fieldset>

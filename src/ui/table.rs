@@ -1,12 +1,12 @@
 //! Tables: the borough table (same numbers as the map) and the chart's data
 //! table (generated from the chart spec).
 
+use crate::ui::Ranking;
 use leptos::prelude::*;
 use met_core::chart::Table;
 use met_core::dataset::AreaKind;
 use met_core::figure::Figure;
 use met_core::format;
-use met_core::view::ViewModel;
 use std::sync::Arc;
 
 fn rate_text(value: Figure) -> String {
@@ -19,22 +19,25 @@ fn rate_text(value: Figure) -> String {
 /// All boroughs with their count and rate; a borough's name selects it.
 #[component]
 pub fn AreaTable(
-    model: Memo<Option<Arc<ViewModel>>>,
+    ranking: Memo<Option<Arc<Ranking>>>,
     selected: Signal<Option<String>>,
     on_select: Callback<Option<String>>,
 ) -> impl IntoView {
     let body = move || {
-        model.with(|m| {
+        ranking.with(|m| {
             let m = m.as_ref()?;
             let rows = m
                 .rows
                 .iter()
                 .map(|r| {
                     let code = r.code.clone();
-                    let is_selected = selected.get().as_deref() == Some(r.code.as_str());
+                    let c1 = r.code.clone();
+                    let c2 = r.code.clone();
+                    let is_selected = move || selected.get().as_deref() == Some(c1.as_str());
+                    let pressed = move || (selected.get().as_deref() == Some(c2.as_str())).to_string();
                     let name = if r.kind == AreaKind::Area {
                         view! {
-                            <button type="button" class="link-button" aria-pressed=is_selected.to_string()
+                            <button type="button" class="link-button" aria-pressed=pressed
                                 on:click=move |_| on_select.run(Some(code.clone()))>{r.name.clone()}</button>
                         }
                         .into_any()
@@ -60,8 +63,9 @@ pub fn AreaTable(
             Some((rows, london))
         })
     };
-    let caption =
-        move || model.with(|m| m.as_ref().map(|m| format!("{} by borough, {}", m.category_name, m.period.describe())));
+    let caption = move || {
+        ranking.with(|m| m.as_ref().map(|m| format!("{} by borough, {}", m.category_name, m.period.describe())))
+    };
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Table of boroughs">
             <table class="data-table" id="area-table">
