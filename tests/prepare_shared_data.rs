@@ -144,3 +144,25 @@ fn output_is_byte_identical_for_identical_input() {
     }
     std::fs::remove_dir_all(again).unwrap();
 }
+
+/// Sums every month cell of one publisher's file, straight from the CSV reader.
+fn raw_total(relative: &str) -> Option<u64> {
+    let bytes = std::fs::read(source()?.join(relative)).ok()?;
+    let file = met_core::crime_csv::parse(&bytes).unwrap();
+    Some(file.rows.iter().flat_map(|r| r.counts.iter()).map(|&c| u64::from(c)).sum())
+}
+
+#[test]
+fn the_reader_sums_the_raw_files_to_the_published_totals() {
+    skip_without_data!();
+    // Only when the shared folder has its usual layout (MET_DATA_DIR may differ).
+    let (Some(ward), Some(borough)) = (
+        raw_total("crime/london-datastore/202401-202512/MPS Ward Level Crime (most recent 24 months).csv"),
+        raw_total("crime/london-datastore/202401-202512/MPS Borough Level Crime (most recent 24 months).csv"),
+    ) else {
+        eprintln!("skipped: the 202401-202512 release is not at its usual path");
+        return;
+    };
+    assert_eq!(ward, 1_794_538);
+    assert_eq!(borough, 1_850_808);
+}

@@ -1,8 +1,8 @@
 //! Plain-language summaries generated from the same numbers as the chart.
 //!
-//! One or two sentences that say what the view shows, e.g. "In the 12 months to
-//! June 2026 the Met recorded 2,346 burglary offences in Camden, 5.1% fewer than
-//! in the same months a year earlier. Across London there were 57,000, 3.2%
+//! One sentence that says what the view shows, e.g. "In the 12 months to June
+//! 2026 the Met recorded 2,346 burglary offences in Camden, 5.1% fewer than in
+//! the same months a year earlier; across London there were 57,000, 3.2%
 //! fewer." A change is only given as a percentage when the earlier figure is at
 //! least [`MIN_BASE_FOR_PERCENT`].
 
@@ -70,7 +70,7 @@ pub fn summarise(facts: &Facts) -> String {
     };
     let what = if format::count(total) == "1" { &facts.what.0 } else { &facts.what.1 };
     let mut text = format!(
-        "{lead} the Met recorded {} {} in {}{}.",
+        "{lead} the Met recorded {} {} in {}{}",
         format::count(total),
         what,
         facts.area_name,
@@ -78,11 +78,12 @@ pub fn summarise(facts: &Facts) -> String {
     );
     if let Some((Figure::Known(london), before)) = facts.london {
         text.push_str(&format!(
-            " Across London there were {}{}.",
+            "; across London there were {}{}",
             format::count(london),
             change_phrase(Figure::Known(london), before, false)
         ));
     }
+    text.push('.');
     text
 }
 
@@ -112,7 +113,7 @@ mod tests {
         let k = Figure::Known;
         check(
             &facts(k(2346.0), k(2500.0), Some((k(50_000.0), k(48_000.0)))),
-            "In January to December 2025 the Met recorded 2,346 burglary offences in Camden, 6.2% fewer than in the same months a year earlier. Across London there were 50,000, 4.2% more.",
+            "In January to December 2025 the Met recorded 2,346 burglary offences in Camden, 6.2% fewer than in the same months a year earlier; across London there were 50,000, 4.2% more.",
         );
         check(&facts(k(12.0), k(10.0), None), "In January to December 2025 the Met recorded 12 burglary offences in Camden, 2 more than in the same months a year earlier.");
         check(

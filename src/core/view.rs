@@ -262,7 +262,7 @@ mod tests {
         assert_eq!(view.chart.series[0].values[0], Figure::Known(0.05));
         assert_eq!(
             view.summary,
-            "In January to December 2025 the Met recorded 120 burglary offences in Camden, the same as in the same months a year earlier. Across London there were 192, no change."
+            "In January to December 2025 the Met recorded 120 burglary offences in Camden, the same as in the same months a year earlier; across London there were 192, no change."
         );
     }
 
