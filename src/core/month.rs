@@ -221,3 +221,73 @@ mod tests {
         assert_eq!(Period::new(m("2025-01"), m("2025-12")).len(), 12);
     }
 }
+
+/// Named periods offered as one-click choices, all within the published months.
+///
+/// * the latest 12 months;
+/// * the latest complete calendar year (January–December);
+/// * the latest complete financial year (April–March), as police figures are often reported;
+/// * every published month.
+pub fn presets(available: Period) -> Vec<(String, Period)> {
+    let mut out = Vec::new();
+    let latest = available.to;
+    let last12 = Period::new(latest.plus_months(-11).max(available.from), latest);
+    out.push(("Latest 12 months".to_string(), last12));
+    let year_end = if latest.month() == 12 { latest.year() } else { latest.year() - 1 };
+    if let (Some(from), Some(to)) = (Month::new(year_end, 1), Month::new(year_end, 12)) {
+        if available.contains(from) {
+            out.push((format!("Calendar year {year_end}"), Period::new(from, to)));
+        }
+    }
+    let fy_end = if latest.month() >= 3 { latest.year() } else { latest.year() - 1 };
+    if let (Some(from), Some(to)) = (Month::new(fy_end - 1, 4), Month::new(fy_end, 3)) {
+        if available.contains(from) {
+            out.push((format!("Financial year {}/{:02}", fy_end - 1, fy_end % 100), Period::new(from, to)));
+        }
+    }
+    out.push(("All published months".to_string(), available));
+    out
+}
+
+#[cfg(test)]
+mod preset_tests {
+    use super::*;
+
+    fn check(from: &str, to: &str, expected: &[(&str, &str, &str)]) {
+        let p = Period::new(Month::parse(from).unwrap(), Month::parse(to).unwrap());
+        let got: Vec<(String, String, String)> =
+            presets(p).into_iter().map(|(l, q)| (l, q.from.iso(), q.to.iso())).collect();
+        let expected: Vec<(String, String, String)> =
+            expected.iter().map(|(l, a, b)| (l.to_string(), a.to_string(), b.to_string())).collect();
+        assert_eq!(got, expected, "available {from}..{to}");
+    }
+
+    #[test]
+    fn presets_stay_within_the_published_months() {
+        check(
+            "2010-04",
+            "2026-06",
+            &[
+                ("Latest 12 months", "2025-07", "2026-06"),
+                ("Calendar year 2025", "2025-01", "2025-12"),
+                ("Financial year 2025/26", "2025-04", "2026-03"),
+                ("All published months", "2010-04", "2026-06"),
+            ],
+        );
+        check(
+            "2024-01",
+            "2025-12",
+            &[
+                ("Latest 12 months", "2025-01", "2025-12"),
+                ("Calendar year 2025", "2025-01", "2025-12"),
+                ("Financial year 2024/25", "2024-04", "2025-03"),
+                ("All published months", "2024-01", "2025-12"),
+            ],
+        );
+        check(
+            "2025-06",
+            "2026-02",
+            &[("Latest 12 months", "2025-06", "2026-02"), ("All published months", "2025-06", "2026-02")],
+        );
+    }
+}

@@ -315,6 +315,22 @@ fn Controls(manifest: Arc<Manifest>, state: Memo<Option<ViewState>>, navigate: C
     let month_options =
         || months.iter().rev().map(|m| view! { <option value=m.iso()>{m.long_name()}</option> }).collect_view();
     let (from_options, to_options) = (month_options(), month_options());
+    let presets = manifest
+        .dataset(Level::Borough)
+        .map(|d| met_core::month::presets(d.period))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(label, period)| {
+            let pressed = move || state.with(|s| s.as_ref().is_some_and(|s| s.period == period)).to_string();
+            let choose = move |_| {
+                if let Some(mut next) = state.get_untracked() {
+                    next.period = period;
+                    navigate.run(next);
+                }
+            };
+            view! { <button type="button" class="preset" aria-pressed=pressed on:click=choose>{label}</button> }
+        })
+        .collect_view();
 
     let (area, cat, from, to) =
         (NodeRef::<Select>::new(), NodeRef::<Select>::new(), NodeRef::<Select>::new(), NodeRef::<Select>::new());
@@ -375,6 +391,7 @@ fn Controls(manifest: Arc<Manifest>, state: Memo<Option<ViewState>>, navigate: C
                         }, ev)>{to_options}</select>
                     </div>
                 </div>
+                <div class="presets" role="group" aria-label="Quick periods">{presets}</div>
             </fieldset>
         </form>
     }

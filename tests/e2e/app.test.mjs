@@ -120,6 +120,19 @@ test('changing category and period writes only non-default values to the URL', a
   await page.close();
 });
 
+test('period presets choose whole periods; all months sum to the merged published series', async () => {
+  const page = await open();
+  assert.equal(await page.getByRole('button', { name: 'Latest 12 months' }).getAttribute('aria-pressed'), 'true');
+  const available = manifest.datasets.find((d) => d.level === 'borough').period;
+  await page.getByRole('button', { name: 'All published months' }).click();
+  await page.waitForURL(/to=/);
+  assert.match(page.url(), new RegExp(`from=${available.from}&to=${available.to}$`));
+  const everything = total(all, 'all', available.from, available.to);
+  assert.equal(await text(page, '#area-table tfoot td'), fmt(everything));
+  assert.equal(await page.getByRole('button', { name: 'All published months' }).getAttribute('aria-pressed'), 'true');
+  await page.close();
+});
+
 test('bad parameters fall back to the defaults with a reason', async () => {
   const page = await open('?area=E09000001&cat=%3Cscript%3Ealert(1)%3C/script%3E&from=banana&zoom=3');
   assert.match(await text(page, 'h1'), /^All crimes in London/);
