@@ -16,6 +16,61 @@ pub struct ViewState {
     /// The category id (`all`, a major or a `major/minor` id).
     pub category: String,
     pub period: Period,
+    /// The order of the table of areas.
+    pub sort: Sort,
+}
+
+/// What the table of areas is sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Count,
+    Rate,
+}
+
+/// A table order: a column and a direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Sort {
+    /// `name`, `-count`, `rate`…: a leading `-` means descending.
+    pub fn token(self) -> String {
+        let key = match self.key {
+            SortKey::Name => "name",
+            SortKey::Count => "count",
+            SortKey::Rate => "rate",
+        };
+        if self.descending {
+            format!("-{key}")
+        } else {
+            key.to_string()
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Sort> {
+        let (descending, key) = token.strip_prefix('-').map_or((false, token), |k| (true, k));
+        let key = match key {
+            "name" => SortKey::Name,
+            "count" => SortKey::Count,
+            "rate" => SortKey::Rate,
+            _ => return None,
+        };
+        Some(Sort { key, descending })
+    }
+
+    /// The order after clicking `key`'s column: the other direction if it is
+    /// already sorted by `key`, else names A–Z and numbers highest first.
+    pub fn toggled(self, key: SortKey) -> Sort {
+        if self.key == key {
+            Sort { key, descending: !self.descending }
+        } else {
+            Sort { key, descending: key != SortKey::Name }
+        }
+    }
 }
 
 /// What the URL may refer to: the valid areas, categories and months.
@@ -35,7 +90,12 @@ impl Context {
     }
 
     pub fn default_state(&self) -> ViewState {
-        ViewState { area: None, category: category::ALL.to_string(), period: self.default_period() }
+        ViewState {
+            area: None,
+            category: category::ALL.to_string(),
+            period: self.default_period(),
+            sort: Sort::default(),
+        }
     }
 
     fn clamp(&self, month: Month) -> Month {
@@ -125,6 +185,13 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                     ));
                 }
             }
+            "sort" => match Sort::parse(&value) {
+                Some(sort) => state.sort = sort,
+                None => notes.push(fallback(
+                    "sort",
+                    format!("{} is not a table order (name, count or rate); sorted by name.", quote(&value)),
+                )),
+            },
             "from" | "to" => match Month::parse(&value) {
                 Some(month) => {
                     let clamped = context.clamp(month);
@@ -182,6 +249,9 @@ pub fn to_query(state: &ViewState, context: &Context) -> String {
         parts.push(format!("from={}", state.period.from.iso()));
         parts.push(format!("to={}", state.period.to.iso()));
     }
+    if state.sort != default.sort {
+        parts.push(format!("sort={}", state.sort.token()));
+    }
     parts.join("&")
 }
 
@@ -233,6 +303,8 @@ mod tests {
         check("to=2020-03", (&None, "all", "2019-04", "2020-03"), &[]);
         check("utm_source=x&&area=", (&None, "all", "2025-07", "2026-06"), &["utm_source"]);
         check("%zz=1", (&None, "all", "2025-07", "2026-06"), &["%zz"]);
+        check("sort=-rate", (&None, "all", "2025-07", "2026-06"), &[]);
+        check("sort=height", (&None, "all", "2025-07", "2026-06"), &["sort"]);
     }
 
     #[test]
@@ -244,10 +316,13 @@ mod tests {
             ViewState { area: Some("E09000007".into()), ..ctx.default_state() },
             ViewState { category: "burglary/res-burglary-of-a-home".into(), ..ctx.default_state() },
             ViewState { period: Period::new(m("2010-04"), m("2010-04")), ..ctx.default_state() },
+            ViewState { sort: Sort { key: SortKey::Rate, descending: true }, ..ctx.default_state() },
+            ViewState { sort: Sort { key: SortKey::Name, descending: true }, ..ctx.default_state() },
             ViewState {
                 area: Some("E05013570".into()),
                 category: "burglary".into(),
                 period: Period::new(m("2024-01"), m("2025-12")),
+                sort: Sort { key: SortKey::Count, descending: false },
             },
         ];
         for state in states {
@@ -259,6 +334,19 @@ mod tests {
         assert_eq!(to_query(&ctx.default_state(), &ctx), "");
         let state = ViewState { area: Some("E09000007".into()), category: "burglary".into(), ..ctx.default_state() };
         assert_eq!(to_query(&state, &ctx), "area=E09000007&cat=burglary");
+        let sorted = ViewState { sort: Sort { key: SortKey::Count, descending: true }, ..state };
+        assert_eq!(to_query(&sorted, &ctx), "area=E09000007&cat=burglary&sort=-count");
+    }
+
+    #[test]
+    fn sort_tokens_and_toggling() {
+        let name = Sort::default();
+        assert_eq!(name.token(), "name");
+        assert_eq!(name.toggled(SortKey::Name).token(), "-name");
+        assert_eq!(name.toggled(SortKey::Rate).token(), "-rate");
+        assert_eq!(Sort::parse("-rate").unwrap().toggled(SortKey::Rate).token(), "rate");
+        assert_eq!(Sort::parse("rate").map(Sort::token).as_deref(), Some("rate"));
+        assert_eq!(Sort::parse("-"), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::dataset::{AreaKind, Level, Manifest, SeriesFile};
 use crate::figure::Figure;
 use crate::month::Period;
 use crate::summary::{self, Facts};
-use crate::url_state::ViewState;
+use crate::url_state::{Sort, SortKey, ViewState};
 
 /// One area's figures over the chosen period.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,6 +78,35 @@ pub fn source_line(manifest: &Manifest) -> String {
     )
 }
 
+/// Orders the table: Met areas by the chosen column (unknown values last in
+/// either direction, ties by name), then the rows that are not places.
+pub fn sort_rows(rows: &mut [AreaRow], sort: Sort) {
+    use std::cmp::Ordering;
+    let value = |r: &AreaRow| match sort.key {
+        SortKey::Name => None,
+        SortKey::Count => r.count.known(),
+        SortKey::Rate => r.rate.known(),
+    };
+    rows.sort_by(|a, b| {
+        let group = (a.kind != AreaKind::Area).cmp(&(b.kind != AreaKind::Area));
+        let by_value = match (value(a), value(b)) {
+            (Some(x), Some(y)) => {
+                if sort.descending {
+                    y.total_cmp(&x)
+                } else {
+                    x.total_cmp(&y)
+                }
+            }
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        let by_name =
+            if sort.key == SortKey::Name && sort.descending { b.name.cmp(&a.name) } else { a.name.cmp(&b.name) };
+        group.then(by_value).then(by_name)
+    });
+}
+
 /// Computes the view. `file` must be the borough series file holding `state.category`.
 pub fn build(manifest: &Manifest, file: &SeriesFile, state: &ViewState) -> ViewModel {
     let cat = state.category.as_str();
@@ -98,7 +127,7 @@ pub fn build(manifest: &Manifest, file: &SeriesFile, state: &ViewState) -> ViewM
         .filter(|a| a.kind != AreaKind::NotPoliced)
         .map(|a| row(&a.code, &a.name, a.kind, a.population))
         .collect();
-    rows.sort_by(|a, b| (a.kind != AreaKind::Area, &a.name).cmp(&(b.kind != AreaKind::Area, &b.name)));
+    sort_rows(&mut rows, state.sort);
     let london_pop = london_population(manifest);
     let london_count = aggregate::london_total(file, cat, period);
     let london = AreaRow {
@@ -248,6 +277,7 @@ mod tests {
             area: Some("E09000007".into()),
             category: "burglary".into(),
             period: Period::new(m("2025-01"), m("2025-12")),
+            sort: Sort::default(),
         };
         let view = build(&manifest, &file, &state);
         assert_eq!(view.heading, "Burglary in Camden");
@@ -266,11 +296,46 @@ mod tests {
         );
     }
 
+    fn names(rows: &[AreaRow]) -> Vec<&str> {
+        rows.iter().map(|r| r.name.as_str()).collect()
+    }
+
+    #[test]
+    fn rows_sort_by_column_with_unknowns_and_pseudo_areas_last() {
+        let row = |name: &str, kind: AreaKind, rate: Figure| AreaRow {
+            code: name.into(),
+            name: name.into(),
+            kind,
+            count: Figure::Known(1.0),
+            rate,
+            population: None,
+        };
+        let mut rows = vec![
+            row("Unknown", AreaKind::Pseudo, Figure::Missing),
+            row("Bexley", AreaKind::Area, Figure::Known(2.0)),
+            row("Camden", AreaKind::Area, Figure::Missing),
+            row("Acton", AreaKind::Area, Figure::Known(5.0)),
+        ];
+        let check = |rows: &mut Vec<AreaRow>, sort: &str, expected: &[&str]| {
+            sort_rows(rows, Sort::parse(sort).unwrap());
+            assert_eq!(names(rows), expected, "sort {sort}");
+        };
+        check(&mut rows, "name", &["Acton", "Bexley", "Camden", "Unknown"]);
+        check(&mut rows, "-name", &["Camden", "Bexley", "Acton", "Unknown"]);
+        check(&mut rows, "-rate", &["Acton", "Bexley", "Camden", "Unknown"]);
+        check(&mut rows, "rate", &["Bexley", "Acton", "Camden", "Unknown"]);
+        check(&mut rows, "-count", &["Acton", "Bexley", "Camden", "Unknown"]);
+    }
+
     #[test]
     fn london_view_and_unpublished_months() {
         let (manifest, file) = fixture();
-        let state =
-            ViewState { area: None, category: "burglary".into(), period: Period::new(m("2025-07"), m("2026-06")) };
+        let state = ViewState {
+            area: None,
+            category: "burglary".into(),
+            period: Period::new(m("2025-07"), m("2026-06")),
+            sort: Sort::default(),
+        };
         let view = build(&manifest, &file, &state);
         assert_eq!(view.heading, "Burglary in London");
         assert_eq!(view.london.count, Figure::Missing);

@@ -49,13 +49,19 @@ pub fn Map(
     let focused = RwSignal::new(None::<String>);
     // Areas in name order, for arrow-key movement; only Met boroughs are selectable.
     let order = Memo::new(move |_| {
-        ranking
+        let mut areas: Vec<(String, String)> = ranking
             .with(|m| {
                 m.as_ref().map(|m| {
-                    m.rows.iter().filter(|r| r.kind == AreaKind::Area).map(|r| r.code.clone()).collect::<Vec<_>>()
+                    m.rows
+                        .iter()
+                        .filter(|r| r.kind == AreaKind::Area)
+                        .map(|r| (r.name.clone(), r.code.clone()))
+                        .collect()
                 })
             })
-            .unwrap_or_default()
+            .unwrap_or_default();
+        areas.sort();
+        areas.into_iter().map(|(_, code)| code).collect::<Vec<_>>()
     });
     let row_of =
         move |code: &str| ranking.with(|m| m.as_ref().and_then(|m| m.rows.iter().find(|r| r.code == code).cloned()));

@@ -199,6 +199,14 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let sort = Signal::derive(move || state.with(|s| s.as_ref().map(|s| s.sort).unwrap_or_default()));
+    let on_sort = Callback::new(move |key| {
+        if let Some(mut s) = state.get_untracked() {
+            s.sort = s.sort.toggled(key);
+            navigate(s);
+        }
+    });
+
     let loading = move || error.with(Vec::is_empty) && model.with(Option::is_none);
     view! {
         <a href="#main" class="skip-link">"Skip to main content"</a>
@@ -270,7 +278,7 @@ pub fn App() -> impl IntoView {
             </div>
             <section aria-labelledby="table-heading" class="deferred">
                 <h2 id="table-heading" class="panel-heading">"All boroughs"</h2>
-                <table::AreaTable ranking=ranking selected=selected on_select=on_select />
+                <table::AreaTable ranking=ranking selected=selected on_select=on_select sort=sort on_sort=on_sort />
             </section>
         </main>
         <footer class="site-footer">

@@ -7,6 +7,7 @@ use met_core::chart::Table;
 use met_core::dataset::AreaKind;
 use met_core::figure::Figure;
 use met_core::format;
+use met_core::url_state::{Sort, SortKey};
 use std::sync::Arc;
 
 fn rate_text(value: Figure) -> String {
@@ -22,7 +23,32 @@ pub fn AreaTable(
     ranking: Memo<Option<Arc<Ranking>>>,
     selected: Signal<Option<String>>,
     on_select: Callback<Option<String>>,
+    sort: Signal<Sort>,
+    on_sort: Callback<SortKey>,
 ) -> impl IntoView {
+    // A column header that sorts the table; `aria-sort` tells screen readers the order.
+    let header = move |key: SortKey, label: &'static str, class: &'static str| {
+        let order = move || {
+            let s = sort.get();
+            match (s.key == key, s.descending) {
+                (false, _) => "none",
+                (true, false) => "ascending",
+                (true, true) => "descending",
+            }
+        };
+        let arrow = move || match order() {
+            "ascending" => "▲",
+            "descending" => "▼",
+            _ => "",
+        };
+        view! {
+            <th scope="col" class=class aria-sort=order>
+                <button type="button" class="sort-button" on:click=move |_| on_sort.run(key)>
+                    {label}<span class="sort-arrow" aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
     let body = move || {
         ranking.with(|m| {
             let m = m.as_ref()?;
@@ -72,9 +98,9 @@ pub fn AreaTable(
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Borough"</th>
-                        <th scope="col" class="num">"Offences"</th>
-                        <th scope="col" class="num">"Per 1,000 residents"</th>
+                        {header(SortKey::Name, "Borough", "")}
+                        {header(SortKey::Count, "Offences", "num")}
+                        {header(SortKey::Rate, "Per 1,000 residents", "num")}
                     </tr>
                 </thead>
                 {move || body().map(|(rows, london)| view! { <tbody>{rows}</tbody><tfoot>{london}</tfoot> })}

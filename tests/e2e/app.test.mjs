@@ -133,6 +133,23 @@ test('period presets choose whole periods; all months sum to the merged publishe
   await page.close();
 });
 
+test('the table sorts by any column, with aria-sort, in the URL', async () => {
+  const page = await open();
+  const rateHeader = page.locator('#area-table thead th').nth(2);
+  assert.equal(await rateHeader.getAttribute('aria-sort'), 'none');
+  await rateHeader.getByRole('button').click();
+  await page.waitForURL(/sort=-rate/);
+  assert.equal(await rateHeader.getAttribute('aria-sort'), 'descending');
+  const rates = await page.$$eval('#area-table tbody tr', (rows) => rows
+    .filter((r) => r.querySelector('button')).map((r) => Number(r.cells[2].textContent.replace(/,/g, ''))));
+  assert.equal(rates.length, 32);
+  assert.deepEqual(rates, [...rates].sort((a, b) => b - a));
+  await rateHeader.getByRole('button').click();
+  await page.waitForURL(/sort=rate$/);
+  assert.equal(await rateHeader.getAttribute('aria-sort'), 'ascending');
+  await page.close();
+});
+
 test('bad parameters fall back to the defaults with a reason', async () => {
   const page = await open('?area=E09000001&cat=%3Cscript%3Ealert(1)%3C/script%3E&from=banana&zoom=3');
   assert.match(await text(page, 'h1'), /^All crimes in London/);
