@@ -9,8 +9,8 @@ use met_core::choropleth::Classes;
 use met_core::dataset::{AreaKind, GeoArea, GeoFile, Level, SCHEMA};
 use met_core::figure::Figure;
 use met_core::month::{Month, Period};
-use met_core::view::{AreaRow, ViewModel};
-use met_data_explorer::ui::{chart, map::Map, Ranking};
+use met_core::view::{AreaRow, Ranking};
+use met_data_explorer::ui::{chart, map::Map};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -70,18 +70,13 @@ fn row(code: &str, name: &str, rate: Figure) -> AreaRow {
     }
 }
 
-fn model() -> ViewModel {
-    ViewModel {
-        heading: "Burglary in London".into(),
+fn ranking() -> Ranking {
+    Ranking {
         category_name: "Burglary".into(),
-        area_name: "London".into(),
         period: Period::new(m("2025-01"), m("2025-12")),
         rows: vec![row("A", "Alpha", Figure::Known(1.0)), row("B", "Beta", Figure::Missing)],
         london: row("london", "London", Figure::Known(1.0)),
         classes: Classes { breaks: vec![0.0, 2.0] },
-        chart: spec(),
-        summary: String::new(),
-        source: String::new(),
     }
 }
 
@@ -118,7 +113,7 @@ async fn map_paths_have_names_fills_and_select_on_click_and_enter() {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let chosen = RwSignal::new(None::<String>);
-    let ranking = Memo::new(|_| Some(Arc::new(Ranking::of(&model()))));
+    let ranking = Memo::new(|_| Some(Arc::new(ranking())));
     let selected = Signal::derive(move || chosen.get());
     let on_select = Callback::new(move |code: Option<String>| chosen.set(code));
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {

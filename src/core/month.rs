@@ -233,18 +233,18 @@ pub fn presets(available: Period) -> Vec<(String, Period)> {
     let latest = available.to;
     let last12 = Period::new(latest.plus_months(-11).max(available.from), latest);
     out.push(("Latest 12 months".to_string(), last12));
-    let year_end = if latest.month() == 12 { latest.year() } else { latest.year() - 1 };
-    if let (Some(from), Some(to)) = (Month::new(year_end, 1), Month::new(year_end, 12)) {
-        if available.contains(from) {
-            out.push((format!("Calendar year {year_end}"), Period::new(from, to)));
+    // A year is offered only when all of it is published.
+    let mut whole = |label: String, from: Option<Month>, to: Option<Month>| {
+        if let (Some(from), Some(to)) = (from, to) {
+            if available.contains(from) && available.contains(to) {
+                out.push((label, Period::new(from, to)));
+            }
         }
-    }
-    let fy_end = if latest.month() >= 3 { latest.year() } else { latest.year() - 1 };
-    if let (Some(from), Some(to)) = (Month::new(fy_end - 1, 4), Month::new(fy_end, 3)) {
-        if available.contains(from) {
-            out.push((format!("Financial year {}/{:02}", fy_end - 1, fy_end % 100), Period::new(from, to)));
-        }
-    }
+    };
+    let year = if latest.month() == 12 { latest.year() } else { latest.year() - 1 };
+    whole(format!("Calendar year {year}"), Month::new(year, 1), Month::new(year, 12));
+    let fy = if latest.month() >= 3 { latest.year() } else { latest.year() - 1 };
+    whole(format!("Financial year {}/{:02}", fy - 1, fy % 100), Month::new(fy - 1, 4), Month::new(fy, 3));
     out.push(("All published months".to_string(), available));
     out
 }

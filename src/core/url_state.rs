@@ -156,6 +156,15 @@ fn quote(text: &str) -> String {
     format!("“{short}{ellipsis}”")
 }
 
+/// The decoded value of one parameter, before any validation (the first one wins).
+pub fn param(query: &str, name: &str) -> Option<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query.split('&').find_map(|pair| {
+        let (n, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(n) == name).then(|| decode(v))
+    })
+}
+
 /// Reads a view from a query string (with or without the leading `?`).
 pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) {
     let mut state = context.default_state();
@@ -347,6 +356,16 @@ mod tests {
         assert_eq!(Sort::parse("-rate").unwrap().toggled(SortKey::Rate).token(), "rate");
         assert_eq!(Sort::parse("rate").map(Sort::token).as_deref(), Some("rate"));
         assert_eq!(Sort::parse("-"), None);
+    }
+
+    #[test]
+    fn reads_one_raw_parameter() {
+        assert_eq!(
+            param("?cat=burglary%2Fres-burglary-of-a-home&x=1", "cat").as_deref(),
+            Some("burglary/res-burglary-of-a-home")
+        );
+        assert_eq!(param("area=E09000007", "cat"), None);
+        assert_eq!(param("cat=a&cat=b", "cat").as_deref(), Some("a"));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::figure::Figure;
 use crate::month::Period;
 use crate::summary::{self, Facts};
 use crate::url_state::{Sort, SortKey, ViewState};
+use std::sync::Arc;
 
 /// One area's figures over the chosen period.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,21 +27,28 @@ pub struct AreaRow {
     pub population: Option<u32>,
 }
 
-/// Everything on screen for one view.
+/// The part of a view that does not depend on the selected area: the map and
+/// the table read only this, so choosing another area does not redraw them.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ViewModel {
-    /// E.g. "Burglary in Camden".
-    pub heading: String,
+pub struct Ranking {
     pub category_name: String,
-    /// The selected area's name, or "London".
-    pub area_name: String,
     pub period: Period,
-    /// Met boroughs by name, then rows that are not places (e.g. "Unknown").
+    /// Met boroughs in the table's order, then rows that are not places (e.g. "Unknown").
     pub rows: Vec<AreaRow>,
     /// London: the sum of every row.
     pub london: AreaRow,
     /// Classes of the map, over the rates of the Met boroughs.
     pub classes: Classes,
+}
+
+/// Everything on screen for one view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewModel {
+    /// E.g. "Burglary in Camden".
+    pub heading: String,
+    /// The selected area's name, or "London".
+    pub area_name: String,
+    pub ranking: Arc<Ranking>,
     pub chart: ChartSpec,
     pub summary: String,
     pub source: String,
@@ -203,12 +211,8 @@ pub fn build(manifest: &Manifest, file: &SeriesFile, state: &ViewState) -> ViewM
     };
     ViewModel {
         heading: format!("{category_name} in {area_name}"),
-        category_name,
         area_name,
-        period,
-        rows,
-        london,
-        classes,
+        ranking: Arc::new(Ranking { category_name, period, rows, london, classes }),
         chart,
         summary: summary::summarise(&facts),
         source,
@@ -281,13 +285,13 @@ mod tests {
         };
         let view = build(&manifest, &file, &state);
         assert_eq!(view.heading, "Burglary in Camden");
-        let names: Vec<&str> = view.rows.iter().map(|r| r.name.as_str()).collect();
+        let names: Vec<&str> = view.ranking.rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Barking and Dagenham", "Camden", "Unknown"]);
-        assert_eq!(view.rows[1].count, Figure::Known(120.0));
-        assert_eq!(view.rows[1].rate, Figure::Known(0.6));
-        assert_eq!(view.rows[2].rate, Figure::Missing);
-        assert_eq!(view.london.count, Figure::Known(192.0));
-        assert_eq!(view.london.rate, Figure::Known(0.64));
+        assert_eq!(view.ranking.rows[1].count, Figure::Known(120.0));
+        assert_eq!(view.ranking.rows[1].rate, Figure::Known(0.6));
+        assert_eq!(view.ranking.rows[2].rate, Figure::Missing);
+        assert_eq!(view.ranking.london.count, Figure::Known(192.0));
+        assert_eq!(view.ranking.london.rate, Figure::Known(0.64));
         assert_eq!(view.chart.series.len(), 2);
         assert_eq!(view.chart.series[0].values[0], Figure::Known(0.05));
         assert_eq!(
@@ -338,7 +342,7 @@ mod tests {
         };
         let view = build(&manifest, &file, &state);
         assert_eq!(view.heading, "Burglary in London");
-        assert_eq!(view.london.count, Figure::Missing);
+        assert_eq!(view.ranking.london.count, Figure::Missing);
         assert_eq!(view.chart.series.len(), 1);
         assert_eq!(view.chart.series[0].values[6], Figure::Missing);
         assert!(view.summary.contains("is not published for every month"), "{}", view.summary);

@@ -6,12 +6,12 @@
 //! hatched and the City of London is grey, each with a legend entry, so no
 //! meaning rests on colour alone.
 
-use crate::ui::Ranking;
 use leptos::prelude::*;
 use met_core::dataset::{AreaKind, GeoFile};
 use met_core::figure::Figure;
 use met_core::format;
 use met_core::view::AreaRow;
+use met_core::view::Ranking;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 

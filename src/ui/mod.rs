@@ -11,29 +11,6 @@ pub mod data;
 pub mod map;
 pub mod table;
 
-/// The part of a view that does not depend on the selected area: the map and
-/// the table read this, so choosing another area does not redraw them.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Ranking {
-    pub category_name: String,
-    pub period: Period,
-    pub rows: Vec<met_core::view::AreaRow>,
-    pub london: met_core::view::AreaRow,
-    pub classes: met_core::choropleth::Classes,
-}
-
-impl Ranking {
-    pub fn of(model: &ViewModel) -> Ranking {
-        Ranking {
-            category_name: model.category_name.clone(),
-            period: model.period,
-            rows: model.rows.clone(),
-            london: model.london.clone(),
-            classes: model.classes.clone(),
-        }
-    }
-}
-
 use data::{Load, Store};
 use leptos::html::Select;
 use leptos::prelude::*;
@@ -41,7 +18,7 @@ use met_core::category;
 use met_core::dataset::{AreaKind, Level, Manifest};
 use met_core::month::{Month, Period};
 use met_core::url_state::{self, Context, Fallback, ViewState};
-use met_core::view::{self, ViewModel};
+use met_core::view::{self, Ranking, ViewModel};
 use std::sync::Arc;
 
 /// Mounts the app into `<body>`.
@@ -73,17 +50,14 @@ pub fn series_file_name(category_id: &str) -> String {
     format!("crime-borough-{}.json", category::major_of(category_id))
 }
 
-/// The category a query asks for, before the manifest can validate it, so its
-/// file loads in parallel with the manifest. A wrong guess only costs a request:
-/// the view uses the file of the validated category.
-fn requested_category(query: &str) -> String {
-    let cat = query.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("cat=")).unwrap_or(category::ALL);
-    let major = category::major_of(cat);
-    if !major.is_empty() && major.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-        major.to_string()
-    } else {
-        category::ALL.to_string()
-    }
+/// The series file a query asks for, before the manifest can validate it, so it
+/// loads in parallel with the manifest. A wrong guess only costs a request: the
+/// view uses the file of the validated category.
+fn requested_series_file(query: &str) -> String {
+    let cat = url_state::param(query, "cat").unwrap_or_else(|| category::ALL.to_string());
+    let major = category::major_of(&cat);
+    let plausible = !major.is_empty() && major.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+    series_file_name(if plausible { major } else { category::ALL })
 }
 
 fn current_query() -> String {
@@ -117,7 +91,7 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     store.load_start();
     let query = RwSignal::new(current_query());
-    store.need_series(&series_file_name(&requested_category(&query.get_untracked())));
+    store.need_series(&requested_series_file(&query.get_untracked()));
     let popstate = window_event_listener(leptos::ev::popstate, move |_| query.set(current_query()));
     let width = RwSignal::new(chart_width());
     let resize = window_event_listener(leptos::ev::resize, move |_| {
@@ -163,11 +137,10 @@ pub fn App() -> impl IntoView {
         let file = series.get()?.ready()?;
         Some(Arc::new(view::build(&manifest, &file, &s)))
     });
-    let ranking: Memo<Option<Arc<Ranking>>> =
-        Memo::new(move |_| model.with(|m| m.as_ref().map(|m| Arc::new(Ranking::of(m)))));
+    let ranking: Memo<Option<Arc<Ranking>>> = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.ranking.clone())));
     Effect::new(move |_| {
         if let Some(m) = model.get() {
-            set_title(&format!("{}, {} – Met Data Explorer", m.heading, m.period.short()));
+            set_title(&format!("{}, {} – Met Data Explorer", m.heading, m.ranking.period.short()));
         }
     });
 
@@ -241,7 +214,7 @@ pub fn App() -> impl IntoView {
             <Show when=move || model.with(Option::is_some)>
                 <h1 class="view-heading">
                     {move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))}
-                    <span class="caption">{move || model.with(|m| m.as_ref().map(|m| m.period.describe()))}</span>
+                    <span class="caption">{move || model.with(|m| m.as_ref().map(|m| m.ranking.period.describe()))}</span>
                 </h1>
             </Show>
             <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>

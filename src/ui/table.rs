@@ -1,13 +1,13 @@
 //! Tables: the borough table (same numbers as the map) and the chart's data
 //! table (generated from the chart spec).
 
-use crate::ui::Ranking;
 use leptos::prelude::*;
 use met_core::chart::Table;
 use met_core::dataset::AreaKind;
 use met_core::figure::Figure;
 use met_core::format;
 use met_core::url_state::{Sort, SortKey};
+use met_core::view::Ranking;
 use std::sync::Arc;
 
 fn rate_text(value: Figure) -> String {

@@ -176,7 +176,7 @@ test('a failing data file shows an error panel, and "Try again" recovers', async
   await page.close();
 });
 
-for (const width of [360, 1280]) {
+for (const width of [320, 360, 1280]) {
   test(`axe-core finds no violations at ${width} px`, async () => {
     const page = await open('?area=E09000007&cat=burglary', width);
     await page.locator('details.details summary').click();
