@@ -4,12 +4,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use met_core::chart::{ChartSpec, SeriesSpec, LINE_COLOURS};
+use met_core::chart::{ChartSpec, Mark, SeriesSpec, DASHES, LINE_COLOURS};
 use met_core::choropleth::Classes;
-use met_core::dataset::{AreaKind, GeoArea, GeoFile, Level, SCHEMA};
+use met_core::dataset::{AreaKind, GeoArea};
 use met_core::figure::Figure;
 use met_core::month::{Month, Period};
-use met_core::view::{AreaRow, Ranking};
+use met_core::url_state::Measure;
+use met_core::view::{AreaRow, Ranking, Scope};
 use met_data_explorer::ui::{chart, map::Map};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -32,15 +33,16 @@ fn spec() -> ChartSpec {
                 name: "Camden".into(),
                 values: vec![Figure::Known(0.8), Figure::Missing, Figure::Known(0.9), Figure::Known(1.0)],
                 colour: LINE_COLOURS[0],
-                dashed: false,
+                dash: DASHES[0],
             },
             SeriesSpec {
                 name: "London".into(),
                 values: vec![Figure::Known(0.5); 4],
-                colour: LINE_COLOURS[1],
-                dashed: true,
+                colour: LINE_COLOURS[2],
+                dash: DASHES[1],
             },
         ],
+        marks: vec![Mark { index: 2, label: "CONNECT".into(), note: "A break.".into() }],
         notes: vec![],
         source: "test".into(),
     }
@@ -57,6 +59,20 @@ fn chart_renders_svg_with_axis_title_and_a_gap_for_unknown_months() {
     assert!(!svg.contains("NaN"));
     // London is dashed, Camden solid: the series differ by more than colour.
     assert_eq!(svg.matches("stroke-dasharray=\"8 5\"").count(), 1, "{svg}");
+    // The series break is labelled on the chart.
+    assert!(svg.contains("CONNECT"), "{svg}");
+}
+
+#[wasm_bindgen_test]
+fn standalone_chart_carries_its_title_legend_and_source() {
+    let (svg, width, height) = chart::standalone_svg(&spec(), 600, 320);
+    assert_eq!(width, 600);
+    assert!(height > 320 + 60, "room for title and notes: {height}");
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{svg}");
+    assert!(svg.contains(">Burglary offences per 1,000 residents by month, Camden and London<"), "{svg}");
+    assert!(svg.contains(">Camden<") && svg.contains(">London<"));
+    assert!(svg.contains(">A break.<") && svg.contains(">test<"), "notes and source: {svg}");
+    assert_eq!(svg.matches("<svg").count(), 2, "the plot is nested once");
 }
 
 fn row(code: &str, name: &str, rate: Figure) -> AreaRow {
@@ -65,33 +81,36 @@ fn row(code: &str, name: &str, rate: Figure) -> AreaRow {
         name: name.into(),
         kind: AreaKind::Area,
         count: Figure::Known(10.0),
+        year_earlier: Figure::Known(8.0),
         rate,
+        share: Figure::Known(0.5),
         population: Some(1000),
     }
 }
 
 fn ranking() -> Ranking {
     Ranking {
+        scope: Scope::Boroughs,
         category_name: "Burglary".into(),
         period: Period::new(m("2025-01"), m("2025-12")),
+        measure: Measure::Rate,
         rows: vec![row("A", "Alpha", Figure::Known(1.0)), row("B", "Beta", Figure::Missing)],
-        london: row("london", "London", Figure::Known(1.0)),
+        total: row("london", "London", Figure::Known(1.0)),
         classes: Classes { breaks: vec![0.0, 2.0] },
+        notes: vec![],
+        suggestion: None,
     }
 }
 
-fn geo() -> Arc<GeoFile> {
-    let area =
-        |code: &str, path: &str| GeoArea { code: code.into(), name: code.into(), path: path.into(), label: [1, 1] };
-    Arc::new(GeoFile {
-        schema: SCHEMA,
-        level: Level::Borough,
-        width: 20,
-        height: 10,
-        metres_per_unit: 10.0,
-        areas: vec![area("A", "M0 0l10 0 0 10z"), area("B", "M10 0l10 0 0 10z"), area("C", "M5 5l1 0 0 1z")],
-        attribution: String::new(),
-    })
+fn shapes() -> Vec<GeoArea> {
+    let area = |code: &str, path: &str| GeoArea {
+        code: code.into(),
+        name: code.into(),
+        path: path.into(),
+        label: [1, 1],
+        bbox: [0, 0, 1, 1],
+    };
+    vec![area("A", "M0 0l10 0 0 10z"), area("B", "M10 0l10 0 0 10z"), area("C", "M5 5l1 0 0 1z")]
 }
 
 /// SVG elements have no `click()`: dispatch a bubbling click event instead.
@@ -117,7 +136,10 @@ async fn map_paths_have_names_fills_and_select_on_click_and_enter() {
     let selected = Signal::derive(move || chosen.get());
     let on_select = Callback::new(move |code: Option<String>| chosen.set(code));
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
-        view! { <Map geo=geo() ranking=ranking selected=selected on_select=on_select /> }
+        view! {
+            <Map shapes=shapes() viewbox="0 0 20 10".to_string() frame=None noun="borough"
+                ranking=ranking selected=selected on_select=on_select />
+        }
     });
     tick().await;
 

@@ -18,8 +18,23 @@ pub struct SeriesSpec {
     /// One figure per month of [`ChartSpec::months`].
     pub values: Vec<Figure>,
     pub colour: &'static str,
-    /// Dashed lines tell series apart without relying on colour.
-    pub dashed: bool,
+    /// The SVG dash pattern (`None` for a solid line): lines differ by pattern
+    /// as well as colour, so colour never carries the meaning alone.
+    pub dash: Option<&'static str>,
+}
+
+/// Line patterns: solid for the chosen area, then dashed, then dotted.
+pub const DASHES: [Option<&str>; 3] = [None, Some("8 5"), Some("2 4")];
+
+/// A month marked on the chart with a vertical rule, e.g. a series break.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// Index into [`ChartSpec::months`].
+    pub index: usize,
+    /// A short label drawn at the rule, e.g. "CONNECT".
+    pub label: String,
+    /// The full explanation, shown under the chart and read with the description.
+    pub note: String,
 }
 
 /// A monthly time-series chart.
@@ -31,6 +46,8 @@ pub struct ChartSpec {
     pub decimals: usize,
     pub months: Vec<Month>,
     pub series: Vec<SeriesSpec>,
+    /// Months marked with a rule: series breaks.
+    pub marks: Vec<Mark>,
     /// Footnotes shown under the chart (e.g. what `..` means).
     pub notes: Vec<String>,
     pub source: String,
@@ -44,8 +61,9 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Colours of the chart lines: AF dark blue and orange, ≥ 3:1 on white.
-pub const LINE_COLOURS: [&str; 2] = ["#12436d", "#a04b00"];
+/// Colours of the chart lines (Analysis Function dark blue, dark pink, and a dark
+/// orange), each ≥ 3:1 on white.
+pub const LINE_COLOURS: [&str; 3] = ["#12436d", "#801650", "#a04b00"];
 
 /// Round numbers for an axis from 0 (or below, if values are negative) to ≥ `max`.
 pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
@@ -125,6 +143,10 @@ impl ChartSpec {
                 text.push_str(&format!(" {} not published.", format::plural(unknown, "month", "months")));
             }
         }
+        for mark in &self.marks {
+            text.push(' ');
+            text.push_str(&mark.note);
+        }
         text
     }
 
@@ -164,15 +186,16 @@ mod tests {
                     name: "Camden".into(),
                     values: vec![Figure::Known(1.5), Figure::Missing, Figure::Known(0.5)],
                     colour: LINE_COLOURS[0],
-                    dashed: false,
+                    dash: DASHES[0],
                 },
                 SeriesSpec {
                     name: "London".into(),
                     values: vec![Figure::Known(1.0), Figure::Known(1.25), Figure::Suppressed],
                     colour: LINE_COLOURS[1],
-                    dashed: true,
+                    dash: DASHES[1],
                 },
             ],
+            marks: vec![Mark { index: 1, label: "CONNECT".into(), note: "A break.".into() }],
             notes: vec![],
             source: "MPS".into(),
         }
@@ -189,7 +212,8 @@ mod tests {
             s.description(),
             "Line chart of offences per 1,000 residents by month, January 2025 to March 2025. \
              Camden: 0.50 in March 2025; highest 1.50 in January 2025, lowest 0.50 in March 2025. 1 month not published. \
-             London: 1.25 in February 2025; highest 1.25 in February 2025, lowest 1.00 in January 2025. 1 month not published."
+             London: 1.25 in February 2025; highest 1.25 in February 2025, lowest 1.00 in January 2025. 1 month not published. \
+             A break."
         );
         assert_eq!(s.extent(), Some((0.5, 1.5)));
     }

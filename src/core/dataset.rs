@@ -61,6 +61,10 @@ pub struct Area {
     /// Usual residents at Census 2021, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<u32>,
+    /// Other names the publishers use for this area (e.g. the MPS name of a
+    /// ward that ONS has renamed), so a search finds it by either.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// One category, major or minor.
@@ -145,6 +149,16 @@ impl Manifest {
     pub fn areas_of(&self, level: Level) -> impl Iterator<Item = &Area> {
         self.areas.iter().filter(move |a| a.level == level)
     }
+
+    /// The wards of a borough.
+    pub fn wards_of<'a>(&'a self, borough: &'a str) -> impl Iterator<Item = &'a Area> {
+        self.areas_of(Level::Ward).filter(move |a| a.borough.as_deref() == Some(borough))
+    }
+}
+
+/// The series file holding a category at a level: `crime-ward-burglary.json`.
+pub fn series_file_name(level: Level, category_id: &str) -> String {
+    format!("crime-{}-{}.json", level.id(), crate::category::major_of(category_id))
 }
 
 /// Monthly counts of one category for every area of one level.
@@ -181,6 +195,23 @@ impl SeriesFile {
         self.areas.iter().position(|a| a == code)
     }
 
+    /// Area code → row index, for reading many areas at once.
+    pub fn index(&self) -> std::collections::HashMap<&str, usize> {
+        self.areas.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect()
+    }
+
+    /// The figures of one category and area row over a period (missing outside the file).
+    pub fn row_figures(&self, category: &str, row: Option<usize>, period: Period) -> Vec<Figure> {
+        let values = row.and_then(|r| self.series(category).and_then(|s| s.values.get(r)));
+        period
+            .months()
+            .map(|m| {
+                let i = usize::try_from(m.index() - self.first.index()).ok();
+                Figure::from_cell(values.and_then(|v| v.get(i?)).copied().flatten())
+            })
+            .collect()
+    }
+
     /// The figure of one area, category and month (missing if not in the file).
     pub fn figure(&self, category: &str, area: &str, month: Month) -> Figure {
         let (Some(series), Some(a)) = (self.series(category), self.area_index(area)) else {
@@ -215,6 +246,9 @@ pub struct GeoArea {
     pub path: String,
     /// A point inside the area, for labels and focus rings.
     pub label: [i32; 2],
+    /// The bounding box `[min x, min y, max x, max y]`, for zooming to the area.
+    #[serde(default)]
+    pub bbox: [i32; 4],
 }
 
 #[cfg(test)]

@@ -52,6 +52,27 @@ pub fn percent(share: f64) -> String {
     format!("{}%", decimal(share * 100.0, 1))
 }
 
+/// Breaks text into lines of at most `width` characters at spaces (a longer
+/// word gets a line of its own).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Escapes text for XML and SVG.
+pub fn xml(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 /// `1 month`, `3 months`, `1,200 months`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     let n_text = thousands(i64::try_from(n).unwrap_or(i64::MAX));
@@ -88,5 +109,15 @@ mod tests {
         assert_eq!(figure(Figure::Known(2346.0)), "2,346");
         assert_eq!(figure(Figure::Missing), "..");
         assert_eq!(figure(Figure::Suppressed), "[c]");
+    }
+
+    #[test]
+    fn wraps_and_escapes() {
+        assert_eq!(
+            wrap("Burglary per 1,000 residents in Camden", 12),
+            ["Burglary per", "1,000", "residents in", "Camden"]
+        );
+        assert_eq!(wrap("", 5), Vec::<String>::new());
+        assert_eq!(xml("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
     }
 }

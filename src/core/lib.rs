@@ -14,10 +14,12 @@ pub mod choropleth;
 #[cfg(feature = "parse")]
 pub mod crime_csv;
 pub mod dataset;
+pub mod download;
 pub mod figure;
 pub mod format;
 pub mod merge;
 pub mod month;
+pub mod search;
 pub mod summary;
 pub mod url_state;
 pub mod view;

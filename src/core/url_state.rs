@@ -6,18 +6,60 @@
 //! to its default and yields a [`Fallback`] saying why, for the page to show.
 
 use crate::category;
+use crate::dataset::{AreaKind, Level, Manifest};
 use crate::month::{Month, Period};
 
 /// What the user is looking at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
-    /// The selected area's code, or `None` for London as a whole.
+    /// The selected area's code (a borough or a ward), or `None` for London as a whole.
     pub area: Option<String>,
+    /// The level the map and table show when no area is chosen (`level=ward`:
+    /// every ward in London). With an area chosen they show its borough's wards.
+    pub level: Level,
     /// The category id (`all`, a major or a `major/minor` id).
     pub category: String,
     pub period: Period,
+    /// What the map, chart and table measure.
+    pub measure: Measure,
+    /// Whether the chart shows 12-month rolling totals instead of single months.
+    pub rolling: bool,
     /// The order of the table of areas.
     pub sort: Sort,
+}
+
+/// What is measured: a count, a rate per 1,000 residents or a share of London.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Measure {
+    Count,
+    #[default]
+    Rate,
+    Share,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 3] = [Measure::Count, Measure::Rate, Measure::Share];
+
+    pub fn token(self) -> &'static str {
+        match self {
+            Measure::Count => "count",
+            Measure::Rate => "rate",
+            Measure::Share => "share",
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.token() == token)
+    }
+
+    /// The measure's name on buttons and headings.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Count => "Number of offences",
+            Measure::Rate => "Rate per 1,000 residents",
+            Measure::Share => "Share of London",
+        }
+    }
 }
 
 /// What the table of areas is sorted by.
@@ -27,6 +69,19 @@ pub enum SortKey {
     Name,
     Count,
     Rate,
+    Share,
+    /// The change on the same period a year earlier, in per cent.
+    Change,
+}
+
+impl SortKey {
+    const TOKENS: [(SortKey, &'static str); 5] = [
+        (SortKey::Name, "name"),
+        (SortKey::Count, "count"),
+        (SortKey::Rate, "rate"),
+        (SortKey::Share, "share"),
+        (SortKey::Change, "change"),
+    ];
 }
 
 /// A table order: a column and a direction.
@@ -39,11 +94,7 @@ pub struct Sort {
 impl Sort {
     /// `name`, `-count`, `rate`…: a leading `-` means descending.
     pub fn token(self) -> String {
-        let key = match self.key {
-            SortKey::Name => "name",
-            SortKey::Count => "count",
-            SortKey::Rate => "rate",
-        };
+        let key = SortKey::TOKENS.iter().find(|(k, _)| *k == self.key).map_or("name", |(_, t)| *t);
         if self.descending {
             format!("-{key}")
         } else {
@@ -53,12 +104,7 @@ impl Sort {
 
     pub fn parse(token: &str) -> Option<Sort> {
         let (descending, key) = token.strip_prefix('-').map_or((false, token), |k| (true, k));
-        let key = match key {
-            "name" => SortKey::Name,
-            "count" => SortKey::Count,
-            "rate" => SortKey::Rate,
-            _ => return None,
-        };
+        let key = SortKey::TOKENS.iter().find(|(_, t)| *t == key)?.0;
         Some(Sort { key, descending })
     }
 
@@ -80,20 +126,79 @@ pub struct Context {
     pub categories: Vec<String>,
     /// The months the data covers.
     pub available: Period,
+    /// The months ward figures cover, if any are published.
+    pub ward_available: Option<Period>,
+    /// The codes of the wards among `areas`.
+    pub wards: std::collections::BTreeSet<String>,
+}
+
+/// The latest 12 months of a period (or all of it, if shorter).
+pub fn latest_year(available: Period) -> Period {
+    Period::new(available.to.plus_months(-11).max(available.from), available.to)
 }
 
 impl Context {
-    /// The default period: the latest 12 months (or fewer, if less is published).
+    /// What a manifest's data lets the URL refer to: Met boroughs and wards,
+    /// every category, and the months of the borough series.
+    pub fn of(manifest: &Manifest) -> Context {
+        let areas = manifest.areas.iter().filter(|a| a.kind == AreaKind::Area).map(|a| a.code.clone()).collect();
+        let mut categories = vec![category::ALL.to_string()];
+        categories.extend(manifest.categories.iter().map(|c| c.id.clone()));
+        let available = manifest.dataset(Level::Borough).map_or_else(
+            || {
+                let month = Month::new(2024, 1).unwrap_or_else(|| unreachable!("January 2024 is a month"));
+                Period::new(month, month)
+            },
+            |d| d.period,
+        );
+        let ward_available = manifest.dataset(Level::Ward).map(|d| d.period);
+        let wards =
+            manifest.areas_of(Level::Ward).filter(|a| a.kind == AreaKind::Area).map(|a| a.code.clone()).collect();
+        Context { areas, categories, available, ward_available, wards }
+    }
+
+    /// The default period of London's boroughs: the latest 12 months (or
+    /// fewer, if less is published).
     pub fn default_period(&self) -> Period {
-        let from = self.available.to.plus_months(-11).max(self.available.from);
-        Period::new(from, self.available.to)
+        latest_year(self.available)
+    }
+
+    /// The default period of a view: the latest 12 months of the figures its
+    /// map shows, so a view of wards (any chosen area, or `level=ward`) opens
+    /// on months that have ward figures.
+    pub fn default_period_for(&self, area: Option<&str>, level: Level) -> Period {
+        match self.ward_available {
+            Some(wards) if area.is_some() || level == Level::Ward => latest_year(wards),
+            _ => self.default_period(),
+        }
+    }
+
+    /// The state after choosing another area or level with `change`. A period
+    /// left at its default follows the new view's default; a ward is never shown
+    /// for months without ward figures.
+    pub fn retarget(&self, state: &ViewState, change: impl FnOnce(&mut ViewState)) -> ViewState {
+        let mut next = state.clone();
+        change(&mut next);
+        if state.period == self.default_period_for(state.area.as_deref(), state.level) {
+            next.period = self.default_period_for(next.area.as_deref(), next.level);
+        }
+        let is_ward = next.area.as_ref().is_some_and(|a| self.wards.contains(a));
+        if let (true, Some(wards)) = (is_ward, self.ward_available) {
+            if !(wards.contains(next.period.from) && wards.contains(next.period.to)) {
+                next.period = latest_year(wards);
+            }
+        }
+        next
     }
 
     pub fn default_state(&self) -> ViewState {
         ViewState {
             area: None,
+            level: Level::Borough,
             category: category::ALL.to_string(),
             period: self.default_period(),
+            measure: Measure::default(),
+            rolling: false,
             sort: Sort::default(),
         }
     }
@@ -194,11 +299,37 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                     ));
                 }
             }
+            "level" => match value.as_str() {
+                "borough" => state.level = Level::Borough,
+                "ward" => state.level = Level::Ward,
+                _ => notes.push(fallback(
+                    "level",
+                    format!("{} is not a level (borough or ward); showing boroughs.", quote(&value)),
+                )),
+            },
+            "measure" => match Measure::parse(&value) {
+                Some(measure) => state.measure = measure,
+                None => notes.push(fallback(
+                    "measure",
+                    format!("{} is not a measure (count, rate or share); showing the rate.", quote(&value)),
+                )),
+            },
+            "roll" => match value.as_str() {
+                "12" => state.rolling = true,
+                "1" => state.rolling = false,
+                _ => notes.push(fallback(
+                    "roll",
+                    format!("{} is not a rolling period (12 or 1); showing single months.", quote(&value)),
+                )),
+            },
             "sort" => match Sort::parse(&value) {
                 Some(sort) => state.sort = sort,
                 None => notes.push(fallback(
                     "sort",
-                    format!("{} is not a table order (name, count or rate); sorted by name.", quote(&value)),
+                    format!(
+                        "{} is not a table order (name, count, rate, share or change); sorted by name.",
+                        quote(&value)
+                    ),
                 )),
             },
             "from" | "to" => match Month::parse(&value) {
@@ -227,7 +358,7 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                 .push(fallback(&name, format!("The parameter {} is not used by this page; ignored.", quote(&name)))),
         }
     }
-    let default = context.default_period();
+    let default = context.default_period_for(state.area.as_deref(), state.level);
     state.period = match (from, to) {
         (None, None) => default,
         (Some(f), None) => Period::new(f, default.to.max(f)),
@@ -250,13 +381,22 @@ pub fn to_query(state: &ViewState, context: &Context) -> String {
     if let Some(area) = &state.area {
         parts.push(format!("area={}", encode(area)));
     }
+    if state.level != default.level {
+        parts.push(format!("level={}", state.level.id()));
+    }
     if state.category != default.category {
         parts.push(format!("cat={}", encode(&state.category)));
     }
-    if state.period != default.period {
+    if state.measure != default.measure {
+        parts.push(format!("measure={}", state.measure.token()));
+    }
+    if state.period != context.default_period_for(state.area.as_deref(), state.level) {
         // Both ends are written so the period survives new data being published.
         parts.push(format!("from={}", state.period.from.iso()));
         parts.push(format!("to={}", state.period.to.iso()));
+    }
+    if state.rolling {
+        parts.push("roll=12".to_string());
     }
     if state.sort != default.sort {
         parts.push(format!("sort={}", state.sort.token()));
@@ -274,6 +414,8 @@ mod tests {
             areas: vec!["E09000007".into(), "E09000033".into(), "E05013570".into()],
             categories: vec!["all".into(), "burglary".into(), "burglary/res-burglary-of-a-home".into()],
             available: Period::new(m("2010-04"), m("2026-06")),
+            ward_available: Some(Period::new(m("2024-01"), m("2025-12"))),
+            wards: ["E05013570".to_string()].into(),
         }
     }
 
@@ -297,7 +439,9 @@ mod tests {
             (&Some("E09000007"), "burglary", "2025-01", "2025-12"),
             &[],
         );
-        check("area=e09000007", (&Some("E09000007"), "all", "2025-07", "2026-06"), &[]);
+        // A chosen area shows its wards, so its default period is the latest year of ward figures.
+        check("area=e09000007", (&Some("E09000007"), "all", "2025-01", "2025-12"), &[]);
+        check("level=ward", (&None, "all", "2025-01", "2025-12"), &[]);
         check(
             "cat=burglary%2Fres-burglary-of-a-home",
             (&None, "burglary/res-burglary-of-a-home", "2025-07", "2026-06"),
@@ -314,6 +458,8 @@ mod tests {
         check("%zz=1", (&None, "all", "2025-07", "2026-06"), &["%zz"]);
         check("sort=-rate", (&None, "all", "2025-07", "2026-06"), &[]);
         check("sort=height", (&None, "all", "2025-07", "2026-06"), &["sort"]);
+        check("level=ward&measure=share&roll=12", (&None, "all", "2025-01", "2025-12"), &[]);
+        check("level=county&measure=fear&roll=6", (&None, "all", "2025-07", "2026-06"), &["level", "measure", "roll"]);
     }
 
     #[test]
@@ -327,10 +473,15 @@ mod tests {
             ViewState { period: Period::new(m("2010-04"), m("2010-04")), ..ctx.default_state() },
             ViewState { sort: Sort { key: SortKey::Rate, descending: true }, ..ctx.default_state() },
             ViewState { sort: Sort { key: SortKey::Name, descending: true }, ..ctx.default_state() },
+            ViewState { level: Level::Ward, measure: Measure::Count, rolling: true, ..ctx.default_state() },
+            ViewState { measure: Measure::Share, sort: Sort::parse("-change").unwrap(), ..ctx.default_state() },
             ViewState {
                 area: Some("E05013570".into()),
+                level: Level::Ward,
                 category: "burglary".into(),
                 period: Period::new(m("2024-01"), m("2025-12")),
+                measure: Measure::Share,
+                rolling: true,
                 sort: Sort { key: SortKey::Count, descending: false },
             },
         ];
@@ -341,10 +492,40 @@ mod tests {
             assert!(notes.is_empty(), "{notes:?}");
         }
         assert_eq!(to_query(&ctx.default_state(), &ctx), "");
-        let state = ViewState { area: Some("E09000007".into()), category: "burglary".into(), ..ctx.default_state() };
+        let ward_year = Period::new(m("2025-01"), m("2025-12"));
+        let state = ViewState {
+            area: Some("E09000007".into()),
+            category: "burglary".into(),
+            period: ward_year,
+            ..ctx.default_state()
+        };
         assert_eq!(to_query(&state, &ctx), "area=E09000007&cat=burglary");
         let sorted = ViewState { sort: Sort { key: SortKey::Count, descending: true }, ..state };
         assert_eq!(to_query(&sorted, &ctx), "area=E09000007&cat=burglary&sort=-count");
+        let all = ViewState { level: Level::Ward, measure: Measure::Count, rolling: true, ..sorted };
+        assert_eq!(to_query(&all, &ctx), "area=E09000007&level=ward&cat=burglary&measure=count&roll=12&sort=-count");
+    }
+
+    #[test]
+    fn choosing_an_area_moves_a_default_period_and_keeps_a_chosen_one() {
+        let ctx = context();
+        let m = |s| Month::parse(s).unwrap();
+        let check = |from: &ViewState, area: Option<&str>, expected: (&str, &str)| {
+            let next = ctx.retarget(from, |s| s.area = area.map(Into::into));
+            assert_eq!(next.area.as_deref(), area);
+            assert_eq!((next.period.from.iso().as_str(), next.period.to.iso().as_str()), expected, "to {area:?}");
+        };
+        let london = ctx.default_state();
+        check(&london, Some("E09000007"), ("2025-01", "2025-12"));
+        check(&london, Some("E05013570"), ("2025-01", "2025-12"));
+        let chosen = ViewState { period: Period::new(m("2019-01"), m("2019-12")), ..london.clone() };
+        check(&chosen, Some("E09000007"), ("2019-01", "2019-12"));
+        // A ward has no figures for 2019: its latest year is shown instead.
+        check(&chosen, Some("E05013570"), ("2025-01", "2025-12"));
+        let camden = ctx.retarget(&london, |s| s.area = Some("E09000007".into()));
+        check(&camden, None, ("2025-07", "2026-06"));
+        let inside = ViewState { period: Period::new(m("2024-03"), m("2024-05")), ..camden };
+        check(&inside, Some("E05013570"), ("2024-03", "2024-05"));
     }
 
     #[test]

@@ -370,6 +370,15 @@ fn label_point(shape: &Shape, frame: &Frame) -> [i32; 2] {
     [i32::try_from(p[0]).unwrap_or(0), i32::try_from(p[1]).unwrap_or(0)]
 }
 
+/// The bounding box of a shape in frame units: `[min x, min y, max x, max y]`.
+fn bbox(shape: &Shape, frame: &Frame) -> [i32; 4] {
+    let units = shape.rings.iter().flatten().map(|p| frame.unit(*p));
+    let b = units.fold([i64::MAX, i64::MAX, i64::MIN, i64::MIN], |b, u| {
+        [b[0].min(u[0]), b[1].min(u[1]), b[2].max(u[0]), b[3].max(u[1])]
+    });
+    b.map(|v| i32::try_from(v).unwrap_or(0))
+}
+
 /// The app's geometry file for one level.
 pub fn geo_file(level: Level, shapes: &[Shape], frame: &Frame, attribution: &str) -> GeoFile {
     #[allow(clippy::cast_precision_loss)]
@@ -388,6 +397,7 @@ pub fn geo_file(level: Level, shapes: &[Shape], frame: &Frame, attribution: &str
                 name: s.name.clone(),
                 path: svg_path(&s.rings, frame),
                 label: label_point(s, frame),
+                bbox: bbox(s, frame),
             })
             .collect(),
         attribution: attribution.to_string(),

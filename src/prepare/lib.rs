@@ -456,6 +456,7 @@ fn build_outputs(
                         kind,
                         borough: None,
                         population: borough_pop.get(&s.code).copied(),
+                        aliases: Vec::new(),
                     });
                     area_names.insert(s.code.clone(), s.name.clone());
                 }
@@ -468,6 +469,7 @@ fn build_outputs(
                             kind: AreaKind::Pseudo,
                             borough: None,
                             population: None,
+                            aliases: Vec::new(),
                         });
                         area_names.insert(code.into(), name.into());
                     }
@@ -491,6 +493,12 @@ fn build_outputs(
                         kind,
                         borough,
                         population: ward_pop.get(&s.code).copied(),
+                        // ONS and the MPS name two Tower Hamlets wards differently; keep both.
+                        aliases: mps_names
+                            .get(&s.code)
+                            .filter(|n| category::key(n) != category::key(&s.name))
+                            .map(|n| vec![(*n).clone()])
+                            .unwrap_or_default(),
                     });
                     area_names.insert(s.code.clone(), s.name.clone());
                 }
@@ -507,6 +515,7 @@ fn build_outputs(
                             kind: AreaKind::Area,
                             borough: mps_boroughs.get(code).map(|c| (*c).clone()),
                             population: ward_pop.get(code).copied(),
+                            aliases: Vec::new(),
                         });
                         area_names.insert(code.clone(), name);
                     }

@@ -64,6 +64,19 @@ fn draw(spec: &ChartSpec, width: u32, height: u32, svg: &mut String) -> Result<(
         root.draw(&Text::new(month.short_name(), (px, py + 8), font.clone().pos(Pos::new(HPos::Center, VPos::Top))))?;
     }
 
+    // Series breaks: a thin grey rule and a short label at the top of the plot.
+    let small = ("sans-serif", 12.0 * 1.24).into_font().color(&colour("#505a5f"));
+    for mark in &spec.marks {
+        let x = mark.index as f64 - 0.5;
+        root.draw(&PathElement::new(vec![at(x, bottom), at(x, top)], axis))?;
+        let (px, py) = at(x, top);
+        root.draw(&Text::new(
+            mark.label.clone(),
+            (px + 4, py + 2),
+            small.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+    }
+
     let mut chart = chart;
     for series in &spec.series {
         let line = colour(series.colour);
@@ -89,10 +102,68 @@ fn draw(spec: &ChartSpec, width: u32, height: u32, svg: &mut String) -> Result<(
     drop(root);
     // Dashes are drawn by the browser (one polyline with a dash pattern) rather
     // than by plotters (one element per dash), which keeps long series light.
-    for series in spec.series.iter().filter(|s| s.dashed) {
-        let stroke = format!("stroke=\"{}\" stroke-width=\"3\" points", series.colour.to_uppercase());
-        let dashed = stroke.replace(" points", " stroke-dasharray=\"8 5\" points");
-        *svg = svg.replace(&stroke, &dashed);
+    for series in &spec.series {
+        if let Some(pattern) = series.dash {
+            let stroke = format!("stroke=\"{}\" stroke-width=\"3\" points", series.colour.to_uppercase());
+            let dashed = stroke.replace(" points", &format!(" stroke-dasharray=\"{pattern}\" points"));
+            *svg = svg.replace(&stroke, &dashed);
+        }
     }
     Ok(())
+}
+
+/// The chart as a file: title, legend and unit above the drawing, notes and
+/// source below, so the picture carries its own context. Returns the SVG and
+/// its width and height.
+pub fn standalone_svg(spec: &ChartSpec, width: u32, height: u32) -> (String, u32, u32) {
+    let chars = (width / 8).max(30) as usize;
+    let mut head = String::new();
+    let mut y = 8;
+    for line in format::wrap(&spec.title, chars.saturating_sub(chars / 8)) {
+        y += 22;
+        head.push_str(&format!(
+            "<text x=\"8\" y=\"{y}\" font-size=\"17\" font-weight=\"700\">{}</text>",
+            format::xml(&line)
+        ));
+    }
+    y += 26;
+    let mut x = 8;
+    for s in &spec.series {
+        let dash = s.dash.map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
+        head.push_str(&format!(
+            "<line x1=\"{x}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"4\"{dash}/>",
+            y - 5,
+            x + 28,
+            y - 5,
+            s.colour
+        ));
+        head.push_str(&format!("<text x=\"{}\" y=\"{y}\" font-size=\"14\">{}</text>", x + 34, format::xml(&s.name)));
+        x += 50 + 8 * s.name.chars().count() as u32;
+    }
+    y += 22;
+    head.push_str(&format!(
+        "<text x=\"8\" y=\"{y}\" font-size=\"13\" fill=\"#505a5f\">{}</text>",
+        format::xml(&spec.y_label)
+    ));
+    let top = y + 6;
+    let chart = render_svg(spec, width, height).replacen("<svg ", &format!("<svg x=\"0\" y=\"{top}\" "), 1);
+    let mut foot = String::new();
+    let mut y = top + height + 4;
+    for text in spec.marks.iter().map(|m| &m.note).chain(&spec.notes).chain(std::iter::once(&spec.source)) {
+        for line in format::wrap(text, chars + chars / 4) {
+            y += 16;
+            foot.push_str(&format!(
+                "<text x=\"8\" y=\"{y}\" font-size=\"12\" fill=\"#505a5f\">{}</text>",
+                format::xml(&line)
+            ));
+        }
+        y += 4;
+    }
+    let total = y + 10;
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" \
+         font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\" fill=\"#0b0c0c\">\
+         <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>{head}{chart}{foot}</svg>"
+    );
+    (svg, width, total)
 }

@@ -1,7 +1,8 @@
 //! Fetching the app's data files, once each, into signals.
 //!
 //! Files are requested lazily: the manifest and borough boundaries at start,
-//! each category's series file when a view first needs it. A failed request
+//! each series file when a view first needs it, and the ward boundaries when
+//! the map first shows wards. A failed request
 //! leaves a [`Load::Failed`] with a message for the error panel; "try again"
 //! simply requests it anew.
 
@@ -45,6 +46,8 @@ async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
 pub struct Store {
     pub manifest: RwSignal<Load<Manifest>>,
     pub boroughs: RwSignal<Load<GeoFile>>,
+    /// Ward boundaries: `None` until a view needs them.
+    pub wards: RwSignal<Option<Load<GeoFile>>>,
     /// Series files by file name.
     pub series: RwSignal<HashMap<String, Load<SeriesFile>>>,
 }
@@ -54,6 +57,7 @@ impl Store {
         Store {
             manifest: RwSignal::new(Load::Loading),
             boroughs: RwSignal::new(Load::Loading),
+            wards: RwSignal::new(None),
             series: RwSignal::new(HashMap::new()),
         }
     }
@@ -91,12 +95,27 @@ impl Store {
         });
     }
 
+    /// Requests the ward boundaries unless they are loaded or loading.
+    pub fn need_wards(self) {
+        if matches!(self.wards.get_untracked(), Some(Load::Ready(_) | Load::Loading)) {
+            return;
+        }
+        self.wards.set(Some(Load::Loading));
+        leptos::task::spawn_local(async move {
+            let result = fetch_json::<GeoFile>(&format!("{DATA}/wards.geo.json")).await;
+            self.wards.set(Some(result.map_or_else(Load::Failed, |g| Load::Ready(Arc::new(g)))));
+        });
+    }
+
     /// Forgets failed files and requests everything needed again.
     pub fn retry(self) {
         if !matches!(self.manifest.get_untracked(), Load::Ready(_))
             || !matches!(self.boroughs.get_untracked(), Load::Ready(_))
         {
             self.load_start();
+        }
+        if matches!(self.wards.get_untracked(), Some(Load::Failed(_))) {
+            self.wards.set(None);
         }
         self.series.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));
     }

@@ -1,32 +1,45 @@
-//! The choropleth map of boroughs: one SVG path per area, coloured by class.
+//! The choropleth map of boroughs or wards: one SVG path per area, coloured
+//! by the class of the chosen measure.
 //!
 //! Keyboard: the map is one tab stop; arrow keys move between areas in
-//! alphabetical order, Enter or Space selects, Escape clears the focus box.
-//! Hover and focus show the area's figures under the map. Unknown values are
-//! hatched and the City of London is grey, each with a legend entry, so no
-//! meaning rests on colour alone.
+//! alphabetical order, Enter or Space selects, Escape clears the focus box and
+//! the figures shown. Hover and focus show the area's figures under the map.
+//! Unknown values are hatched and the City of London is dotted grey, each with
+//! a legend entry, so no meaning rests on colour alone.
 
 use leptos::prelude::*;
-use met_core::dataset::{AreaKind, GeoFile};
+use met_core::dataset::{AreaKind, GeoArea};
 use met_core::figure::Figure;
 use met_core::format;
-use met_core::view::AreaRow;
-use met_core::view::Ranking;
+use met_core::url_state::Measure;
+use met_core::view::{measure_text, AreaRow, Ranking};
+use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Text for an area's figures, used in its accessible name and the info line.
 pub fn describe(row: &AreaRow, model: &Ranking) -> String {
     match (row.count, row.rate) {
-        (Figure::Known(c), Figure::Known(r)) => format!(
-            "{}: {} offences, {} per 1,000 residents, {}",
-            row.name,
-            format::count(c),
-            format::decimal(r, 2),
-            model.period.short()
-        ),
-        (Figure::Known(c), _) => format!("{}: {} offences, {}", row.name, format::count(c), model.period.short()),
+        (Figure::Known(c), rate) => {
+            let mut text = format!("{}: {} offences", row.name, format::count(c));
+            if let Figure::Known(r) = rate {
+                text.push_str(&format!(", {} per 1,000 residents", format::decimal(r, 2)));
+            }
+            if model.measure == Measure::Share {
+                text.push_str(&format!(", {} of London", measure_text(row.share, Measure::Share)));
+            }
+            format!("{text}, {}", model.period.short())
+        }
         _ => format!("{}: not published for every month of {}", row.name, model.period.short()),
+    }
+}
+
+/// The legend's title for a measure.
+pub fn legend_title(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Count => "Number of offences",
+        Measure::Rate => "Offences per 1,000 residents",
+        Measure::Share => "Share of London's offences",
     }
 }
 
@@ -38,15 +51,36 @@ fn focus_area(code: &str) {
     }
 }
 
+/// The map. `shapes` are the areas drawn, `viewbox` the part of the frame shown,
+/// `frame` an outline drawn around them (the borough whose wards are shown), and
+/// `noun` names the areas in the instructions ("borough", "ward").
 #[component]
 pub fn Map(
-    geo: Arc<GeoFile>,
+    shapes: Vec<GeoArea>,
+    viewbox: String,
+    frame: Option<String>,
+    noun: &'static str,
     ranking: Memo<Option<Arc<Ranking>>>,
     selected: Signal<Option<String>>,
     on_select: Callback<Option<String>>,
 ) -> impl IntoView {
     let hovered = RwSignal::new(None::<String>);
     let focused = RwSignal::new(None::<String>);
+    // Row of each area code: looking rows up by scanning would cost O(n²) for 679 wards.
+    let rows: Memo<HashMap<String, usize>> = Memo::new(move |_| {
+        ranking.with(|m| {
+            m.as_ref()
+                .map(|m| m.rows.iter().enumerate().map(|(i, r)| (r.code.clone(), i)).collect())
+                .unwrap_or_default()
+        })
+    });
+    let with_row = move |code: &str, f: &dyn Fn(Option<&AreaRow>, &Ranking) -> String| -> Option<String> {
+        ranking.with(|m| {
+            let m = m.as_ref()?;
+            let row = rows.with(|r| r.get(code).copied()).and_then(|i| m.rows.get(i));
+            Some(f(row, m))
+        })
+    };
     // Areas in name order, for arrow-key movement; only Met boroughs are selectable.
     let order = Memo::new(move |_| {
         let mut areas: Vec<(String, String)> = ranking
@@ -63,11 +97,14 @@ pub fn Map(
         areas.sort();
         areas.into_iter().map(|(_, code)| code).collect::<Vec<_>>()
     });
-    let row_of =
-        move |code: &str| ranking.with(|m| m.as_ref().and_then(|m| m.rows.iter().find(|r| r.code == code).cloned()));
+    let selectable_code = move |code: &str| {
+        ranking.with(|m| {
+            let i = rows.with(|r| r.get(code).copied());
+            m.as_ref().and_then(|m| i.and_then(|i| m.rows.get(i))).is_some_and(|r| r.kind == AreaKind::Area)
+        })
+    };
     let tab_stop = Memo::new(move |_| selected.get().or_else(|| order.with(|o| o.first().cloned())));
 
-    let shapes = geo.areas.clone();
     let paths = shapes
         .iter()
         .map(|area| {
@@ -75,29 +112,25 @@ pub fn Map(
             let name = area.name.clone();
             let c1 = code.clone();
             let fill = move || {
-                ranking.with(|m| {
-                    let Some(m) = m else { return "#f3f2f1".to_string() };
-                    match m.rows.iter().find(|r| r.code == c1) {
-                        None => "url(#not-policed)".to_string(),
-                        Some(r) => match r.rate {
-                            Figure::Known(v) => m.classes.colour(m.classes.class_of(v)).to_string(),
-                            _ => "url(#no-data)".to_string(),
-                        },
-                    }
+                with_row(&c1, &|row, m| match row {
+                    None => "url(#not-policed)".to_string(),
+                    Some(r) => match r.value(m.measure) {
+                        Figure::Known(v) => m.classes.colour(m.classes.class_of(v)).to_string(),
+                        _ => "url(#no-data)".to_string(),
+                    },
                 })
+                .unwrap_or_else(|| "#f3f2f1".to_string())
             };
             let c2 = code.clone();
             let n2 = name;
             let label = move || {
-                ranking.with(|m| {
-                    match m.as_ref().and_then(|m| m.rows.iter().find(|r| r.code == c2).map(|r| describe(r, m))) {
-                        Some(text) => text,
-                        None => format!("{n2}: not policed by the Met (City of London Police)"),
-                    }
+                with_row(&c2, &|row, m| match row {
+                    Some(r) => describe(r, m),
+                    None => format!("{n2}: not policed by the Met (City of London Police)"),
                 })
             };
             let c3 = code.clone();
-            let selectable = move || row_of(&c3).is_some_and(|r| r.kind == AreaKind::Area);
+            let selectable = move || selectable_code(&c3);
             let c4 = code.clone();
             let tabindex = move || if tab_stop.get().as_deref() == Some(c4.as_str()) { "0" } else { "-1" };
             let c5 = code.clone();
@@ -178,21 +211,25 @@ pub fn Map(
     let o1 = outline.clone();
     let selected_outline = move || o1(selected.get());
     let focus_outline = move || outline(focused.get());
+    let names: HashMap<String, String> = shapes.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
     let info = move || {
         let code = hovered.get().or_else(|| focused.get()).or_else(|| selected.get())?;
-        ranking.with(|m| {
-            let m = m.as_ref()?;
-            Some(match m.rows.iter().find(|r| r.code == code) {
-                Some(r) => describe(r, m),
-                None => "City of London: not policed by the Met (City of London Police)".to_string(),
-            })
+        let name = names.get(&code)?.clone();
+        with_row(&code, &|row, m| match row {
+            Some(r) => describe(r, m),
+            None => format!("{name}: not policed by the Met (City of London Police)"),
         })
     };
     let legend = move || {
         ranking.with(|m| {
             m.as_ref().map(|m| {
+                let measure = m.measure;
                 m.classes
-                    .legend(|v| format::decimal(v, 1))
+                    .legend(|v| match measure {
+                        Measure::Count => format::count(v),
+                        Measure::Rate => format::decimal(v, 1),
+                        Measure::Share => format!("{}%", format::decimal(v * 100.0, 2)),
+                    })
                     .into_iter()
                     .map(|(colour, label)| {
                         view! { <li><span class="swatch" style=format!("background:{colour}")></span>{label}</li> }
@@ -201,27 +238,34 @@ pub fn Map(
             })
         })
     };
-    let viewbox = format!("0 0 {} {}", geo.width, geo.height);
+    let title = move || ranking.with(|m| m.as_ref().map_or("", |m| legend_title(m.measure)));
+    // Patterns are sized to the part of the map shown, so hatching looks the same zoomed in.
+    let span = viewbox.split_whitespace().nth(2).and_then(|w| w.parse::<f64>().ok()).unwrap_or(5000.0);
+    let scale = format!("{:.2}", (span / 580.0).max(0.5));
+    let (hatch, dots) = (scale.clone(), scale);
+    let aria = format!("Map of {noun}s. Use the arrow keys to move between {noun}s and Enter to choose one.");
+    let prompt = format!("Hover over or focus a {noun} to see its figures.");
     view! {
         <div class="map">
-            <svg viewBox=viewbox role="group" aria-label="Map of London boroughs. Use the arrow keys to move between boroughs and Enter to choose one." class="map-svg">
+            <svg viewBox=viewbox role="group" aria-label=aria class="map-svg">
                 <defs>
-                    <pattern id="no-data" width="40" height="40" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect width="40" height="40" fill="#ffffff"></rect>
-                        <line x1="0" y1="0" x2="0" y2="40" stroke="#505a5f" stroke-width="12"></line>
+                    <pattern id="no-data" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform=format!("rotate(45) scale({hatch})")>
+                        <rect width="4" height="4" fill="#ffffff"></rect>
+                        <line x1="0" y1="0" x2="0" y2="4" stroke="#505a5f" stroke-width="1.2"></line>
                     </pattern>
-                    <pattern id="not-policed" width="30" height="30" patternUnits="userSpaceOnUse">
-                        <rect width="30" height="30" fill="#dcdcdc"></rect>
-                        <circle cx="15" cy="15" r="5" fill="#6f777b"></circle>
+                    <pattern id="not-policed" width="3" height="3" patternUnits="userSpaceOnUse" patternTransform=format!("scale({dots})")>
+                        <rect width="3" height="3" fill="#dcdcdc"></rect>
+                        <circle cx="1.5" cy="1.5" r="0.5" fill="#6f777b"></circle>
                     </pattern>
                 </defs>
                 {paths}
+                {frame.map(|d| view! { <path d=d class="outline-frame" aria-hidden="true"></path> })}
                 <path d=selected_outline class="outline-selected" aria-hidden="true"></path>
                 <path d=focus_outline class="outline-focus" aria-hidden="true"></path>
             </svg>
-            <p class="map-info" aria-hidden="true">{move || info().unwrap_or_else(|| "Hover over or focus a borough to see its figures.".into())}</p>
+            <p class="map-info" aria-hidden="true">{move || info().unwrap_or_else(|| prompt.clone())}</p>
             <div class="legend">
-                <p class="legend-title">"Offences per 1,000 residents"</p>
+                <p class="legend-title">{title}</p>
                 <ul class="legend-list">
                     {legend}
                     <li><span class="swatch swatch-no-data"></span>"Not published for every month"</li>

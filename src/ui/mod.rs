@@ -8,17 +8,21 @@
 
 pub mod chart;
 pub mod data;
+pub mod download;
 pub mod map;
+pub mod search;
 pub mod table;
 
 use data::{Load, Store};
 use leptos::html::Select;
 use leptos::prelude::*;
 use met_core::category;
-use met_core::dataset::{AreaKind, Level, Manifest};
+use met_core::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
+use met_core::download::Meta;
 use met_core::month::{Month, Period};
-use met_core::url_state::{self, Context, Fallback, ViewState};
-use met_core::view::{self, Ranking, ViewModel};
+use met_core::search::SearchIndex;
+use met_core::url_state::{self, Context, Fallback, Measure, ViewState};
+use met_core::view::{self, Crumb, Files, Ranking, Scope, ViewModel};
 use std::sync::Arc;
 
 /// Mounts the app into `<body>`.
@@ -27,37 +31,14 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// What the URL may refer to, from the manifest.
-pub fn context_of(manifest: &Manifest) -> Context {
-    let areas =
-        manifest.areas_of(Level::Borough).filter(|a| a.kind == AreaKind::Area).map(|a| a.code.clone()).collect();
-    let mut categories = vec![category::ALL.to_string()];
-    categories.extend(manifest.categories.iter().map(|c| c.id.clone()));
-    let available = manifest.dataset(Level::Borough).map_or_else(
-        || {
-            Period::new(
-                Month::new(2024, 1).unwrap_or_else(|| unreachable!()),
-                Month::new(2024, 12).unwrap_or_else(|| unreachable!()),
-            )
-        },
-        |d| d.period,
-    );
-    Context { areas, categories, available }
-}
-
-/// The series file holding a category at borough level.
-pub fn series_file_name(category_id: &str) -> String {
-    format!("crime-borough-{}.json", category::major_of(category_id))
-}
-
-/// The series file a query asks for, before the manifest can validate it, so it
-/// loads in parallel with the manifest. A wrong guess only costs a request: the
-/// view uses the file of the validated category.
+/// The borough series file a query asks for, before the manifest can validate
+/// it, so it loads in parallel with the manifest. A wrong guess only costs a
+/// request: the view uses the files of the validated state.
 fn requested_series_file(query: &str) -> String {
     let cat = url_state::param(query, "cat").unwrap_or_else(|| category::ALL.to_string());
     let major = category::major_of(&cat);
     let plausible = !major.is_empty() && major.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
-    series_file_name(if plausible { major } else { category::ALL })
+    series_file_name(Level::Borough, if plausible { major } else { category::ALL })
 }
 
 fn current_query() -> String {
@@ -86,6 +67,55 @@ fn chart_width() -> u32 {
     column.clamp(280.0, 720.0) as u32
 }
 
+fn chart_height(width: u32) -> u32 {
+    (width * 3 / 5).clamp(220, 360)
+}
+
+/// `burglary-camden-2025-01-to-2025-12`: a file name for a view's downloads.
+fn file_stem(model: &ViewModel, state: &ViewState) -> String {
+    let area = category::key(&model.area_name);
+    let cat = state.category.replace('/', "-");
+    format!("met-crime-{cat}-{area}-{}-to-{}", state.period.from.iso(), state.period.to.iso())
+}
+
+/// The header block of a download.
+fn meta(manifest: &Manifest, model: &ViewModel, title: String) -> Meta {
+    let levels: &[Level] =
+        if model.ranking.scope == Scope::Boroughs { &[Level::Borough] } else { &[Level::Borough, Level::Ward] };
+    Meta {
+        title,
+        source: model.source.clone(),
+        releases: met_core::download::releases(manifest, levels),
+        generated: String::from(js_sys::Date::new_0().to_iso_string()),
+        link: web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default(),
+    }
+}
+
+/// The shapes, view box and frame outline of the map for a scope.
+fn map_layer(
+    manifest: &Manifest,
+    scope: &Scope,
+    boroughs: &[GeoArea],
+    wards: Option<&[GeoArea]>,
+    full: String,
+) -> Option<(Vec<GeoArea>, String, Option<String>)> {
+    match scope {
+        Scope::Boroughs => Some((boroughs.to_vec(), full, None)),
+        Scope::LondonWards => Some((wards?.to_vec(), full, None)),
+        Scope::WardsOf(b) => {
+            let codes: Vec<&str> = manifest.wards_of(b).map(|a| a.code.as_str()).collect();
+            let shapes: Vec<GeoArea> = wards?.iter().filter(|w| codes.contains(&w.code.as_str())).cloned().collect();
+            let outline = boroughs.iter().find(|a| a.code == *b);
+            let viewbox = outline.map_or(full, |a| {
+                let [x0, y0, x1, y1] = a.bbox;
+                let pad = ((x1 - x0).max(y1 - y0) / 25).max(10);
+                format!("{} {} {} {}", x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
+            });
+            Some((shapes, viewbox, outline.map(|a| a.path.clone())))
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::new();
@@ -106,7 +136,7 @@ pub fn App() -> impl IntoView {
     });
 
     let context =
-        Memo::new(move |_| store.manifest.with(|m| if let Load::Ready(m) = m { Some(context_of(m)) } else { None }));
+        Memo::new(move |_| store.manifest.with(|m| if let Load::Ready(m) = m { Some(Context::of(m)) } else { None }));
     let parsed: Memo<Option<(ViewState, Vec<Fallback>)>> =
         Memo::new(move |_| context.with(|c| c.as_ref().map(|c| url_state::from_query(&query.get(), c))));
     let state = Memo::new(move |_| parsed.with(|p| p.as_ref().map(|(s, _)| s.clone())));
@@ -122,22 +152,36 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    // The series files the view needs, requested when it first needs them.
+    let needed: Memo<Option<(Vec<String>, bool)>> = Memo::new(move |_| {
+        let manifest = store.manifest.get().ready()?;
+        let s = state.get()?;
+        let wards = view::scope(&manifest, &s).level() == Level::Ward;
+        Some((view::files_needed(&manifest, &s), wards))
+    });
     Effect::new(move |_| {
-        if let Some(s) = state.get() {
-            store.need_series(&series_file_name(&s.category));
+        if let Some((files, wards)) = needed.get() {
+            for f in &files {
+                store.need_series(f);
+            }
+            if wards {
+                store.need_wards();
+            }
         }
     });
-    let series = Memo::new(move |_| {
-        let name = series_file_name(&state.get()?.category);
-        store.series.with(|m| m.get(&name).cloned())
+    let series: Memo<Option<Vec<Load<SeriesFile>>>> = Memo::new(move |_| {
+        let (files, _) = needed.get()?;
+        store.series.with(|m| files.iter().map(|f| m.get(f).cloned()).collect())
     });
     let model: Memo<Option<Arc<ViewModel>>> = Memo::new(move |_| {
         let manifest = store.manifest.get().ready()?;
         let s = state.get()?;
-        let file = series.get()?.ready()?;
-        Some(Arc::new(view::build(&manifest, &file, &s)))
+        let files: Vec<Arc<SeriesFile>> = series.get()?.iter().map(Load::ready).collect::<Option<_>>()?;
+        let ward = files.get(1).map(AsRef::as_ref);
+        Some(Arc::new(view::build(&manifest, Files { borough: &files[0], ward }, &s)))
     });
     let ranking: Memo<Option<Arc<Ranking>>> = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.ranking.clone())));
+    let scope: Memo<Option<Scope>> = Memo::new(move |_| ranking.with(|r| r.as_ref().map(|r| r.scope.clone())));
     Effect::new(move |_| {
         if let Some(m) = model.get() {
             set_title(&format!("{}, {} – Met Data Explorer", m.heading, m.ranking.period.short()));
@@ -152,35 +196,177 @@ pub fn App() -> impl IntoView {
         if let Load::Failed(e) = store.boroughs.get() {
             errors.push(e);
         }
-        if let Some(Load::Failed(e)) = series.get() {
+        if let Some(Load::Failed(e)) = store.wards.get() {
             errors.push(e);
+        }
+        for load in series.get().unwrap_or_default() {
+            if let Load::Failed(e) = load {
+                errors.push(e);
+            }
         }
         errors
     });
     let retry = move |_| {
         store.retry();
-        if let Some(s) = state.get_untracked() {
-            store.need_series(&series_file_name(&s.category));
+        if let Some((files, wards)) = needed.get_untracked() {
+            for f in &files {
+                store.need_series(f);
+            }
+            if wards {
+                store.need_wards();
+            }
         }
     };
 
     let selected = Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.area.clone())));
     let on_select = Callback::new(move |area: Option<String>| {
-        if let Some(mut s) = state.get_untracked() {
-            s.area = area;
-            navigate(s);
+        if let (Some(s), Some(c)) = (state.get_untracked(), context.get_untracked()) {
+            navigate(c.retarget(&s, |s| s.area = area));
         }
     });
+    let edit = move |f: &dyn Fn(&mut ViewState)| {
+        if let Some(mut s) = state.get_untracked() {
+            f(&mut s);
+            navigate(s);
+        }
+    };
 
     let sort = Signal::derive(move || state.with(|s| s.as_ref().map(|s| s.sort).unwrap_or_default()));
-    let on_sort = Callback::new(move |key| {
-        if let Some(mut s) = state.get_untracked() {
-            s.sort = s.sort.toggled(key);
-            navigate(s);
-        }
-    });
+    let on_sort = Callback::new(move |key| edit(&|s: &mut ViewState| s.sort = s.sort.toggled(key)));
 
+    let search_index = Memo::new(move |_| store.manifest.get().ready().map(|m| Arc::new(SearchIndex::new(&m))));
     let loading = move || error.with(Vec::is_empty) && model.with(Option::is_none);
+    let trail = move || {
+        let m = model.get()?;
+        let last = m.trail.len() - 1;
+        let items = m
+            .trail
+            .iter()
+            .enumerate()
+            .map(|(i, Crumb { name, area })| {
+                if i == last {
+                    view! { <li aria-current="page">{name.clone()}</li> }.into_any()
+                } else {
+                    let href = state.with_untracked(|s| {
+                        let (s, c) = (s.clone()?, context.get_untracked()?);
+                        let q = url_state::to_query(&ViewState { area: area.clone(), ..s }, &c);
+                        Some(if q.is_empty() { "?".to_string() } else { format!("?{q}") })
+                    });
+                    let area = area.clone();
+                    view! {
+                        <li><a href=href on:click=move |ev| {
+                            ev.prevent_default();
+                            on_select.run(area.clone());
+                        }>{name.clone()}</a></li>
+                    }
+                    .into_any()
+                }
+            })
+            .collect_view();
+        Some(view! { <nav class="breadcrumbs" aria-label="Area"><ol>{items}</ol></nav> })
+    };
+    let map = move || {
+        let scope = scope.get()?;
+        let manifest = store.manifest.get_untracked().ready()?;
+        let boroughs = store.boroughs.get().ready()?;
+        let wards = if scope.level() == Level::Ward { Some(store.wards.get()?.ready()?) } else { None };
+        let full = format!("0 0 {} {}", boroughs.width, boroughs.height);
+        let (shapes, viewbox, frame) =
+            map_layer(&manifest, &scope, &boroughs.areas, wards.as_ref().map(|w| w.areas.as_slice()), full)?;
+        let noun = if scope.level() == Level::Ward { "ward" } else { "borough" };
+        Some(
+            view! { <map::Map shapes=shapes viewbox=viewbox frame=frame noun=noun ranking=ranking selected=selected on_select=on_select /> },
+        )
+    };
+    let level_choice = move || {
+        let s = state.get()?;
+        if s.area.is_some() {
+            return None;
+        }
+        let option = move |level: Level, label: &'static str| {
+            let id = format!("level-{}", level.id());
+            view! {
+                <div class="radio">
+                    <input type="radio" name="level" id=id.clone() value=level.id() prop:checked=move || state.with(|s| s.as_ref().is_some_and(|s| s.level == level))
+                        on:change=move |_| {
+                            if let (Some(s), Some(c)) = (state.get_untracked(), context.get_untracked()) {
+                                navigate(c.retarget(&s, |s| s.level = level));
+                            }
+                        } />
+                    <label for=id>{label}</label>
+                </div>
+            }
+        };
+        Some(view! {
+            <fieldset class="field inline-radios">
+                <legend>"Show London by"</legend>
+                {option(Level::Borough, "Borough")}
+                {option(Level::Ward, "Ward")}
+            </fieldset>
+        })
+    };
+    let notices = move || {
+        let r = ranking.get()?;
+        if r.notes.is_empty() {
+            return None;
+        }
+        let suggestion = r.suggestion.map(|p| {
+            view! {
+                <button type="button" class="button button-secondary" on:click=move |_| edit(&|s: &mut ViewState| s.period = p)>
+                    {format!("Show {} (latest ward figures)", p.describe())}
+                </button>
+            }
+        });
+        Some(view! {
+            <div class="notice" id="scope-notes">
+                <ul>{r.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                {suggestion}
+            </div>
+        })
+    };
+    let downloads = move || {
+        let m = model.get()?;
+        let manifest = store.manifest.get().ready()?;
+        let s = state.get()?;
+        let stem = file_stem(&m, &s);
+        let (m1, m2, m3, m4) = (m.clone(), m.clone(), m.clone(), m);
+        let (man1, man2) = (manifest.clone(), manifest);
+        let (st1, st2, st3, st4) = (stem.clone(), stem.clone(), stem.clone(), stem);
+        let table_csv = move |_| {
+            let meta = meta(&man1, &m1, m1.ranking.caption());
+            download::save_text(
+                &format!("{st1}-table.csv"),
+                "text/csv;charset=utf-8",
+                &met_core::download::ranking_csv(&m1.ranking, &meta),
+            );
+        };
+        let chart_csv = move |_| {
+            let meta = meta(&man2, &m2, m2.chart.title.clone());
+            download::save_text(
+                &format!("{st2}-chart.csv"),
+                "text/csv;charset=utf-8",
+                &met_core::download::chart_csv(&m2.chart, &meta),
+            );
+        };
+        let svg = move |_| {
+            let w = width.get_untracked();
+            let (svg, _, _) = chart::standalone_svg(&m3.chart, w, chart_height(w));
+            download::save_text(&format!("{st3}-chart.svg"), "image/svg+xml", &svg);
+        };
+        let png = move |_| {
+            let w = width.get_untracked();
+            let (svg, w, h) = chart::standalone_svg(&m4.chart, w, chart_height(w));
+            download::save_png(&format!("{st4}-chart.png"), &svg, w, h);
+        };
+        Some(view! {
+            <ul class="downloads">
+                <li><button type="button" class="link-button" id="download-table-csv" on:click=table_csv>"Table of areas (CSV)"</button></li>
+                <li><button type="button" class="link-button" id="download-chart-csv" on:click=chart_csv>"Chart data by month (CSV)"</button></li>
+                <li><button type="button" class="link-button" id="download-chart-svg" on:click=svg>"Chart (SVG image)"</button></li>
+                <li><button type="button" class="link-button" id="download-chart-png" on:click=png>"Chart (PNG image)"</button></li>
+            </ul>
+        })
+    };
     view! {
         <a href="#main" class="skip-link">"Skip to main content"</a>
         <header class="site-header">
@@ -207,9 +393,11 @@ pub fn App() -> impl IntoView {
                     <ul>{move || fallbacks.get().into_iter().map(|f| view! { <li>{f.reason}</li> }).collect_view()}</ul>
                 </div>
             </Show>
+            {trail}
             {move || {
                 let manifest = store.manifest.get().ready()?;
-                Some(view! { <Controls manifest=manifest state=state navigate=Callback::new(navigate) /> })
+                let index = search_index.get()?;
+                Some(view! { <Controls manifest=manifest index=index state=state navigate=Callback::new(navigate) on_select=on_select /> })
             }}
             <Show when=move || model.with(Option::is_some)>
                 <h1 class="view-heading">
@@ -218,19 +406,20 @@ pub fn App() -> impl IntoView {
                 </h1>
             </Show>
             <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
+            {notices}
             <div class="panels">
                 <section class="panel" aria-labelledby="map-heading">
-                    <h2 id="map-heading" class="panel-heading">"Map: rate per 1,000 residents"</h2>
-                    {move || store.boroughs.get().ready().map(|geo| view! {
-                        <map::Map geo=geo ranking=ranking selected=selected on_select=on_select />
-                    })}
+                    <h2 id="map-heading" class="panel-heading">{move || ranking.with(|r| r.as_ref().map(|r| format!("Map: {} {}", map::legend_title(r.measure).to_lowercase(), r.scope_phrase())))}</h2>
+                    {level_choice}
+                    {map}
                 </section>
                 <section class="panel" aria-labelledby="chart-heading">
-                    <h2 id="chart-heading" class="panel-heading">"Trend by month"</h2>
+                    <h2 id="chart-heading" class="panel-heading">"Trend"</h2>
                     {move || model.get().map(|m| {
-                        let svg = chart::render_svg(&m.chart, width.get(), (width.get() * 3 / 5).clamp(220, 360));
-                        let legend = m.chart.series.iter().map(|s| view! {
-                            <li><span class=if s.dashed { "key key-dashed" } else { "key" } style=format!("border-color:{}", s.colour)></span>{s.name.clone()}</li>
+                        let svg = chart::render_svg(&m.chart, width.get(), chart_height(width.get()));
+                        let legend = m.chart.series.iter().map(|s| {
+                            let style = format!("border-color:{};border-top-style:{}", s.colour, match s.dash { None => "solid", Some("2 4") => "dotted", Some(_) => "dashed" });
+                            view! { <li><span class="key" style=style></span>{s.name.clone()}</li> }
                         }).collect_view();
                         view! {
                             <figure class="chart">
@@ -238,7 +427,8 @@ pub fn App() -> impl IntoView {
                                 <ul class="chart-legend">{legend}</ul>
                                 <p class="chart-unit" aria-hidden="true">{m.chart.y_label.clone()}</p>
                                 <div class="chart-svg" role="img" aria-label=m.chart.title.clone() aria-describedby="chart-description" inner_html=svg></div>
-                                <p id="chart-description" class="visually-hidden">{m.chart.description()}</p>
+                                <p id="chart-description" class="visually-hidden">{format!("{} {}", m.summary, m.chart.description())}</p>
+                                {m.chart.marks.iter().map(|k| view! { <p class="note note-break">{k.note.clone()}</p> }).collect_view()}
                                 {m.chart.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> }).collect_view()}
                             </figure>
                             <details class="details">
@@ -250,8 +440,13 @@ pub fn App() -> impl IntoView {
                 </section>
             </div>
             <section aria-labelledby="table-heading" class="deferred">
-                <h2 id="table-heading" class="panel-heading">"All boroughs"</h2>
+                <h2 id="table-heading" class="panel-heading">{move || if scope.get().is_some_and(|s| s != Scope::Boroughs) { "Wards" } else { "All boroughs" }}</h2>
                 <table::AreaTable ranking=ranking selected=selected on_select=on_select sort=sort on_sort=on_sort />
+            </section>
+            <section aria-labelledby="downloads-heading">
+                <h2 id="downloads-heading" class="panel-heading">"Download this view"</h2>
+                <p>"Files hold exactly the figures on this page, with their source, licence, release and the time they were made."</p>
+                {downloads}
             </section>
         </main>
         <footer class="site-footer">
@@ -263,15 +458,16 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Area, category and period pickers, built once; their selections follow the
-/// URL through effects, and every change writes a new URL.
+/// Category, period and measure pickers, built once; their selections follow
+/// the URL through effects, and every change writes a new URL.
 #[component]
-fn Controls(manifest: Arc<Manifest>, state: Memo<Option<ViewState>>, navigate: Callback<ViewState>) -> impl IntoView {
-    let mut boroughs: Vec<_> =
-        manifest.areas_of(Level::Borough).filter(|a| a.kind == AreaKind::Area).cloned().collect();
-    boroughs.sort_by(|a, b| a.name.cmp(&b.name));
-    let area_options =
-        boroughs.iter().map(|a| view! { <option value=a.code.clone()>{a.name.clone()}</option> }).collect_view();
+fn Controls(
+    manifest: Arc<Manifest>,
+    index: Arc<SearchIndex>,
+    state: Memo<Option<ViewState>>,
+    navigate: Callback<ViewState>,
+    on_select: Callback<Option<String>>,
+) -> impl IntoView {
     let groups = manifest
         .categories
         .iter()
@@ -313,8 +509,26 @@ fn Controls(manifest: Arc<Manifest>, state: Memo<Option<ViewState>>, navigate: C
         })
         .collect_view();
 
-    let (area, cat, from, to) =
-        (NodeRef::<Select>::new(), NodeRef::<Select>::new(), NodeRef::<Select>::new(), NodeRef::<Select>::new());
+    let measures = Measure::ALL
+        .into_iter()
+        .map(|measure| {
+            let id = format!("measure-{}", measure.token());
+            let checked = move || state.with(|s| s.as_ref().is_some_and(|s| s.measure == measure));
+            let choose = move |_| {
+                if let Some(mut next) = state.get_untracked() {
+                    next.measure = measure;
+                    navigate.run(next);
+                }
+            };
+            view! {
+                <div class="radio">
+                    <input type="radio" name="measure" id=id.clone() value=measure.token() prop:checked=checked on:change=choose />
+                    <label for=id>{measure.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let (cat, from, to) = (NodeRef::<Select>::new(), NodeRef::<Select>::new(), NodeRef::<Select>::new());
     Effect::new(move |_| {
         let Some(s) = state.get() else { return };
         let set = |node: NodeRef<Select>, value: &str| {
@@ -324,7 +538,6 @@ fn Controls(manifest: Arc<Manifest>, state: Memo<Option<ViewState>>, navigate: C
                 }
             }
         };
-        set(area, s.area.as_deref().unwrap_or(""));
         set(cat, &s.category);
         set(from, &s.period.from.iso());
         set(to, &s.period.to.iso());
@@ -337,14 +550,7 @@ fn Controls(manifest: Arc<Manifest>, state: Memo<Option<ViewState>>, navigate: C
     };
     view! {
         <form class="controls" on:submit=|ev| ev.prevent_default()>
-            <div class="field">
-                <label for="area">"Area"</label>
-                <select id="area" name="area" node_ref=area
-                    on:change=move |ev| change(|s, v| s.area = if v.is_empty() { None } else { Some(v) }, ev)>
-                    <option value="">"London (all boroughs)"</option>
-                    {area_options}
-                </select>
-            </div>
+            <search::AreaSearch index=index on_select=on_select />
             <div class="field">
                 <label for="cat">"Crime category"</label>
                 <select id="cat" name="cat" node_ref=cat on:change=move |ev| change(|s, v| s.category = v, ev)>
@@ -373,6 +579,22 @@ fn Controls(manifest: Arc<Manifest>, state: Memo<Option<ViewState>>, navigate: C
                     </div>
                 </div>
                 <div class="presets" role="group" aria-label="Quick periods">{presets}</div>
+            </fieldset>
+            <fieldset class="field">
+                <legend>"Measure"</legend>
+                {measures}
+                <div class="checkbox">
+                    <input type="checkbox" id="rolling" name="roll"
+                        prop:checked=move || state.with(|s| s.as_ref().is_some_and(|s| s.rolling))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            if let Some(mut next) = state.get_untracked() {
+                                next.rolling = on;
+                                navigate.run(next);
+                            }
+                        } />
+                    <label for="rolling">"Chart 12-month rolling totals"</label>
+                </div>
             </fieldset>
         </form>
     }

@@ -1,23 +1,24 @@
-//! Tables: the borough table (same numbers as the map) and the chart's data
+//! Tables: the table of areas (same numbers as the map) and the chart's data
 //! table (generated from the chart spec).
 
 use leptos::prelude::*;
 use met_core::chart::Table;
 use met_core::dataset::AreaKind;
-use met_core::figure::Figure;
-use met_core::format;
-use met_core::url_state::{Sort, SortKey};
-use met_core::view::Ranking;
+use met_core::url_state::{Measure, Sort, SortKey};
+use met_core::view::{change_text, measure_text, AreaRow, Ranking, Scope};
 use std::sync::Arc;
 
-fn rate_text(value: Figure) -> String {
-    match value {
-        Figure::Known(v) => format::decimal(v, 2),
-        other => other.symbol().map(|(s, _)| s.to_string()).unwrap_or_default(),
+/// The cells of one row after its name.
+fn cells(r: &AreaRow) -> impl IntoView {
+    view! {
+        <td class="num">{measure_text(r.count, Measure::Count)}</td>
+        <td class="num">{measure_text(r.rate, Measure::Rate)}</td>
+        <td class="num">{measure_text(r.share, Measure::Share)}</td>
+        <td class="num">{change_text(r.change())}</td>
     }
 }
 
-/// All boroughs with their count and rate; a borough's name selects it.
+/// Every area of the view's scope with its figures; an area's name selects it.
 #[component]
 pub fn AreaTable(
     ranking: Memo<Option<Arc<Ranking>>>,
@@ -27,7 +28,7 @@ pub fn AreaTable(
     on_sort: Callback<SortKey>,
 ) -> impl IntoView {
     // A column header that sorts the table; `aria-sort` tells screen readers the order.
-    let header = move |key: SortKey, label: &'static str, class: &'static str| {
+    let header = move |key: SortKey, label: Signal<String>, class: &'static str| {
         let order = move || {
             let s = sort.get();
             match (s.key == key, s.descending) {
@@ -73,39 +74,47 @@ pub fn AreaTable(
                     view! {
                         <tr class:selected=is_selected>
                             <th scope="row">{name}</th>
-                            <td class="num">{format::figure(r.count)}</td>
-                            <td class="num">{rate_text(r.rate)}</td>
+                            {cells(r)}
                         </tr>
                     }
                 })
                 .collect_view();
-            let london = view! {
+            let total_name = match m.scope {
+                Scope::WardsOf(_) => format!("{} (whole borough)", m.total.name),
+                _ => "London (Met total)".to_string(),
+            };
+            let total = view! {
                 <tr class="total">
-                    <th scope="row">"London (Met total)"</th>
-                    <td class="num">{format::figure(m.london.count)}</td>
-                    <td class="num">{rate_text(m.london.rate)}</td>
+                    <th scope="row">{total_name}</th>
+                    {cells(&m.total)}
                 </tr>
             };
-            Some((rows, london))
+            Some((rows, total))
         })
     };
-    let caption = move || {
-        ranking.with(|m| m.as_ref().map(|m| format!("{} by borough, {}", m.category_name, m.period.describe())))
-    };
+    let caption = move || ranking.with(|m| m.as_ref().map(|m| m.caption()));
+    let noun = Signal::derive(move || {
+        let ward = ranking.with(|m| m.as_ref().is_some_and(|m| m.scope != Scope::Boroughs));
+        if ward { "Ward" } else { "Borough" }.to_string()
+    });
+    let label = move |text: &'static str| Signal::derive(move || text.to_string());
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Table of boroughs">
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="area-table-caption">
             <table class="data-table" id="area-table">
-                <caption>{caption}</caption>
+                <caption id="area-table-caption">{caption}</caption>
                 <thead>
                     <tr>
-                        {header(SortKey::Name, "Borough", "")}
-                        {header(SortKey::Count, "Offences", "num")}
-                        {header(SortKey::Rate, "Per 1,000 residents", "num")}
+                        {header(SortKey::Name, noun, "")}
+                        {header(SortKey::Count, label("Offences"), "num")}
+                        {header(SortKey::Rate, label("Per 1,000 residents"), "num")}
+                        {header(SortKey::Share, label("Share of London"), "num")}
+                        {header(SortKey::Change, label("Change on a year earlier"), "num")}
                     </tr>
                 </thead>
-                {move || body().map(|(rows, london)| view! { <tbody>{rows}</tbody><tfoot>{london}</tfoot> })}
+                {move || body().map(|(rows, total)| view! { <tbody>{rows}</tbody><tfoot>{total}</tfoot> })}
             </table>
         </div>
+        <p class="note">"Change on a year earlier compares with the same months a year before; it is a number of offences, not a percentage, where the earlier figure is under 20. .. means not published for every month."</p>
     }
 }
 

@@ -32,11 +32,13 @@ function total(file, category, from, to, area) {
 }
 
 const latest = manifest.datasets.find((d) => d.level === 'borough').period.to;
+const wardLatest = manifest.datasets.find((d) => d.level === 'ward').period.to;
 const yearBefore = (m) => {
   const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 - 11;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 };
 const from = yearBefore(latest);
+const wardFrom = yearBefore(wardLatest);
 
 let app;
 before(async () => { app = await start('dist'); });
@@ -70,38 +72,121 @@ test('the default view shows London figures equal to the published file', async 
   await page.close();
 });
 
-test('clicking a borough updates the chart, table, summary and URL, and reload restores it', async () => {
+test('clicking a borough zooms to its wards and updates the chart, table, summary and URL; reload and back work', async () => {
   const page = await open('?cat=burglary');
   await page.locator('#area-E09000007').click();
   await page.waitForURL(/area=E09000007/);
+  // The period was the default, so it follows to the latest year with ward figures (not written to the URL).
   assert.match(page.url(), /\?area=E09000007&cat=burglary$/);
   assert.match(await text(page, 'h1'), /^Burglary in Camden/);
   assert.match(await text(page, '.chart-legend'), /Camden/);
-  assert.equal(await page.locator('#area-table button[aria-pressed="true"]').innerText(), 'Camden');
+  assert.equal(await text(page, '.breadcrumbs [aria-current]'), 'Camden');
+  assert.match(await text(page, '#area-table caption'), /by ward in Camden/);
   const burglary = data('crime-borough-burglary.json');
-  const camden = total(burglary, 'burglary', from, latest, 'E09000007');
+  const camden = total(burglary, 'burglary', wardFrom, wardLatest, 'E09000007');
   assert.ok((await text(page, '#summary')).includes(`${fmt(camden)} burglary offences in Camden`));
+  assert.equal(await text(page, '#area-table tfoot td'), fmt(camden));
+  const wards = data('crime-ward-burglary.json');
+  const kilburn = manifest.areas.find((a) => a.level === 'ward' && a.borough === 'E09000007' && a.name === 'Kilburn');
+  const row = page.locator('#area-table tbody tr', { hasText: 'Kilburn' });
+  assert.equal(await row.locator('td').first().innerText(), fmt(total(wards, 'burglary', wardFrom, wardLatest, kilburn.code)));
+  assert.equal(await page.locator('.map-area').count(), manifest.areas.filter((a) => a.borough === 'E09000007').length);
   await page.reload();
   await page.waitForSelector('.chart-svg svg');
   assert.match(await text(page, 'h1'), /^Burglary in Camden/);
-  assert.equal(await page.locator('#area').inputValue(), 'E09000007');
   await page.goBack();
   await page.waitForFunction(() => !location.search.includes('area='));
   assert.match(await text(page, 'h1'), /^Burglary in London/);
+  assert.equal(await page.locator('.map-area').count(), 33);
   await page.close();
 });
 
 test('the keyboard selects areas on the map and in the table', async () => {
-  const page = await open('?area=E09000007');
+  const page = await open();
   await page.locator('#area-E09000007').focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
   await page.waitForURL(/area=E09000008/);
   assert.match(await text(page, 'h1'), /Croydon/);
-  await page.locator('#area-table button', { hasText: 'Westminster' }).focus();
+  const ward = page.locator('#area-table tbody button').first();
+  const name = await ward.innerText();
+  await ward.focus();
   await page.keyboard.press('Enter');
-  await page.waitForURL(/area=E09000033/);
-  assert.match(await text(page, 'h1'), /Westminster/);
+  await page.waitForFunction((n) => document.querySelector('h1').innerText.startsWith(`All crimes in ${n}, Croydon`), name);
+  assert.equal(await text(page, '.breadcrumbs [aria-current]'), name);
+  await page.close();
+});
+
+test('searching "st peters" finds the ward by its other name; the breadcrumb goes back up', async () => {
+  const page = await open('', 360);
+  await page.locator('#area-search').fill('st peters');
+  const option = page.getByRole('option').first();
+  assert.match(await option.innerText(), /Bethnal Green West[\s\S]*Ward in Tower Hamlets, also called St Peter's/);
+  assert.equal(await page.locator('#area-search').getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#area-search').getAttribute('aria-activedescendant'), 'search-option-0');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/area=E05009331/);
+  assert.match(await text(page, 'h1'), /^All crimes in Bethnal Green West, Tower Hamlets/);
+  const trail = await page.locator('.breadcrumbs li').allInnerTexts();
+  assert.deepEqual(trail, ['London', 'Tower Hamlets', 'Bethnal Green West']);
+  assert.deepEqual(await page.locator('.chart-legend li').allInnerTexts(), ['Bethnal Green West', 'Tower Hamlets (borough)', 'London']);
+  const wardAll = data('crime-ward-all.json');
+  const count = total(wardAll, 'all', wardFrom, wardLatest, 'E05009331');
+  assert.ok((await text(page, '#summary')).includes(`${fmt(count)} crimes in Bethnal Green West, Tower Hamlets`));
+  // textContent: at phone width the table is off screen, where content-visibility skips its layout.
+  assert.equal(await page.locator('#area-table button[aria-pressed="true"]').textContent(), 'Bethnal Green West');
+  await page.locator('.breadcrumbs a', { hasText: 'Tower Hamlets' }).click();
+  await page.waitForURL(/area=E09000030$/);
+  assert.match(await text(page, 'h1'), /^All crimes in Tower Hamlets/);
+  await page.screenshot({ path: `${OUT}/search-tower-hamlets-360.png`, fullPage: true });
+  await page.close();
+});
+
+test('measures and rolling totals are in the URL; a period without ward figures offers one that has them', async () => {
+  const page = await open(`?area=E09000007&from=${from}&to=${latest}`);
+  assert.match(await text(page, '#scope-notes'), /Ward figures are published for/);
+  await page.locator('#scope-notes button').click();
+  await page.waitForURL(/\?area=E09000007$/);
+  assert.equal(await page.locator('#scope-notes').innerText().then((t) => /Ward figures are published for/.test(t)), false);
+  await page.locator('label[for="measure-share"]').click();
+  await page.waitForURL(/measure=share/);
+  assert.match(await text(page, '.legend-title'), /Share of London/);
+  assert.match(await text(page, '.chart-unit'), /Per cent of London/);
+  await page.locator('label[for="rolling"]').click();
+  await page.waitForURL(/roll=12/);
+  assert.match(await text(page, '.chart-title'), /12 months to each month/);
+  assert.match(page.url(), /\?area=E09000007&measure=share&roll=12$/);
+  await page.close();
+});
+
+test('the CSV download holds exactly the table; the chart downloads as SVG and PNG', async () => {
+  const page = await open('?area=E09000030&cat=burglary');
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#download-table-csv').click()]);
+  const csv = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '');
+  const [head, body] = csv.split('\r\n\r\n');
+  assert.match(head, /^title,"?Burglary by ward in Tower Hamlets/);
+  assert.match(head, /\r\nlicence,"?Open Government Licence v3\.0/);
+  assert.match(head, /\r\nrelease,"?crime-ward-2025-12/);
+  assert.match(head, /\r\ngenerated,\d{4}-\d\d-\d\dT/);
+  const lines = body.trim().split('\r\n');
+  assert.match(lines[0], /^area_code,area_name,offences,offences_flag,/);
+  const fromCsv = lines.slice(1).map((l) => {
+    const cells = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+    return [cells[1], cells[2] === '' ? '..' : fmt(Number(cells[2]))];
+  });
+  const fromTable = await page.$$eval('#area-table tbody tr, #area-table tfoot tr', (rows) =>
+    rows.map((r) => [r.cells[0].innerText.trim().replace(/ \(whole borough\)$/, ''), r.cells[1].innerText.trim()]));
+  assert.deepEqual(fromCsv, fromTable);
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#download-chart-svg').click()]);
+  const svg = readFileSync(await svgDownload.path(), 'utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg, /Burglary offences per 1,000 residents/);
+  assert.match(svg, /Source: Metropolitan Police Service/);
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#download-chart-png').click()]);
+  assert.equal(pngDownload.suggestedFilename(), 'met-crime-burglary-tower-hamlets-2025-01-to-2025-12-chart.png');
+  const png = readFileSync(await pngDownload.path());
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
   await page.close();
 });
 
@@ -176,11 +261,14 @@ test('a failing data file shows an error panel, and "Try again" recovers', async
   await page.close();
 });
 
-for (const width of [320, 360, 1280]) {
-  test(`axe-core finds no violations at ${width} px`, async () => {
-    const page = await open('?area=E09000007&cat=burglary', width);
+for (const [width, query, name] of [[320, '?area=E09000007&cat=burglary', 'camden-burglary'],
+  [360, '?area=E05009331&measure=share&roll=12', 'ward-share'], [1280, '?area=E09000007&cat=burglary', 'camden-burglary'],
+  [1280, '?level=ward&measure=count', 'london-wards']]) {
+  test(`axe-core finds no violations at ${width} px: ${name}`, async () => {
+    const page = await open(query, width);
     await page.locator('details.details summary').click();
-    await page.screenshot({ path: `${OUT}/camden-burglary-${width}.png`, fullPage: true });
+    await page.locator('#area-search').fill('ham');
+    await page.screenshot({ path: `${OUT}/${name}-${width}.png`, fullPage: true });
     await page.addScriptTag({ path: AXE });
     const result = await page.evaluate(() =>
       window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));

@@ -14,7 +14,7 @@ export async function start(dir = 'dist') {
   const server = await serve(dir, 0);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'met-chromium-')), {
-    executablePath: CHROMIUM, args: ARGS, headless: true,
+    executablePath: CHROMIUM, args: ARGS, headless: true, acceptDownloads: true,
   });
   return { server, base, browser, async stop() { await browser.close(); server.close(); } };
 }

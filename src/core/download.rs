@@ -1,0 +1,249 @@
+//! CSV downloads of exactly the data in the current view.
+//!
+//! Every file starts with a header block of `field,value` lines (title,
+//! source, licence and attribution, releases, generation time, symbols), then
+//! an empty line, then one table with a header row. Numbers are plain (no
+//! separators), unknown values are empty with a flag column saying why, so a
+//! spreadsheet never reads an unknown as 0.
+
+use crate::chart::ChartSpec;
+use crate::dataset::{Level, Manifest};
+use crate::figure::Figure;
+use crate::view::Ranking;
+
+/// What the header block says about a download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Meta {
+    pub title: String,
+    pub source: String,
+    /// The releases the figures come from, e.g. "crime-borough-2026-06 (…)".
+    pub releases: Vec<String>,
+    /// When the file was made, ISO 8601 (the UI passes the clock in).
+    pub generated: String,
+    /// The address of the view, so the file can be traced back to it.
+    pub link: String,
+}
+
+/// The licence line every download carries.
+pub const LICENCE: &str = "Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/). \
+Contains public sector information licensed under the Open Government Licence v3.0. Contains National Statistics data © Crown copyright and database right.";
+
+/// The releases used by the datasets of the given levels, newest first.
+pub fn releases(manifest: &Manifest, levels: &[Level]) -> Vec<String> {
+    let mut out: Vec<String> = manifest
+        .releases
+        .iter()
+        .filter(|r| levels.contains(&r.level) && !r.months_used.is_empty())
+        .map(|r| format!("{} ({}, {})", r.id, r.file, r.period.describe()))
+        .collect();
+    out.reverse();
+    out
+}
+
+/// Quotes a field when it holds a comma, quote or line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn line(fields: &[String]) -> String {
+    let mut out = fields.iter().map(|f| field(f)).collect::<Vec<_>>().join(",");
+    out.push_str("\r\n");
+    out
+}
+
+/// A number in full precision without separators (rounded to 6 decimals to drop binary noise).
+fn number(value: f64) -> String {
+    let rounded = (value * 1e6).round() / 1e6;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        rounded.to_string()
+    }
+}
+
+/// The value and flag columns of a figure.
+fn cells(value: Figure, scale: f64) -> [String; 2] {
+    match value {
+        Figure::Known(v) => [number(v * scale), String::new()],
+        Figure::Missing => [String::new(), "not published".into()],
+        Figure::Suppressed => [String::new(), "suppressed".into()],
+    }
+}
+
+fn header(meta: &Meta) -> String {
+    let mut out = String::new();
+    let mut add = |k: &str, v: &str| out.push_str(&line(&[k.to_string(), v.to_string()]));
+    add("title", &meta.title);
+    add("source", &meta.source);
+    add("licence", LICENCE);
+    for r in &meta.releases {
+        add("release", r);
+    }
+    add("generated", &meta.generated);
+    add("view", &meta.link);
+    add("flags", "an empty value is flagged: 'not published' (no figure for every month) or 'suppressed' (withheld)");
+    out.push_str("\r\n");
+    out
+}
+
+/// The table of areas: counts, rates, shares and the change on a year earlier.
+pub fn ranking_csv(ranking: &Ranking, meta: &Meta) -> String {
+    let mut out = header(meta);
+    out.push_str(&line(
+        &[
+            "area_code",
+            "area_name",
+            "offences",
+            "offences_flag",
+            "population_census_2021",
+            "per_1000_residents",
+            "per_1000_residents_flag",
+            "share_of_london_percent",
+            "share_of_london_flag",
+            "offences_year_earlier",
+            "offences_year_earlier_flag",
+            "change_percent",
+        ]
+        .map(String::from),
+    ));
+    for row in ranking.rows.iter().chain(std::iter::once(&ranking.total)) {
+        let [count, count_flag] = cells(row.count, 1.0);
+        let [rate, rate_flag] = cells(row.rate, 1.0);
+        let [share, share_flag] = cells(row.share, 100.0);
+        let [earlier, earlier_flag] = cells(row.year_earlier, 1.0);
+        let change = row.change().and_then(|(_, r)| r).map(|r| number(r * 100.0)).unwrap_or_default();
+        out.push_str(&line(&[
+            row.code.clone(),
+            row.name.clone(),
+            count,
+            count_flag,
+            row.population.map(|p| p.to_string()).unwrap_or_default(),
+            rate,
+            rate_flag,
+            share,
+            share_flag,
+            earlier,
+            earlier_flag,
+            change,
+        ]));
+    }
+    out
+}
+
+/// The chart's data: a row per month, a value and a flag column per line.
+pub fn chart_csv(chart: &ChartSpec, meta: &Meta) -> String {
+    let mut out = header(meta);
+    let mut head = vec!["month".to_string()];
+    for s in &chart.series {
+        head.push(format!("{} ({})", s.name, chart.y_label.to_lowercase()));
+        head.push(format!("{} flag", s.name));
+    }
+    out.push_str(&line(&head));
+    for (i, month) in chart.months.iter().enumerate() {
+        let mut row = vec![month.iso()];
+        for s in &chart.series {
+            row.extend(cells(s.values.get(i).copied().unwrap_or(Figure::Missing), 1.0));
+        }
+        out.push_str(&line(&row));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{SeriesSpec, DASHES, LINE_COLOURS};
+    use crate::choropleth::Classes;
+    use crate::dataset::AreaKind;
+    use crate::month::{Month, Period};
+    use crate::url_state::Measure;
+    use crate::view::{AreaRow, Scope};
+
+    fn meta() -> Meta {
+        Meta {
+            title: "Burglary by borough, January 2025".into(),
+            source: "Source: MPS".into(),
+            releases: vec!["crime-borough-2026-06 (a.csv, July 2024 to June 2026)".into()],
+            generated: "2026-11-29T21:00:00Z".into(),
+            link: "https://example.org/?cat=burglary".into(),
+        }
+    }
+
+    fn check(csv: &str, expected: &[&str]) {
+        let table: Vec<&str> = csv.split("\r\n\r\n").nth(1).unwrap().lines().collect();
+        assert_eq!(table, expected);
+        assert!(
+            csv.starts_with("title,\"Burglary by borough, January 2025\"\r\nsource,Source: MPS\r\nlicence,"),
+            "{csv}"
+        );
+        assert!(csv.contains("\r\nrelease,\"crime-borough-2026-06 (a.csv, July 2024 to June 2026)\"\r\n"), "{csv}");
+        assert!(csv.contains("\r\ngenerated,2026-11-29T21:00:00Z\r\n"), "{csv}");
+    }
+
+    #[test]
+    fn ranking_csv_has_flags_instead_of_zeros() {
+        let m = Month::parse("2025-01").unwrap();
+        let row = |code: &str, name: &str, count: Figure, rate: Figure, earlier: Figure| AreaRow {
+            code: code.into(),
+            name: name.into(),
+            kind: AreaKind::Area,
+            count,
+            year_earlier: earlier,
+            rate,
+            share: count.map(|c| c / 200.0),
+            population: Some(1000),
+        };
+        let k = Figure::Known;
+        let ranking = Ranking {
+            scope: Scope::Boroughs,
+            category_name: "Burglary".into(),
+            period: Period::new(m, m),
+            measure: Measure::Rate,
+            rows: vec![
+                row("E1", "Ham, Petersham", k(50.0), k(50.0), k(40.0)),
+                row("E2", "Camden", Figure::Missing, Figure::Missing, k(3.0)),
+            ],
+            total: row("london", "London", k(200.0), k(1.0 / 3.0), k(250.0)),
+            classes: Classes { breaks: vec![] },
+            notes: vec![],
+            suggestion: None,
+        };
+        check(
+            &ranking_csv(&ranking, &meta()),
+            &[
+                "area_code,area_name,offences,offences_flag,population_census_2021,per_1000_residents,per_1000_residents_flag,share_of_london_percent,share_of_london_flag,offences_year_earlier,offences_year_earlier_flag,change_percent",
+                "E1,\"Ham, Petersham\",50,,1000,50,,25,,40,,25",
+                "E2,Camden,,not published,1000,,not published,,not published,3,,",
+                "london,London,200,,1000,0.333333,,100,,250,,-20",
+            ],
+        );
+    }
+
+    #[test]
+    fn chart_csv_has_a_row_per_month() {
+        let m = |s| Month::parse(s).unwrap();
+        let chart = ChartSpec {
+            title: "t".into(),
+            y_label: "Offences".into(),
+            decimals: 0,
+            months: vec![m("2025-01"), m("2025-02")],
+            series: vec![SeriesSpec {
+                name: "Camden".into(),
+                values: vec![Figure::Known(3.0), Figure::Suppressed],
+                colour: LINE_COLOURS[0],
+                dash: DASHES[0],
+            }],
+            marks: vec![],
+            notes: vec![],
+            source: String::new(),
+        };
+        check(
+            &chart_csv(&chart, &meta()),
+            &["month,Camden (offences),Camden flag", "2025-01,3,", "2025-02,,suppressed"],
+        );
+    }
+}
