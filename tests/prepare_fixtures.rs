@@ -171,3 +171,25 @@ fn a_missing_required_source_is_named() {
     assert!(err.contains("no file of Census 2021 population by borough (ONS TS007A) found"), "{err}");
     assert!(!src.path().join("out").exists());
 }
+
+#[test]
+fn a_category_missing_from_the_table_is_kept_and_reported() {
+    let src = source();
+    let path = src.path().join("newer/borough.csv");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("CYBER CRIME,COMPUTER MISUSE,Camden,1,2\n");
+    std::fs::write(&path, text).unwrap();
+    let out = src.path().join("out");
+    let report = run(src.path(), &out).unwrap();
+    assert_eq!(
+        report.unknown_categories,
+        ["newer/borough.csv line 5: category \"CYBER CRIME\" / \"COMPUTER MISUSE\" is not in the category table (src/core/categories.rs); its figures are kept as \"cyber-crime/computer-misuse\", add it to the table with a plain name"]
+    );
+    assert!(met_prepare::summary(&report, &out).contains("Warning: newer/borough.csv line 5: category \"CYBER CRIME\""));
+    let cyber: SeriesFile = read(&out, "crime-borough-cyber-crime.json");
+    let tail = |v: Vec<Option<u32>>| v[v.len() - 2..].to_vec();
+    assert_eq!(tail(values(&cyber, "cyber-crime/computer-misuse", "E09000007")), [Some(1), Some(2)]);
+    let manifest: Manifest = read(&out, "manifest.json");
+    assert_eq!(manifest.category("cyber-crime/computer-misuse").unwrap().plain, None);
+    assert!(manifest.category("burglary/res-burglary-of-a-home").unwrap().plain.is_some());
+}

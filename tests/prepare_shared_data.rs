@@ -112,6 +112,9 @@ fn manifest_lists_releases_areas_categories_and_hashes() {
     assert_eq!(m.areas_of(Level::Ward).filter(|a| a.kind == AreaKind::Area).count(), 679);
     assert!(m.category("burglary/res-burglary-of-a-home").is_some());
     assert!(m.category("public-order-offences/public-fear-alarm-or-distress").is_some());
+    // Every published category is in the committed category table, with a plain name.
+    let unnamed: Vec<&str> = m.categories.iter().filter(|c| c.plain.is_none()).map(|c| c.id.as_str()).collect();
+    assert!(unnamed.is_empty(), "categories missing from src/core/categories.rs: {unnamed:?}");
     assert!(m.revisions > 10_000, "{}", m.revisions);
     assert!(m.inputs.iter().all(|f| f.sha256.len() == 64));
     assert!(m.outputs.iter().any(|f| f.path == "crime-borough-all.json"));
@@ -165,4 +168,139 @@ fn the_reader_sums_the_raw_files_to_the_published_totals() {
     };
     assert_eq!(ward, 1_794_538);
     assert_eq!(borough, 1_850_808);
+}
+
+/// A minimal CSV reader written for this test alone (quotes, CRLF, BOM), so the
+/// cross-check does not share code with the reader under test.
+fn raw_rows(relative: &str) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+    let text = std::fs::read_to_string(source()?.join(relative)).ok()?;
+    let text = text.trim_start_matches('\u{feff}');
+    let mut rows = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (mut fields, mut field, mut quoted) = (Vec::new(), String::new(), false);
+        let mut chars = line.trim_end_matches('\r').chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => fields.push(std::mem::take(&mut field)),
+                _ => field.push(c),
+            }
+        }
+        fields.push(field);
+        rows.push(fields);
+    }
+    let header = rows.remove(0);
+    Some((header, rows))
+}
+
+/// Sums a raw file's cells over months `from..=to` (YYYYMM), for rows whose
+/// area column (the ward code, else the borough name) equals `area` (any area if `None`) and whose category columns
+/// match `major` and, if given, `minor` (ignoring case).
+fn raw_sum(relative: &str, area: Option<&str>, major: &str, minor: Option<&str>, from: &str, to: &str) -> u64 {
+    let (header, rows) = raw_rows(relative).unwrap_or_else(|| panic!("{relative} missing"));
+    let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str())).unwrap();
+    let (major_col, minor_col) = (col(&["MajorText", "Group"]), col(&["MinorText", "SubGroup"]));
+    let area_col = col(&["WardCode", "BoroughName", "BOCU"]);
+    let months: Vec<usize> =
+        (0..header.len()).filter(|&i| header[i].as_str() >= from && header[i].as_str() <= to).collect();
+    rows.iter()
+        .filter(|r| area.is_none_or(|a| r[area_col] == a))
+        .filter(|r| r[major_col].eq_ignore_ascii_case(major))
+        .filter(|r| minor.is_none_or(|m| r[minor_col].eq_ignore_ascii_case(m)))
+        .flat_map(|r| months.iter().map(move |&i| r[i].trim().parse::<u64>().unwrap()))
+        .sum()
+}
+
+#[test]
+fn displayed_figures_equal_the_publishers_csvs_for_varied_views() {
+    use met_core::figure::Figure;
+    use met_core::url_state::{Context, ViewState};
+    use met_core::view::{build, Files};
+    skip_without_data!();
+    let dir = "crime/london-datastore";
+    if raw_rows(&format!("{dir}/202407-202606/MPS Borough Level Crime (most recent 24 months).csv")).is_none() {
+        eprintln!("skipped: the releases are not at their usual paths");
+        return;
+    }
+    let manifest: Manifest = read("manifest.json");
+    let context = Context::of(&manifest);
+    let view = |query: &str| {
+        let (state, notes): (ViewState, _) = met_core::url_state::from_query(query, &context);
+        assert!(notes.is_empty(), "{query}: {notes:?}");
+        let borough: SeriesFile = read(&met_core::dataset::series_file_name(Level::Borough, &state.category));
+        let ward: SeriesFile = read(&met_core::dataset::series_file_name(Level::Ward, &state.category));
+        build(&manifest, Files { borough: &borough, ward: Some(&ward) }, &state)
+    };
+    let shown = |query: &str, name: &str| {
+        let v = view(query);
+        let row = v.ranking.rows.iter().chain([&v.ranking.total]).find(|r| r.name == name);
+        row.unwrap_or_else(|| panic!("{query}: no row {name}")).count
+    };
+    let known = |n: u64| Figure::Known(n as f64);
+    let newest = format!("{dir}/202407-202606/MPS Borough Level Crime (most recent 24 months).csv");
+    let ward_file = format!("{dir}/202401-202512/MPS Ward Level Crime (most recent 24 months).csv");
+    let historical = format!("{dir}/201004-202302/MPS Borough Level Crime (Historical).csv");
+    let r2025 = format!("{dir}/202303-202502/MPS Borough Level Crime (most recent 24 months).csv");
+
+    // A borough, a major category, a range: the newest release (BOCU names are upper case there).
+    let bocu = |name: &str| {
+        let (header, rows) = raw_rows(&newest).unwrap();
+        let c = header.iter().position(|h| h == "BOCU").unwrap();
+        rows.iter().map(|r| r[c].clone()).find(|b| b.eq_ignore_ascii_case(name)).unwrap()
+    };
+    assert_eq!(
+        shown("area=E09000007&cat=burglary&from=2025-01&to=2025-12", "Camden"),
+        known(raw_sum(&newest, Some(&bocu("Camden")), "BURGLARY", None, "202501", "202512"))
+    );
+    // A ward, a minor category, a single month: the ward file. Brent has a
+    // Kilburn ward too, so the ward is found by code.
+    let kilburn = manifest.wards_of("E09000007").find(|w| w.name == "Kilburn").unwrap().code.clone();
+    assert_eq!(
+        shown("area=E09000007&cat=theft/shoplifting&from=2025-03&to=2025-03", "Kilburn"),
+        known(raw_sum(&ward_file, Some(&kilburn), "THEFT", Some("SHOPLIFTING"), "202503", "202503"))
+    );
+    // Across a release boundary: January and February 2023 from the historical
+    // file, March to December from the release ending February 2025.
+    let westminster = raw_sum(
+        &historical,
+        Some("Westminster"),
+        "VIOLENCE AGAINST THE PERSON",
+        Some("VIOLENCE WITH INJURY"),
+        "202301",
+        "202302",
+    ) + raw_sum(
+        &r2025,
+        Some("Westminster"),
+        "VIOLENCE AGAINST THE PERSON",
+        Some("VIOLENCE WITH INJURY"),
+        "202303",
+        "202312",
+    );
+    assert_eq!(
+        shown("cat=violence-against-the-person/violence-with-injury&from=2023-01&to=2023-12", "Westminster"),
+        known(westminster)
+    );
+    // Months revised by a newer release show the newest figure: London, all
+    // crimes, July to December 2024 (covered by three releases).
+    let london = raw_sum(&newest, None, "", None, "202407", "202412");
+    let all_majors: u64 = {
+        let (header, rows) = raw_rows(&newest).unwrap();
+        let months: Vec<usize> =
+            (0..header.len()).filter(|&i| ("202407".."202413").contains(&header[i].as_str())).collect();
+        rows.iter().flat_map(|r| months.iter().map(move |&i| r[i].trim().parse::<u64>().unwrap())).sum()
+    };
+    assert_eq!(london, 0, "no major category is called the empty string");
+    let older = {
+        let (header, rows) =
+            raw_rows(&format!("{dir}/202401-202512/MPS Borough Level Crime (most recent 24 months).csv")).unwrap();
+        let months: Vec<usize> =
+            (0..header.len()).filter(|&i| ("202407".."202413").contains(&header[i].as_str())).collect();
+        rows.iter().flat_map(|r| months.iter().map(move |&i| r[i].trim().parse::<u64>().unwrap())).sum::<u64>()
+    };
+    assert_ne!(all_majors, older, "the newer release revised these months");
+    assert_eq!(shown("from=2024-07&to=2024-12", "London"), known(all_majors));
 }

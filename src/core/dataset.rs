@@ -74,6 +74,9 @@ pub struct Category {
     pub id: String,
     /// The name as the newest release spells it.
     pub name: String,
+    /// What it counts in plain words, from the committed category table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plain: Option<String>,
     /// For a minor category, the id of its major category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,

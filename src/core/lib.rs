@@ -8,6 +8,7 @@
 //! plain-language [`summary`]. The view itself lives in the URL ([`url_state`]).
 
 pub mod aggregate;
+pub mod categories;
 pub mod category;
 pub mod chart;
 pub mod choropleth;

@@ -47,10 +47,10 @@ impl ReleaseTable {
 
     /// Adds one published row; its counts also go into its major category and `all`.
     pub fn add_row(&mut self, area: &str, major: &str, minor: &str, counts: &[u32]) {
-        let leaf = category::minor_id(major, minor);
+        let (major_id, leaf, _) = crate::categories::resolve(major, minor);
         self.leaves.insert(leaf.clone());
         self.add_to(&leaf, area, counts);
-        self.add_to(&category::key(major), area, counts);
+        self.add_to(&major_id, area, counts);
         self.add_to(category::ALL, area, counts);
     }
 

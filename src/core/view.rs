@@ -179,6 +179,8 @@ pub struct ViewModel {
     /// The selected area's name, or "London".
     pub area_name: String,
     pub trail: Vec<Crumb>,
+    /// What the category counts, in plain words.
+    pub category_plain: Option<String>,
     pub ranking: Arc<Ranking>,
     pub chart: ChartSpec,
     pub summary: String,
@@ -450,6 +452,11 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
         heading: format!("{category_name} in {full_name}"),
         area_name,
         trail,
+        category_plain: if cat == category::ALL {
+            crate::categories::plain_name(cat).map(String::from)
+        } else {
+            manifest.category(cat).and_then(|c| c.plain.clone())
+        },
         ranking: Arc::new(Ranking {
             scope,
             category_name,
@@ -627,6 +634,7 @@ mod tests {
             categories: vec![Category {
                 id: "burglary".into(),
                 name: "BURGLARY".into(),
+                plain: Some("Entering a building as a trespasser to steal or do harm".into()),
                 parent: None,
                 file: "burglary".into(),
             }],
@@ -680,6 +688,7 @@ mod tests {
         assert_eq!(files_needed(&manifest, &s), ["crime-borough-burglary.json"]);
         let view = build(&manifest, Files { borough: &boroughs, ward: None }, &s);
         assert_eq!(view.heading, "Burglary in London");
+        assert_eq!(view.category_plain.as_deref(), Some("Entering a building as a trespasser to steal or do harm"));
         let r = &view.ranking;
         assert_eq!(names(&r.rows), ["Barking and Dagenham", "Camden", "Unknown"]);
         assert_eq!(r.rows[1].count, Figure::Known(120.0));

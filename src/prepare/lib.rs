@@ -14,13 +14,13 @@ pub mod read;
 
 use discover::Kind;
 use geometry::{Frame, Shape};
-use met_core::category;
 use met_core::crime_csv;
 use met_core::dataset::{
     self, Area, AreaKind, Category, CategorySeries, Dataset, FileHash, Level, Manifest, Release, SeriesFile,
 };
 use met_core::merge::{self, Merged, ReleaseTable};
 use met_core::month::{Month, Period};
+use met_core::{categories, category};
 use read::Located;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -81,6 +81,8 @@ pub struct Report {
     pub used: Vec<(String, String)>,
     pub ignored: Vec<(String, String)>,
     pub notes: Vec<String>,
+    /// Categories not in the committed category table: kept, and reported.
+    pub unknown_categories: Vec<String>,
     pub rows_read: usize,
     pub releases: Vec<Release>,
     pub periods: Vec<(Level, Period)>,
@@ -104,6 +106,8 @@ struct CrimeInput {
     ward_boroughs: BTreeMap<String, String>,
     /// Ward code → ward name as this file gives it.
     ward_names: BTreeMap<String, String>,
+    /// Categories missing from the category table, with where they were first seen.
+    unknown_categories: Vec<String>,
 }
 
 /// Borough names (by [`category::key`], which ignores case and punctuation) → GSS code.
@@ -124,6 +128,7 @@ fn read_crime(path: &Path, rel: &str, boroughs: &BTreeMap<String, String>) -> Re
     let mut names = BTreeMap::new();
     let mut ward_boroughs = BTreeMap::new();
     let mut ward_names = BTreeMap::new();
+    let mut unknown = BTreeMap::new();
     for row in &file.rows {
         let borough = boroughs.get(&category::key(&row.borough)).ok_or_else(|| {
             Located::new(
@@ -151,8 +156,18 @@ fn read_crime(path: &Path, rel: &str, boroughs: &BTreeMap<String, String>) -> Re
             None => borough.clone(),
         };
         table.add_row(&area, &row.major, &row.minor, &row.counts);
-        names.insert(category::key(&row.major), row.major.clone());
-        names.insert(category::minor_id(&row.major, &row.minor), row.minor.clone());
+        let (major_id, leaf, known) = categories::resolve(&row.major, &row.minor);
+        if !known && !unknown.contains_key(&leaf) {
+            unknown.insert(
+                leaf.clone(),
+                format!(
+                    "{rel} line {}: category {:?} / {:?} is not in the category table (src/core/categories.rs); its figures are kept as {leaf:?}, add it to the table with a plain name",
+                    row.line, row.major, row.minor
+                ),
+            );
+        }
+        names.insert(major_id, row.major.clone());
+        names.insert(leaf, row.minor.clone());
     }
     Ok(CrimeInput {
         path: rel.to_string(),
@@ -162,6 +177,7 @@ fn read_crime(path: &Path, rel: &str, boroughs: &BTreeMap<String, String>) -> Re
         names,
         ward_boroughs,
         ward_names,
+        unknown_categories: unknown.into_values().collect(),
     })
 }
 
@@ -293,6 +309,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             )));
         }
         report.rows_read += input.rows;
+        report.unknown_categories.extend(input.unknown_categories.iter().cloned());
         input_hashes.insert(input.path.clone(), hash);
         inputs.push(input);
         bar.inc(1);
@@ -437,6 +454,7 @@ fn build_outputs(
             categories.entry(id.clone()).or_insert_with(|| Category {
                 id: id.clone(),
                 name: names.get(id).cloned().unwrap_or_else(|| id.clone()),
+                plain: categories::plain_name(id).map(String::from),
                 parent,
                 file: category::major_of(id).to_string(),
             });
@@ -595,6 +613,9 @@ pub fn summary(report: &Report, out: &Path) -> String {
     }
     for note in &report.notes {
         s.push_str(&format!("Note: {note}\n"));
+    }
+    for unknown in &report.unknown_categories {
+        s.push_str(&format!("Warning: {unknown}\n"));
     }
     s.push_str(&format!("Crime rows read: {}\n", thousands(report.rows_read as i64)));
     for r in &report.releases {

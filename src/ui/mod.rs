@@ -404,6 +404,7 @@ pub fn App() -> impl IntoView {
                     {move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))}
                     <span class="caption">{move || model.with(|m| m.as_ref().map(|m| m.ranking.period.describe()))}</span>
                 </h1>
+                <p class="what-counts">{move || model.with(|m| m.as_ref().and_then(|m| m.category_plain.clone()).map(|p| format!("What this counts: {p}.")))}</p>
             </Show>
             <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
             {notices}
