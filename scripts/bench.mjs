@@ -76,40 +76,53 @@ for (let i = 0; i < runs; i++) {
 }
 console.log(`== Time to first chart (4× CPU throttling, cache disabled, ${runs} loads): median ${median(first).toFixed(0)} ms (min ${Math.min(...first).toFixed(0)}, max ${Math.max(...first).toFixed(0)})`);
 
-const page = await throttledPage();
-await page.goto(app.base);
-await page.waitForFunction(() => window.__firstChart, null, { timeout: 60000 });
-// Load the categories used below once, so the timings measure the update, not the network.
-for (const cat of ['burglary', 'theft', 'all']) {
-  await page.selectOption('#cat', cat);
-  await page.waitForFunction((c) => document.querySelector('#cat').value === c && document.querySelector('.chart-svg svg'), cat);
-}
-async function timeChange(selector, value, check) {
-  return page.evaluate(async ({ selector, value, check }) => {
-    const select = document.querySelector(selector);
+// Times one change: `act` (JS source) runs in the page, then the page is polled
+// every task until `check` (JS source returning a boolean) holds.
+async function timeChange(page, act, check) {
+  return page.evaluate(async ({ act, check }) => {
     const t0 = performance.now();
-    select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    for (let i = 0; i < 1000; i++) {
+    new Function(act)();
+    for (let i = 0; i < 2000; i++) {
       if (new Function(check)()) return performance.now() - t0;
       await new Promise((r) => setTimeout(r, 0));
     }
     return NaN;
-  }, { selector, value, check });
+  }, { act, check });
 }
-const codes = await page.$$eval('#area option', (os) => os.map((o) => [o.value, o.textContent]).filter(([v]) => v));
-const areaTimes = [];
-for (let i = 0; i < Math.min(codes.length, runs * 2); i++) {
-  const [code, name] = codes[(i * 7) % codes.length];
-  areaTimes.push(await timeChange('#area', code,
-    `return document.querySelector('h1')?.textContent.includes(${JSON.stringify(name)}) && document.querySelector('#area-table button[aria-pressed="true"]')?.textContent === ${JSON.stringify(name)} && document.querySelector('.chart-legend')?.textContent.includes(${JSON.stringify(name)}) && document.querySelector('.outline-selected')?.getAttribute('d')`));
+const selectCat = (cat) => `const s = document.querySelector('#cat'); s.value = ${JSON.stringify(cat)}; s.dispatchEvent(new Event('change', { bubbles: true }));`;
+const words = { burglary: 'Burglary', theft: 'Theft', all: 'All crimes' };
+
+/** Category changes (files already cached) and, with `areas`, area changes within one scope, on the view at `query`. */
+async function filterTimings(query, label, areas) {
+  const page = await throttledPage();
+  await page.goto(app.base + query);
+  await page.waitForFunction(() => window.__firstChart, null, { timeout: 60000 });
+  // Load the categories used below once, so the timings measure the update, not the network.
+  for (const cat of ['burglary', 'theft', 'all']) {
+    await page.selectOption('#cat', cat);
+    await page.waitForFunction((w) => document.querySelector('h1')?.textContent.startsWith(w), words[cat], { timeout: 60000 });
+  }
+  const rows = await page.locator('.map-area').count();
+  const catTimes = [];
+  for (let i = 0; i < runs; i++) {
+    const cat = ['burglary', 'theft', 'all'][i % 3];
+    catTimes.push(await timeChange(page, selectCat(cat),
+      `return document.querySelector('h1')?.textContent.startsWith(${JSON.stringify(words[cat])}) && document.querySelector('#area-table caption')?.textContent.startsWith(${JSON.stringify(words[cat])})`));
+  }
+  // Choosing another area of the table (a ward of the same borough keeps the map's scope).
+  const names = await page.$$eval('#area-table tbody button', (bs) => bs.map((b) => b.textContent));
+  const areaTimes = [];
+  for (let i = 0; areas && i < Math.min(names.length, runs * 2); i++) {
+    const name = names[(i * 7) % names.length];
+    areaTimes.push(await timeChange(page,
+      `[...document.querySelectorAll('#area-table tbody button')].find((b) => b.textContent === ${JSON.stringify(name)}).click();`,
+      `return document.querySelector('h1')?.textContent.includes(${JSON.stringify(name)}) && document.querySelector('#area-table button[aria-pressed="true"]')?.textContent === ${JSON.stringify(name)} && document.querySelector('.chart-legend')?.textContent.includes(${JSON.stringify(name)})`));
+  }
+  await page.close();
+  const f = (xs) => `median ${median(xs).toFixed(1)} ms (max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
+  console.log(`== ${label} (${rows} areas on the map, 4× CPU throttling): category ${f(catTimes)}${areas ? `; area ${f(areaTimes)}` : ''}`);
 }
-const catTimes = [];
-for (let i = 0; i < runs; i++) {
-  const cat = ['burglary', 'theft', 'all'][i % 3];
-  const word = { burglary: 'Burglary', theft: 'Theft', all: 'All crimes' }[cat];
-  catTimes.push(await timeChange('#cat', cat, `return document.querySelector('h1')?.textContent.startsWith(${JSON.stringify(word)})`));
-}
-console.log(`== Filter change to updated map + chart + table (4× CPU throttling): area median ${median(areaTimes).toFixed(1)} ms (max ${Math.max(...areaTimes).toFixed(1)}, n=${areaTimes.length}); category (cached file) median ${median(catTimes).toFixed(1)} ms (max ${Math.max(...catTimes).toFixed(1)}, n=${catTimes.length})`);
-await page.close();
+await filterTimings('', 'London by borough', false);
+await filterTimings('?level=ward', 'London by ward', false);
+await filterTimings('?area=E05009331', 'A ward among the wards of its borough', true);
 await app.stop();

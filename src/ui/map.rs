@@ -43,17 +43,29 @@ pub fn legend_title(measure: Measure) -> &'static str {
     }
 }
 
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
+}
+
 fn focus_area(code: &str) {
-    let element =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("area-{code}")));
-    if let Some(e) = element.and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
+    if let Some(e) = element(&format!("area-{code}")).and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
         let _ = e.focus();
     }
+}
+
+/// The area code of the path an event happened on.
+fn code_of(ev: &web_sys::Event) -> Option<String> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-code")
 }
 
 /// The map. `shapes` are the areas drawn, `viewbox` the part of the frame shown,
 /// `frame` an outline drawn around them (the borough whose wards are shown), and
 /// `noun` names the areas in the instructions ("borough", "ward").
+///
+/// The paths are drawn once; two effects then set their figures (fill and
+/// accessible name) and their selection state, and the events of all paths are
+/// handled once on the `<svg>`. With 684 wards this keeps a change of category
+/// to one pass over the paths, instead of thousands of small reactive updates.
 #[component]
 pub fn Map(
     shapes: Vec<GeoArea>,
@@ -66,22 +78,10 @@ pub fn Map(
 ) -> impl IntoView {
     let hovered = RwSignal::new(None::<String>);
     let focused = RwSignal::new(None::<String>);
-    // Row of each area code: looking rows up by scanning would cost O(n²) for 679 wards.
-    let rows: Memo<HashMap<String, usize>> = Memo::new(move |_| {
-        ranking.with(|m| {
-            m.as_ref()
-                .map(|m| m.rows.iter().enumerate().map(|(i, r)| (r.code.clone(), i)).collect())
-                .unwrap_or_default()
-        })
-    });
-    let with_row = move |code: &str, f: &dyn Fn(Option<&AreaRow>, &Ranking) -> String| -> Option<String> {
-        ranking.with(|m| {
-            let m = m.as_ref()?;
-            let row = rows.with(|r| r.get(code).copied()).and_then(|i| m.rows.get(i));
-            Some(f(row, m))
-        })
-    };
-    // Areas in name order, for arrow-key movement; only Met boroughs are selectable.
+    let row_of =
+        move |code: &str| ranking.with_untracked(|m| m.as_ref()?.rows.iter().find(|r| r.code == code).cloned());
+    let selectable = move |code: &str| row_of(code).is_some_and(|r| r.kind == AreaKind::Area);
+    // Areas in name order, for arrow-key movement; only Met areas are selectable.
     let order = Memo::new(move |_| {
         let mut areas: Vec<(String, String)> = ranking
             .with(|m| {
@@ -97,110 +97,96 @@ pub fn Map(
         areas.sort();
         areas.into_iter().map(|(_, code)| code).collect::<Vec<_>>()
     });
-    let selectable_code = move |code: &str| {
-        ranking.with(|m| {
-            let i = rows.with(|r| r.get(code).copied());
-            m.as_ref().and_then(|m| i.and_then(|i| m.rows.get(i))).is_some_and(|r| r.kind == AreaKind::Area)
-        })
-    };
     let tab_stop = Memo::new(move |_| selected.get().or_else(|| order.with(|o| o.first().cloned())));
 
+    let names: Arc<Vec<(String, String)>> = Arc::new(shapes.iter().map(|a| (a.code.clone(), a.name.clone())).collect());
     let paths = shapes
         .iter()
         .map(|area| {
-            let code = area.code.clone();
-            let name = area.name.clone();
-            let c1 = code.clone();
-            let fill = move || {
-                with_row(&c1, &|row, m| match row {
-                    None => "url(#not-policed)".to_string(),
-                    Some(r) => match r.value(m.measure) {
-                        Figure::Known(v) => m.classes.colour(m.classes.class_of(v)).to_string(),
-                        _ => "url(#no-data)".to_string(),
-                    },
-                })
-                .unwrap_or_else(|| "#f3f2f1".to_string())
-            };
-            let c2 = code.clone();
-            let n2 = name;
-            let label = move || {
-                with_row(&c2, &|row, m| match row {
-                    Some(r) => describe(r, m),
-                    None => format!("{n2}: not policed by the Met (City of London Police)"),
-                })
-            };
-            let c3 = code.clone();
-            let selectable = move || selectable_code(&c3);
-            let c4 = code.clone();
-            let tabindex = move || if tab_stop.get().as_deref() == Some(c4.as_str()) { "0" } else { "-1" };
-            let c5 = code.clone();
-            let pressed = move || (selected.get().as_deref() == Some(c5.as_str())).to_string();
-            let c6 = code.clone();
-            let s1 = selectable.clone();
-            let on_click = move |_| {
-                if s1() {
-                    on_select.run(Some(c6.clone()));
-                }
-            };
-            let c7 = code.clone();
-            let on_key = move |ev: web_sys::KeyboardEvent| {
-                let key = ev.key();
-                let step = match key.as_str() {
-                    "ArrowRight" | "ArrowDown" => 1,
-                    "ArrowLeft" | "ArrowUp" => -1,
-                    "Home" => i32::MIN,
-                    "End" => i32::MAX,
-                    "Enter" | " " => {
-                        ev.prevent_default();
-                        if selectable() {
-                            on_select.run(Some(c7.clone()));
-                        }
-                        return;
-                    }
-                    "Escape" => {
-                        focused.set(None);
-                        hovered.set(None);
-                        return;
-                    }
-                    _ => return,
-                };
-                ev.prevent_default();
-                let next = order.with_untracked(|o| {
-                    let here = o.iter().position(|c| *c == c7).unwrap_or(0) as i32;
-                    let last = o.len() as i32 - 1;
-                    let i = match step {
-                        i32::MIN => 0,
-                        i32::MAX => last,
-                        s => (here + s).rem_euclid(last + 1),
-                    };
-                    o.get(i as usize).cloned()
-                });
-                if let Some(next) = next {
-                    focus_area(&next);
-                }
-            };
-            let c8 = code.clone();
-            let c9 = code.clone();
             view! {
-                <path
-                    id=format!("area-{code}")
-                    d=area.path.clone()
-                    fill=fill
-                    class="map-area"
-                    role="button"
-                    aria-label=label
-                    aria-pressed=pressed
-                    tabindex=tabindex
-                    on:click=on_click
-                    on:keydown=on_key
-                    on:mouseenter=move |_| hovered.set(Some(c8.clone()))
-                    on:mouseleave=move |_| hovered.set(None)
-                    on:focus=move |_| focused.set(Some(c9.clone()))
-                    on:blur=move |_| focused.set(None)
-                ></path>
+                <path id=format!("area-{}", area.code) data-code=area.code.clone() d=area.path.clone()
+                    class="map-area" role="button" tabindex="-1" aria-pressed="false" aria-label=area.name.clone() fill="#f3f2f1"></path>
             }
         })
         .collect_view();
+    // Figures: the fill and accessible name of every path.
+    let n1 = names.clone();
+    Effect::new(move |_| {
+        ranking.with(|m| {
+            let Some(m) = m else { return };
+            let rows: HashMap<&str, &AreaRow> = m.rows.iter().map(|r| (r.code.as_str(), r)).collect();
+            for (code, name) in n1.iter() {
+                let Some(path) = element(&format!("area-{code}")) else { continue };
+                let (fill, label) = match rows.get(code.as_str()) {
+                    None => (
+                        "url(#not-policed)".to_string(),
+                        format!("{name}: not policed by the Met (City of London Police)"),
+                    ),
+                    Some(r) => {
+                        let fill = match r.value(m.measure) {
+                            Figure::Known(v) => m.classes.colour(m.classes.class_of(v)).to_string(),
+                            _ => "url(#no-data)".to_string(),
+                        };
+                        (fill, describe(r, m))
+                    }
+                };
+                let _ = path.set_attribute("fill", &fill);
+                let _ = path.set_attribute("aria-label", &label);
+            }
+        });
+    });
+    // Selection: one tab stop (the selected area, else the first), and aria-pressed.
+    let n2 = names.clone();
+    Effect::new(move |_| {
+        let (chosen, stop) = (selected.get(), tab_stop.get());
+        for (code, _) in n2.iter() {
+            let Some(path) = element(&format!("area-{code}")) else { continue };
+            let _ = path.set_attribute("tabindex", if stop.as_deref() == Some(code) { "0" } else { "-1" });
+            let _ = path.set_attribute("aria-pressed", if chosen.as_deref() == Some(code) { "true" } else { "false" });
+        }
+    });
+
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(code) = code_of(&ev).filter(|c| selectable(c)) {
+            on_select.run(Some(code));
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(code) = code_of(&ev) else { return };
+        let step = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => 1,
+            "ArrowLeft" | "ArrowUp" => -1,
+            "Home" => i32::MIN,
+            "End" => i32::MAX,
+            "Enter" | " " => {
+                ev.prevent_default();
+                if selectable(&code) {
+                    on_select.run(Some(code));
+                }
+                return;
+            }
+            "Escape" => {
+                focused.set(None);
+                hovered.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let next = order.with_untracked(|o| {
+            let here = o.iter().position(|c| *c == code).unwrap_or(0) as i32;
+            let last = o.len() as i32 - 1;
+            let i = match step {
+                i32::MIN => 0,
+                i32::MAX => last,
+                s => (here + s).rem_euclid(last + 1),
+            };
+            o.get(i as usize).cloned()
+        });
+        if let Some(next) = next {
+            focus_area(&next);
+        }
+    };
 
     let outline = {
         let shapes = shapes.clone();
@@ -211,13 +197,15 @@ pub fn Map(
     let o1 = outline.clone();
     let selected_outline = move || o1(selected.get());
     let focus_outline = move || outline(focused.get());
-    let names: HashMap<String, String> = shapes.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
     let info = move || {
         let code = hovered.get().or_else(|| focused.get()).or_else(|| selected.get())?;
-        let name = names.get(&code)?.clone();
-        with_row(&code, &|row, m| match row {
-            Some(r) => describe(r, m),
-            None => format!("{name}: not policed by the Met (City of London Police)"),
+        let name = names.iter().find(|(c, _)| *c == code)?.1.clone();
+        ranking.with(|m| {
+            let m = m.as_ref()?;
+            Some(match m.rows.iter().find(|r| r.code == code) {
+                Some(r) => describe(r, m),
+                None => format!("{name}: not policed by the Met (City of London Police)"),
+            })
         })
     };
     let legend = move || {
@@ -247,7 +235,13 @@ pub fn Map(
     let prompt = format!("Hover over or focus a {noun} to see its figures.");
     view! {
         <div class="map">
-            <svg viewBox=viewbox role="group" aria-label=aria class="map-svg">
+            <svg viewBox=viewbox role="group" aria-label=aria class="map-svg"
+                on:click=on_click
+                on:keydown=on_key
+                on:mouseover=move |ev| hovered.set(code_of(&ev))
+                on:mouseleave=move |_| hovered.set(None)
+                on:focusin=move |ev| focused.set(code_of(&ev))
+                on:focusout=move |_| focused.set(None)>
                 <defs>
                     <pattern id="no-data" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform=format!("rotate(45) scale({hatch})")>
                         <rect width="4" height="4" fill="#ffffff"></rect>

@@ -4,17 +4,63 @@
 use leptos::prelude::*;
 use met_core::chart::Table;
 use met_core::dataset::AreaKind;
+use met_core::format;
 use met_core::url_state::{Measure, Sort, SortKey};
 use met_core::view::{change_text, measure_text, AreaRow, Ranking, Scope};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-/// The cells of one row after its name.
-fn cells(r: &AreaRow) -> impl IntoView {
-    view! {
-        <td class="num">{measure_text(r.count, Measure::Count)}</td>
-        <td class="num">{measure_text(r.rate, Measure::Rate)}</td>
-        <td class="num">{measure_text(r.share, Measure::Share)}</td>
-        <td class="num">{change_text(r.change())}</td>
+/// The cells of one row after its name, as HTML.
+fn cells_html(r: &AreaRow) -> String {
+    [
+        measure_text(r.count, Measure::Count),
+        measure_text(r.rate, Measure::Rate),
+        measure_text(r.share, Measure::Share),
+        change_text(r.change()),
+    ]
+    .iter()
+    .map(|c| format!("<td class=\"num\">{}</td>", format::xml(c)))
+    .collect()
+}
+
+/// How many rows a long table shows before "Show all".
+const SHORT_TABLE: usize = 40;
+
+/// The body rows of the table of areas as HTML. A table of 679 wards is set in
+/// one go as HTML: building it node by node from wasm takes far longer, and
+/// one listener on the body handles the name buttons.
+fn rows_html(ranking: &Ranking, selected: Option<&str>, limit: usize) -> String {
+    let mut html = String::with_capacity(ranking.rows.len().min(limit) * 400);
+    for r in ranking.rows.iter().take(limit) {
+        let code = format::xml(&r.code);
+        let name = format::xml(&r.name);
+        let chosen = selected == Some(r.code.as_str());
+        let head = if r.kind == AreaKind::Area {
+            format!(
+                "<button type=\"button\" class=\"link-button\" aria-pressed=\"{chosen}\" data-code=\"{code}\">{name}</button>"
+            )
+        } else {
+            format!("<span>{name}<span class=\"hint\"> (not a place: not assigned to a borough)</span></span>")
+        };
+        html.push_str(&format!(
+            "<tr id=\"row-{code}\"{}><th scope=\"row\">{head}</th>{}</tr>",
+            if chosen { " class=\"selected\"" } else { "" },
+            cells_html(r)
+        ));
+    }
+    html
+}
+
+/// Marks one row of the table as selected or not.
+fn mark_row(code: &str, chosen: bool) {
+    let Some(row) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("row-{code}")))
+    else {
+        return;
+    };
+    let _ = if chosen { row.class_list().add_1("selected") } else { row.class_list().remove_1("selected") };
+    if let Ok(Some(button)) = row.query_selector("button") {
+        let _ = button.set_attribute("aria-pressed", if chosen { "true" } else { "false" });
     }
 }
 
@@ -50,46 +96,57 @@ pub fn AreaTable(
             </th>
         }
     };
-    let body = move || {
+    // Long tables (London's 679 wards) show their first rows in the chosen order
+    // until the reader asks for all of them; the CSV download always has all.
+    let show_all = RwSignal::new(false);
+    let count = Memo::new(move |_| ranking.with(|m| m.as_ref().map_or(0, |m| m.rows.len())));
+    let limit = move || if show_all.get() { usize::MAX } else { SHORT_TABLE };
+    let body = Memo::new(move |_| {
+        let limit = limit();
+        ranking
+            .with(|m| m.as_ref().map(|m| rows_html(m, selected.get_untracked().as_deref(), limit)).unwrap_or_default())
+    });
+    let more = move || {
+        let n = count.get();
+        (n > SHORT_TABLE && !show_all.get()).then(|| {
+            let noun = ranking.with(|m| if m.as_ref().is_some_and(|m| m.scope != Scope::Boroughs) { "wards" } else { "areas" });
+            view! {
+                <p class="table-more">
+                    {format!("Showing the first {SHORT_TABLE} of {n} {noun} in this order. ")}
+                    <button type="button" class="link-button" on:click=move |_| show_all.set(true)>{format!("Show all {n} {noun}")}</button>
+                </p>
+            }
+        })
+    };
+    // Selection changes only touch the two rows concerned.
+    Effect::new(move |previous: Option<Option<String>>| {
+        body.track();
+        let now = selected.get();
+        if let Some(Some(old)) = previous {
+            mark_row(&old, false);
+        }
+        if let Some(code) = &now {
+            mark_row(code, true);
+        }
+        now
+    });
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-code]").ok().flatten());
+        if let Some(code) = button.and_then(|b| b.get_attribute("data-code")) {
+            on_select.run(Some(code));
+        }
+    };
+    let total = move || {
         ranking.with(|m| {
             let m = m.as_ref()?;
-            let rows = m
-                .rows
-                .iter()
-                .map(|r| {
-                    let code = r.code.clone();
-                    let c1 = r.code.clone();
-                    let c2 = r.code.clone();
-                    let is_selected = move || selected.get().as_deref() == Some(c1.as_str());
-                    let pressed = move || (selected.get().as_deref() == Some(c2.as_str())).to_string();
-                    let name = if r.kind == AreaKind::Area {
-                        view! {
-                            <button type="button" class="link-button" aria-pressed=pressed
-                                on:click=move |_| on_select.run(Some(code.clone()))>{r.name.clone()}</button>
-                        }
-                        .into_any()
-                    } else {
-                        view! { <span>{r.name.clone()}<span class="hint">" (not a place: not assigned to a borough)"</span></span> }.into_any()
-                    };
-                    view! {
-                        <tr class:selected=is_selected>
-                            <th scope="row">{name}</th>
-                            {cells(r)}
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let total_name = match m.scope {
+            let name = match m.scope {
                 Scope::WardsOf(_) => format!("{} (whole borough)", m.total.name),
                 _ => "London (Met total)".to_string(),
             };
-            let total = view! {
-                <tr class="total">
-                    <th scope="row">{total_name}</th>
-                    {cells(&m.total)}
-                </tr>
-            };
-            Some((rows, total))
+            Some(view! { <tr class="total"><th scope="row">{name}</th><td class="num">{measure_text(m.total.count, Measure::Count)}</td><td class="num">{measure_text(m.total.rate, Measure::Rate)}</td><td class="num">{measure_text(m.total.share, Measure::Share)}</td><td class="num">{change_text(m.total.change())}</td></tr> })
         })
     };
     let caption = move || ranking.with(|m| m.as_ref().map(|m| m.caption()));
@@ -111,32 +168,31 @@ pub fn AreaTable(
                         {header(SortKey::Change, label("Change on a year earlier"), "num")}
                     </tr>
                 </thead>
-                {move || body().map(|(rows, total)| view! { <tbody>{rows}</tbody><tfoot>{total}</tfoot> })}
+                <tbody inner_html=move || body.get() on:click=on_click></tbody>
+                <tfoot>{total}</tfoot>
             </table>
         </div>
+        {more}
         <p class="note">"Change on a year earlier compares with the same months a year before; it is a number of offences, not a percentage, where the earlier figure is under 20. .. means not published for every month."</p>
     }
 }
 
-/// A plain table of strings, e.g. a chart's data.
+/// A plain table of strings, e.g. a chart's data, set as HTML in one go.
 #[component]
 pub fn PlainTable(table: Table) -> impl IntoView {
-    let head = table.head.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
-    let rows = table
-        .rows
-        .iter()
-        .map(|row| {
-            let mut cells = row.iter();
-            let first = cells.next().cloned().unwrap_or_default();
-            let rest = cells.map(|c| view! { <td class="num">{c.clone()}</td> }).collect_view();
-            view! { <tr><th scope="row">{first}</th>{rest}</tr> }
-        })
-        .collect_view();
+    let head: String = table.head.iter().map(|h| format!("<th scope=\"col\">{}</th>", format::xml(h))).collect();
+    let mut body = String::new();
+    for row in &table.rows {
+        let mut cells = row.iter();
+        let first = cells.next().map(|c| format::xml(c)).unwrap_or_default();
+        let rest: String = cells.map(|c| format!("<td class=\"num\">{}</td>", format::xml(c))).collect();
+        body.push_str(&format!("<tr><th scope=\"row\">{first}</th>{rest}</tr>"));
+    }
     view! {
         <table class="data-table">
-            <caption>{table.caption.clone()}</caption>
-            <thead><tr>{head}</tr></thead>
-            <tbody>{rows}</tbody>
+            <caption>{table.caption}</caption>
+            <thead><tr inner_html=head></tr></thead>
+            <tbody inner_html=body></tbody>
         </table>
     }
 }

@@ -190,6 +190,22 @@ test('the CSV download holds exactly the table; the chart downloads as SVG and P
   await page.close();
 });
 
+test('London by ward: the map and the table show the same ward figures; the long table opens in full on request', async () => {
+  const page = await open('?level=ward&sort=-count');
+  assert.equal(await page.locator('.map-area').count(), 684);
+  assert.equal(await page.locator('#area-table tbody tr').count(), 40);
+  const wardAll = data('crime-ward-all.json');
+  const top = page.locator('#area-table tbody tr').first();
+  const name = (await top.locator('th').textContent()).trim();
+  const ward = manifest.areas.find((a) => a.level === 'ward' && a.name === name);
+  const count = fmt(total(wardAll, 'all', wardFrom, wardLatest, ward.code));
+  assert.equal(await top.locator('td').first().textContent(), count);
+  assert.match(await page.locator(`#area-${ward.code}`).getAttribute('aria-label'), new RegExp(`^${name}: ${count} offences`));
+  await page.getByRole('button', { name: /^Show all 679 wards$/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#area-table tbody tr').length === 679);
+  await page.close();
+});
+
 test('changing category and period writes only non-default values to the URL', async () => {
   const page = await open();
   await page.selectOption('#cat', 'theft/shoplifting');
