@@ -159,6 +159,11 @@ impl Manifest {
     }
 }
 
+/// The file with the total of every major category at a level: `majors-ward.json`.
+pub fn majors_file_name(level: Level) -> String {
+    format!("majors-{}.json", level.id())
+}
+
 /// The series file holding a category at a level: `crime-ward-burglary.json`.
 pub fn series_file_name(level: Level, category_id: &str) -> String {
     format!("crime-{}-{}.json", level.id(), crate::category::major_of(category_id))

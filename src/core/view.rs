@@ -578,6 +578,79 @@ fn chart(
     }
 }
 
+/// One small chart of the small multiples: a major category in the chosen area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SmallMultiple {
+    pub category: String,
+    pub name: String,
+    /// The count over the chosen period.
+    pub total: Figure,
+    pub chart: ChartSpec,
+}
+
+/// A small chart for every major category in the chosen area (or London), in
+/// the chosen measure (a share of London is shown as a rate), largest first.
+/// `files` are the majors files ([`crate::dataset::majors_file_name`]); the ward
+/// one is needed when a ward is chosen. Each chart has its own y scale.
+pub fn small_multiples(manifest: &Manifest, files: Files, state: &ViewState) -> Vec<SmallMultiple> {
+    let period = state.period;
+    let read = if state.rolling { Period::new(period.from.plus_months(-11), period.to) } else { period };
+    let selected = state.area.as_deref().and_then(|c| manifest.area(c));
+    let (file, population) = match selected {
+        Some(a) if a.level == Level::Ward => (files.ward.unwrap_or(files.borough), a.population),
+        Some(a) => (files.borough, a.population),
+        None => (files.borough, london_population(manifest)),
+    };
+    let measure = if state.measure == Measure::Count { Measure::Count } else { Measure::Rate };
+    let area_name = selected.map_or_else(|| "London".to_string(), |a| a.name.clone());
+    let mut out: Vec<SmallMultiple> = file
+        .series
+        .iter()
+        .map(|series| {
+            let reader = Reader::new(file, &series.category);
+            let monthly = match selected {
+                Some(a) => reader.monthly(&a.code, read),
+                None => reader.all_monthly(read),
+            };
+            let total = Figure::sum(monthly.iter().copied().skip(monthly.len().saturating_sub(period.len())));
+            let counts = if state.rolling { rolling(&monthly) } else { monthly };
+            let values = match measure {
+                Measure::Rate => counts.into_iter().map(|c| aggregate::per_thousand(c, population)).collect(),
+                _ => counts,
+            };
+            let name = category_name(manifest, &series.category);
+            let (y_label, decimals) = match measure {
+                Measure::Count => ("Offences".to_string(), 0),
+                _ => ("Offences per 1,000 residents".to_string(), if state.rolling { 1 } else { 2 }),
+            };
+            SmallMultiple {
+                category: series.category.clone(),
+                name: name.clone(),
+                total,
+                chart: ChartSpec {
+                    title: format!("{name}, {area_name}"),
+                    y_label,
+                    decimals,
+                    months: period.months().collect(),
+                    series: vec![SeriesSpec {
+                        name: area_name.clone(),
+                        values,
+                        colour: LINE_COLOURS[0],
+                        dash: DASHES[0],
+                    }],
+                    marks: Vec::new(),
+                    notes: Vec::new(),
+                    source: source_line(manifest),
+                },
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.total.known().unwrap_or(-1.0).total_cmp(&a.total.known().unwrap_or(-1.0)).then(a.name.cmp(&b.name))
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -795,6 +868,36 @@ mod tests {
         let view = build(&manifest, files, &s);
         assert_eq!(lines(&view), [("Camden", Figure::Known(120.0))]);
         assert_eq!(view.ranking.classes.breaks, [48.0, 60.0]);
+    }
+
+    #[test]
+    fn small_multiples_show_every_major_category_for_the_area() {
+        let (manifest, boroughs, wards) = fixture();
+        let mut theft = boroughs.series[0].clone();
+        theft.category = "theft".into();
+        theft.values = vec![vec![Some(20); 24], vec![None; 24], vec![Some(0); 24]];
+        let majors = SeriesFile { series: vec![boroughs.series[0].clone(), theft], ..boroughs.clone() };
+        let files = Files { borough: &majors, ward: Some(&wards) };
+        let s = state(Some("E09000007"), period("2025-01", "2025-12"));
+        let found: Vec<(String, Figure, Figure)> = small_multiples(&manifest, files, &s)
+            .into_iter()
+            .map(|m| (m.name, m.total, m.chart.series[0].values[0]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("theft".to_string(), Figure::Known(240.0), Figure::Known(0.1)),
+                ("Burglary".to_string(), Figure::Known(120.0), Figure::Known(0.05))
+            ]
+        );
+        let mut london = state(None, period("2025-01", "2025-12"));
+        london.measure = Measure::Count;
+        london.rolling = true;
+        let found = small_multiples(&manifest, files, &london);
+        // London's theft has an unknown row (Barking and Dagenham): unknown, never a partial sum.
+        assert_eq!(found[0].name, "Burglary");
+        assert_eq!(found[0].chart.series[0].values[11], Figure::Known(192.0));
+        assert_eq!(found[1].total, Figure::Missing);
     }
 
     #[test]

@@ -183,11 +183,22 @@ fn read_crime(path: &Path, rel: &str, boroughs: &BTreeMap<String, String>) -> Re
 
 /// The series file for one major category (or `all`) of a level.
 fn series_file(level: Level, merged: &Merged, major: &str) -> SeriesFile {
-    let ids: Vec<&String> = merged
-        .categories
-        .iter()
-        .filter(|c| if major == category::ALL { c.as_str() == category::ALL } else { category::major_of(c) == major })
-        .collect();
+    series_of(
+        level,
+        merged,
+        |c| {
+            if major == category::ALL {
+                c == category::ALL
+            } else {
+                category::major_of(c) == major
+            }
+        },
+    )
+}
+
+/// A series file of the categories `keep` accepts.
+fn series_of(level: Level, merged: &Merged, keep: impl Fn(&str) -> bool) -> SeriesFile {
+    let ids: Vec<&String> = merged.categories.iter().filter(|c| keep(c)).collect();
     let series = ids
         .into_iter()
         .map(|id| CategorySeries {
@@ -446,6 +457,9 @@ fn build_outputs(
             bar.inc(1);
         }
         bar.finish_and_clear();
+        // Every major category's total in one file, for the small multiples.
+        let majors_file = series_of(level, &merged, |c| c != category::ALL && !c.contains('/'));
+        write(staging, &dataset::majors_file_name(level), &json(&majors_file))?;
         for id in &merged.categories {
             if id == category::ALL {
                 continue;

@@ -324,6 +324,60 @@ pub fn App() -> impl IntoView {
             </div>
         })
     };
+    // Small multiples: every major category for the area, loaded when first opened.
+    let multiples_open = RwSignal::new(false);
+    let multiples_files = Memo::new(move |_| {
+        let manifest = store.manifest.get().ready()?;
+        let s = state.get()?;
+        let ward = s.area.as_deref().and_then(|c| manifest.area(c)).is_some_and(|a| a.level == Level::Ward);
+        let mut files = vec![met_core::dataset::majors_file_name(Level::Borough)];
+        if ward {
+            files.push(met_core::dataset::majors_file_name(Level::Ward));
+        }
+        Some(files)
+    });
+    Effect::new(move |_| {
+        if multiples_open.get() {
+            for f in multiples_files.get().unwrap_or_default() {
+                store.need_series(&f);
+            }
+        }
+    });
+    let multiples = move || {
+        if !multiples_open.get() {
+            return None;
+        }
+        let manifest = store.manifest.get().ready()?;
+        let s = state.get()?;
+        let names = multiples_files.get()?;
+        let files: Vec<Arc<SeriesFile>> =
+            store.series.with(|m| names.iter().map(|n| m.get(n).and_then(Load::ready)).collect::<Option<_>>())?;
+        let list =
+            view::small_multiples(&manifest, Files { borough: &files[0], ward: files.get(1).map(AsRef::as_ref) }, &s);
+        let items = list
+            .into_iter()
+            .map(|m| {
+                let svg = chart::render_svg(&m.chart, 300, 150);
+                let category = m.category.clone();
+                let choose = move |_| edit(&|s: &mut ViewState| s.category = category.clone());
+                let total = match m.total {
+                    met_core::figure::Figure::Known(v) => format!("{} offences", met_core::format::count(v)),
+                    _ => "not published for every month".to_string(),
+                };
+                view! {
+                    <li class="multiple">
+                        <h3 class="multiple-title"><button type="button" class="link-button" on:click=choose>{m.name.clone()}</button></h3>
+                        <p class="multiple-total">{total}</p>
+                        <div class="chart-svg" role="img" aria-label=m.chart.description() inner_html=svg></div>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <p class="note">{move || model.with(|m| m.as_ref().map(|m| format!("{} for {}. Each chart has its own scale: compare shapes, not heights. Choose a name to see that category.", m.chart.y_label, m.ranking.period.describe())))}</p>
+            <ul class="multiples">{items}</ul>
+        })
+    };
     let downloads = move || {
         let m = model.get()?;
         let manifest = store.manifest.get().ready()?;
@@ -440,6 +494,16 @@ pub fn App() -> impl IntoView {
                     })}
                 </section>
             </div>
+            <section aria-labelledby="multiples-heading">
+                <h2 id="multiples-heading" class="panel-heading">{move || model.with(|m| m.as_ref().map(|m| format!("Every crime category in {}", m.area_name)))}</h2>
+                <details class="details" on:toggle=move |ev| {
+                    let open = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(t).ok()).is_some_and(|d| d.open());
+                    multiples_open.set(open);
+                }>
+                    <summary>"Show a small chart for each category"</summary>
+                    {multiples}
+                </details>
+            </section>
             <section aria-labelledby="table-heading" class="deferred">
                 <h2 id="table-heading" class="panel-heading">{move || if scope.get().is_some_and(|s| s != Scope::Boroughs) { "Wards" } else { "All boroughs" }}</h2>
                 <table::AreaTable ranking=ranking selected=selected on_select=on_select sort=sort on_sort=on_sort />

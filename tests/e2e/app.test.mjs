@@ -206,6 +206,21 @@ test('London by ward: the map and the table show the same ward figures; the long
   await page.close();
 });
 
+test('small multiples show every major category for the area, largest first, and choose a category', async () => {
+  const page = await open('?area=E09000007');
+  await page.locator('#multiples-heading + details summary').click();
+  await page.waitForSelector('.multiple svg');
+  const majors = data('majors-borough.json');
+  assert.equal(await page.locator('.multiple').count(), majors.series.length);
+  const totals = majors.series.map((s) => [s.category, total(majors, s.category, wardFrom, wardLatest, 'E09000007')])
+    .sort((a, b) => b[1] - a[1]);
+  assert.equal(await text(page, '.multiple-total'), `${fmt(totals[0][1])} offences`);
+  assert.ok((await page.locator('.multiple .chart-svg').first().getAttribute('aria-label')).startsWith('Line chart of offences per 1,000 residents'));
+  await page.locator('.multiple-title button').first().click();
+  await page.waitForURL(new RegExp(`cat=${totals[0][0]}`));
+  await page.close();
+});
+
 test('changing category and period writes only non-default values to the URL', async () => {
   const page = await open();
   await page.selectOption('#cat', 'theft/shoplifting');
