@@ -96,7 +96,7 @@ fn ranking() -> Ranking {
         measure: Measure::Rate,
         rows: vec![row("A", "Alpha", Figure::Known(1.0)), row("B", "Beta", Figure::Missing)],
         total: row("london", "London", Figure::Known(1.0)),
-        classes: Classes { breaks: vec![0.0, 2.0] },
+        classes: Classes { breaks: vec![0.0, 2.0], diverging: false },
         notes: vec![],
         suggestion: None,
     }
@@ -146,7 +146,7 @@ async fn map_paths_have_names_fills_and_select_on_click_and_enter() {
     let path = |id: &str| document.get_element_by_id(id).unwrap();
     let a = path("area-A");
     assert_eq!(a.get_attribute("aria-label").unwrap(), "Alpha: 10 offences, 1.00 per 1,000 residents, Jan–Dec 2025");
-    assert_eq!(a.get_attribute("fill").unwrap(), Classes { breaks: vec![0.0, 2.0] }.colour(0));
+    assert_eq!(a.get_attribute("fill").unwrap(), Classes { breaks: vec![0.0, 2.0], diverging: false }.colour(0));
     assert_eq!(path("area-B").get_attribute("fill").unwrap(), "url(#no-data)");
     assert_eq!(path("area-C").get_attribute("fill").unwrap(), "url(#not-policed)");
     // One tab stop: the first area until one is selected.

@@ -10,11 +10,21 @@
 /// the table, so colour is never the only carrier of meaning.
 pub const PALETTE: [&str; 5] = ["#d6e6f5", "#9dc3e6", "#5694ca", "#1d70b8", "#12436d"];
 
+/// A diverging scale for changes: blues for falls, a light grey for little
+/// change, oranges for rises (colour-blind safe; the legend and table carry the
+/// numbers too).
+pub const DIVERGING: [&str; 5] = ["#12436d", "#5694ca", "#f3f2f1", "#f5a15a", "#a04b00"];
+
+/// The fixed inner breaks of the change scale: falls of 20% and 5%, rises of 5% and 20%.
+pub const CHANGE_BREAKS: [f64; 4] = [-0.2, -0.05, 0.05, 0.2];
+
 /// Class breaks: class `i` holds values in `[breaks[i], breaks[i+1])`, the last
 /// class includes its upper end.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Classes {
     pub breaks: Vec<f64>,
+    /// Whether the classes are the fixed, diverging classes of a change.
+    pub diverging: bool,
 }
 
 /// Rounds to two significant figures (downwards for a lower bound).
@@ -32,7 +42,7 @@ impl Classes {
         let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
         sorted.sort_by(f64::total_cmp);
         let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {
-            return Classes { breaks: Vec::new() };
+            return Classes { breaks: Vec::new(), diverging: false };
         };
         let mut breaks = vec![round_down_2sf(min)];
         for i in 1..max_classes {
@@ -46,7 +56,18 @@ impl Classes {
         if breaks.len() == 1 {
             breaks.push(max);
         }
-        Classes { breaks }
+        Classes { breaks, diverging: false }
+    }
+
+    /// The five fixed classes of a change ([`CHANGE_BREAKS`]), widened at the
+    /// ends to the smallest and largest value.
+    pub fn changes(values: &[f64]) -> Classes {
+        let lo = values.iter().copied().filter(|v| v.is_finite()).fold(CHANGE_BREAKS[0], f64::min);
+        let hi = values.iter().copied().filter(|v| v.is_finite()).fold(CHANGE_BREAKS[3], f64::max);
+        let mut breaks = vec![lo];
+        breaks.extend(CHANGE_BREAKS);
+        breaks.push(hi);
+        Classes { breaks, diverging: true }
     }
 
     pub fn count(&self) -> usize {
@@ -61,6 +82,9 @@ impl Classes {
 
     /// The colour of a class, spread over the palette.
     pub fn colour(&self, class: usize) -> &'static str {
+        if self.diverging {
+            return DIVERGING[class.min(DIVERGING.len() - 1)];
+        }
         let n = self.count().max(1);
         let step = if n == 1 { 0 } else { class * (PALETTE.len() - 1) / (n - 1) };
         PALETTE[step.min(PALETTE.len() - 1)]
@@ -68,6 +92,16 @@ impl Classes {
 
     /// Legend entries: colour and `lower to under upper` label.
     pub fn legend(&self, format: impl Fn(f64) -> String) -> Vec<(&'static str, String)> {
+        if self.diverging {
+            let labels = [
+                "A fall of 20% or more",
+                "A fall of 5% to 20%",
+                "Within 5% either way",
+                "A rise of 5% to 20%",
+                "A rise of 20% or more",
+            ];
+            return DIVERGING.iter().copied().zip(labels.map(String::from)).collect();
+        }
         (0..self.count())
             .map(|i| {
                 let (lo, hi) = (self.breaks[i], self.breaks[i + 1]);
@@ -101,7 +135,7 @@ mod tests {
 
     #[test]
     fn values_fall_in_classes() {
-        let c = Classes { breaks: vec![0.0, 10.0, 20.0, 30.0] };
+        let c = Classes { breaks: vec![0.0, 10.0, 20.0, 30.0], diverging: false };
         assert_eq!(c.class_of(-1.0), 0);
         assert_eq!(c.class_of(9.9), 0);
         assert_eq!(c.class_of(10.0), 1);
@@ -111,5 +145,16 @@ mod tests {
         let legend = c.legend(|v| format!("{v}"));
         assert_eq!(legend[0].1, "0 to under 10");
         assert_eq!(legend[2].1, "20 to 30");
+    }
+
+    #[test]
+    fn change_classes_are_fixed_and_diverging() {
+        let c = Classes::changes(&[-0.5, 0.0, 0.1]);
+        assert_eq!(c.breaks, [-0.5, -0.2, -0.05, 0.05, 0.2, 0.2]);
+        let classes: Vec<usize> = [-0.3, -0.1, 0.0, 0.1, 0.25].iter().map(|v| c.class_of(*v)).collect();
+        assert_eq!(classes, [0, 1, 2, 3, 4]);
+        assert_eq!(c.colour(0), DIVERGING[0]);
+        assert_eq!(c.colour(4), DIVERGING[4]);
+        assert_eq!(c.legend(|v| v.to_string())[2], (DIVERGING[2], "Within 5% either way".to_string()));
     }
 }

@@ -208,7 +208,7 @@ mod tests {
                 row("E2", "Camden", Figure::Missing, Figure::Missing, k(3.0)),
             ],
             total: row("london", "London", k(200.0), k(1.0 / 3.0), k(250.0)),
-            classes: Classes { breaks: vec![] },
+            classes: Classes { breaks: vec![], diverging: false },
             notes: vec![],
             suggestion: None,
         };

@@ -28,23 +28,27 @@ pub struct ViewState {
     pub sort: Sort,
 }
 
-/// What is measured: a count, a rate per 1,000 residents or a share of London.
+/// What is measured: a count, a rate per 1,000 residents, a share of London,
+/// or the change (on a year earlier in the map and table; indexed to the first
+/// month in the chart).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Measure {
     Count,
     #[default]
     Rate,
     Share,
+    Change,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 3] = [Measure::Count, Measure::Rate, Measure::Share];
+    pub const ALL: [Measure; 4] = [Measure::Count, Measure::Rate, Measure::Share, Measure::Change];
 
     pub fn token(self) -> &'static str {
         match self {
             Measure::Count => "count",
             Measure::Rate => "rate",
             Measure::Share => "share",
+            Measure::Change => "change",
         }
     }
 
@@ -58,6 +62,7 @@ impl Measure {
             Measure::Count => "Number of offences",
             Measure::Rate => "Rate per 1,000 residents",
             Measure::Share => "Share of London",
+            Measure::Change => "Change on a year earlier",
         }
     }
 }
@@ -311,7 +316,7 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                 Some(measure) => state.measure = measure,
                 None => notes.push(fallback(
                     "measure",
-                    format!("{} is not a measure (count, rate or share); showing the rate.", quote(&value)),
+                    format!("{} is not a measure (count, rate, share or change); showing the rate.", quote(&value)),
                 )),
             },
             "roll" => match value.as_str() {
@@ -475,6 +480,7 @@ mod tests {
             ViewState { sort: Sort { key: SortKey::Name, descending: true }, ..ctx.default_state() },
             ViewState { level: Level::Ward, measure: Measure::Count, rolling: true, ..ctx.default_state() },
             ViewState { measure: Measure::Share, sort: Sort::parse("-change").unwrap(), ..ctx.default_state() },
+            ViewState { measure: Measure::Change, ..ctx.default_state() },
             ViewState {
                 area: Some("E05013570".into()),
                 level: Level::Ward,

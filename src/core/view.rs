@@ -40,12 +40,17 @@ pub struct AreaRow {
 }
 
 impl AreaRow {
-    /// The figure of a measure (shares as fractions).
+    /// The figure of a measure (shares and changes as fractions). A change is
+    /// unknown where the earlier figure is too small for a percentage.
     pub fn value(&self, measure: Measure) -> Figure {
         match measure {
             Measure::Count => self.count,
             Measure::Rate => self.rate,
             Measure::Share => self.share,
+            Measure::Change => match self.change() {
+                Some((_, Some(r))) => Figure::Known(r),
+                _ => Figure::Missing,
+            },
         }
     }
 
@@ -62,6 +67,7 @@ pub fn measure_text(value: Figure, measure: Measure) -> String {
         (Figure::Known(v), Measure::Count) => format::count(v),
         (Figure::Known(v), Measure::Rate) => format::decimal(v, 2),
         (Figure::Known(v), Measure::Share) => format!("{}%", format::decimal(v * 100.0, 2)),
+        (Figure::Known(v), Measure::Change) => change_text(Some((v, Some(v)))),
         (other, _) => other.symbol().map(|(s, _)| s.to_string()).unwrap_or_default(),
     }
 }
@@ -282,6 +288,15 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A series divided by its first value and multiplied by 100 (unknown if the
+/// first value is unknown or zero).
+fn indexed(values: &[Figure]) -> Vec<Figure> {
+    match values.first() {
+        Some(Figure::Known(base)) if *base > 0.0 => values.iter().map(|v| v.map(|x| x / base * 100.0)).collect(),
+        _ => vec![Figure::Missing; values.len()],
+    }
+}
+
 /// Sums of the 12 months ending at each month of `period`, from monthly
 /// figures that start 11 months before it.
 fn rolling(monthly: &[Figure]) -> Vec<Figure> {
@@ -305,9 +320,10 @@ const BREAKS: [(u16, u8, &str, &str); 2] = [
     ),
 ];
 
-/// Marks for the documented breaks within the months shown, and for months
-/// where a category starts or stops being published.
-fn marks(months: &[Month], london: &[Figure]) -> Vec<Mark> {
+/// Marks for the documented breaks within the months shown, for months where a
+/// category starts or stops being published, and for months that a release
+/// covered only in part (`partial`): a stub month must never look like a fall.
+fn marks(months: &[Month], london: &[Figure], partial: &[Month]) -> Vec<Mark> {
     let mut marks: Vec<Mark> = BREAKS
         .iter()
         .filter_map(|&(y, m, label, note)| {
@@ -331,8 +347,24 @@ fn marks(months: &[Month], london: &[Figure]) -> Vec<Mark> {
             });
         }
     }
+    for month in partial {
+        let Some(index) = months.iter().position(|m| m == month) else { continue };
+        let note = if london.get(index).is_some_and(|f| f.known().is_some()) {
+            "the newest release covers only part of this month, so its figure comes from the release before"
+        } else {
+            "the newest release covers only part of this month, so no figure is shown; this is not a fall in crime"
+        };
+        // A partial month explains its own gap.
+        marks.retain(|m| !(m.index == index && m.label == "Not published after here"));
+        marks.push(Mark { index, label: "Partial month".into(), note: format!("{}: {note}.", month.long_name()) });
+    }
     marks.sort_by_key(|m| m.index);
     marks
+}
+
+/// The last months of releases that covered them only in part.
+fn partial_months(manifest: &Manifest) -> Vec<Month> {
+    manifest.releases.iter().filter(|r| r.partial_last_month).map(|r| r.period.to).collect()
 }
 
 /// Computes the view. `files.ward` must be given when [`files_needed`] names a ward file.
@@ -417,7 +449,8 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
     sort_rows(&mut rows, state.sort);
     let values: Vec<f64> =
         rows.iter().filter(|r| r.kind == AreaKind::Area).filter_map(|r| r.value(state.measure).known()).collect();
-    let classes = Classes::quantiles(&values, 5);
+    let classes =
+        if state.measure == Measure::Change { Classes::changes(&values) } else { Classes::quantiles(&values, 5) };
 
     let selected = state.area.as_deref().and_then(|code| manifest.area(code));
     let borough_of = selected.and_then(|a| a.borough.as_deref()).and_then(|b| manifest.area(b));
@@ -507,6 +540,7 @@ fn chart(
     let line = |counts: Vec<Figure>, population: Option<u32>| -> Vec<Figure> {
         match measure {
             Measure::Count => counts,
+            Measure::Change => indexed(&counts),
             Measure::Rate => counts.into_iter().map(|c| aggregate::per_thousand(c, population)).collect(),
             Measure::Share => {
                 counts.into_iter().zip(&london_counts).map(|(c, l)| share(c, *l).map(|v| v * 100.0)).collect()
@@ -522,7 +556,7 @@ fn chart(
         let values = line(shape(boroughs.monthly(&b.code, read)), b.population);
         lines.push((format!("{} (borough)", b.name), values));
     }
-    if selected.is_none() || measure == Measure::Rate {
+    if selected.is_none() || matches!(measure, Measure::Rate | Measure::Change) {
         lines.push(("London".into(), line(london_counts.clone(), london_pop)));
     }
     let series = lines
@@ -550,6 +584,14 @@ fn chart(
             "Per cent of London's offences".to_string(),
             2,
         ),
+        Measure::Change => (
+            format!(
+                "{what}, {when}, indexed to the first month (= 100), {full_name}{}",
+                if selected.is_some() { " compared with London" } else { "" }
+            ),
+            "Index (first month = 100)".to_string(),
+            1,
+        ),
     };
     let months: Vec<Month> = period.months().collect();
     let mut notes = Vec::new();
@@ -565,12 +607,20 @@ fn chart(
                 .to_string(),
         );
     }
+    if measure == Measure::Change {
+        notes.push(
+            "Each line is divided by its own first month and multiplied by 100, so areas of different sizes can be \
+             compared: 110 means 10% more than in the first month. The map and table show the change on the same \
+             months a year earlier."
+                .to_string(),
+        );
+    }
     notes.push(".. means not published for that month.".into());
     ChartSpec {
         title,
         y_label,
         decimals,
-        marks: marks(&months, &london_counts),
+        marks: marks(&months, &london_counts, &partial_months(manifest)),
         months,
         series,
         notes,
@@ -901,14 +951,51 @@ mod tests {
     }
 
     #[test]
+    fn change_maps_the_change_on_a_year_earlier_and_charts_an_index() {
+        let (manifest, mut boroughs, wards) = fixture();
+        // Camden: 10 a month in 2024, then 12 a month in 2025 (+20%).
+        boroughs.series[0].values[0] = [vec![Some(10); 12], vec![Some(12); 12]].concat();
+        let mut s = state(Some("E05000001"), period("2025-01", "2025-12"));
+        s.measure = Measure::Change;
+        let view = build(&manifest, Files { borough: &boroughs, ward: Some(&wards) }, &s);
+        assert!(view.ranking.classes.diverging);
+        assert_eq!(view.ranking.total.value(Measure::Change), Figure::Known(0.2));
+        // Kilburn has no ward figures a year earlier: no change, never 0%.
+        assert_eq!(view.ranking.rows[1].value(Measure::Change), Figure::Missing);
+        assert_eq!(
+            lines(&view),
+            [
+                ("Kilburn", Figure::Known(100.0)),
+                ("Camden (borough)", Figure::Known(100.0)),
+                ("London", Figure::Known(100.0))
+            ]
+        );
+        assert_eq!(view.chart.y_label, "Index (first month = 100)");
+        assert_eq!(measure_text(Figure::Known(0.2), Measure::Change), "+20.0%");
+        assert_eq!(
+            indexed(&[Figure::Known(4.0), Figure::Known(5.0), Figure::Missing]),
+            [Figure::Known(100.0), Figure::Known(125.0), Figure::Missing]
+        );
+        assert_eq!(indexed(&[Figure::Known(0.0), Figure::Known(5.0)]), [Figure::Missing, Figure::Missing]);
+    }
+
+    #[test]
     fn breaks_are_marked_where_the_publisher_documents_them_or_data_starts() {
         let months: Vec<Month> = period("2024-01", "2024-04").months().collect();
         let k = Figure::Known(1.0);
-        let found: Vec<(usize, String)> =
-            marks(&months, &[Figure::Missing, k, k, k]).into_iter().map(|m| (m.index, m.label)).collect();
-        assert_eq!(found, [(1, "CONNECT".to_string()), (1, "Published from here".to_string())]);
+        let found: Vec<(usize, String)> = marks(&months, &[Figure::Missing, k, k, Figure::Missing], &[m("2024-04")])
+            .into_iter()
+            .map(|m| (m.index, m.label))
+            .collect();
+        assert_eq!(
+            found,
+            [(1, "CONNECT".to_string()), (1, "Published from here".to_string()), (3, "Partial month".to_string())]
+        );
         let months: Vec<Month> = period("2019-03", "2019-04").months().collect();
-        assert!(marks(&months, &[k, k]).is_empty(), "a break in the first month shown is not a break within the chart");
+        assert!(
+            marks(&months, &[k, k], &[]).is_empty(),
+            "a break in the first month shown is not a break within the chart"
+        );
     }
 
     #[test]

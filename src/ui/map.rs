@@ -12,7 +12,7 @@ use met_core::dataset::{AreaKind, GeoArea};
 use met_core::figure::Figure;
 use met_core::format;
 use met_core::url_state::Measure;
-use met_core::view::{measure_text, AreaRow, Ranking};
+use met_core::view::{change_text, measure_text, AreaRow, Ranking};
 use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -28,6 +28,9 @@ pub fn describe(row: &AreaRow, model: &Ranking) -> String {
             if model.measure == Measure::Share {
                 text.push_str(&format!(", {} of London", measure_text(row.share, Measure::Share)));
             }
+            if model.measure == Measure::Change {
+                text.push_str(&format!(", {} on a year earlier", change_text(row.change())));
+            }
             format!("{text}, {}", model.period.short())
         }
         _ => format!("{}: not published for every month of {}", row.name, model.period.short()),
@@ -40,6 +43,7 @@ pub fn legend_title(measure: Measure) -> &'static str {
         Measure::Count => "Number of offences",
         Measure::Rate => "Offences per 1,000 residents",
         Measure::Share => "Share of London's offences",
+        Measure::Change => "Change on the same months a year earlier",
     }
 }
 
@@ -217,6 +221,7 @@ pub fn Map(
                         Measure::Count => format::count(v),
                         Measure::Rate => format::decimal(v, 1),
                         Measure::Share => format!("{}%", format::decimal(v * 100.0, 2)),
+                        Measure::Change => measure_text(Figure::Known(v), Measure::Change),
                     })
                     .into_iter()
                     .map(|(colour, label)| {
@@ -262,7 +267,11 @@ pub fn Map(
                 <p class="legend-title">{title}</p>
                 <ul class="legend-list">
                     {legend}
-                    <li><span class="swatch swatch-no-data"></span>"Not published for every month"</li>
+                    <li><span class="swatch swatch-no-data"></span>{move || if ranking.with(|m| m.as_ref().is_some_and(|m| m.measure == Measure::Change)) {
+                        "Not published, or under 20 offences a year earlier"
+                    } else {
+                        "Not published for every month"
+                    }}</li>
                     <li><span class="swatch swatch-not-policed"></span>"City of London: not policed by the Met"</li>
                 </ul>
             </div>

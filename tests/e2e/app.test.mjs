@@ -157,6 +157,10 @@ test('measures and rolling totals are in the URL; a period without ward figures 
   await page.waitForURL(/roll=12/);
   assert.match(await text(page, '.chart-title'), /12 months to each month/);
   assert.match(page.url(), /\?area=E09000007&measure=share&roll=12$/);
+  await page.locator('label[for="measure-change"]').click();
+  await page.waitForURL(/measure=change/);
+  assert.match(await text(page, '.legend'), /Within 5% either way/);
+  assert.match(await text(page, '.chart-unit'), /Index \(first month = 100\)/);
   await page.close();
 });
 
@@ -297,7 +301,9 @@ for (const [width, query, name] of [[320, '?area=E09000007&cat=burglary', 'camde
   [1280, '?level=ward&measure=count', 'london-wards']]) {
   test(`axe-core finds no violations at ${width} px: ${name}`, async () => {
     const page = await open(query, width);
-    await page.locator('details.details summary').click();
+    // Open everything that is closed, so axe checks it too.
+    for (const summary of await page.locator('details.details summary').all()) await summary.click();
+    await page.waitForSelector('.multiple svg');
     await page.locator('#area-search').fill('ham');
     await page.screenshot({ path: `${OUT}/${name}-${width}.png`, fullPage: true });
     await page.addScriptTag({ path: AXE });
