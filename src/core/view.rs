@@ -599,6 +599,14 @@ fn chart(
         notes.push("Each point is the total of the 12 months up to and including that month.".to_string());
     }
     if measure == Measure::Rate {
+        let residents: Vec<String> = [selected, borough_of]
+            .into_iter()
+            .flatten()
+            .map(|a| (a.name.as_str(), a.population))
+            .chain([("London", london_pop)])
+            .map(|(name, p)| format!("{name} {}", p.map_or("not known".to_string(), |p| format::count(f64::from(p)))))
+            .collect();
+        notes.push(format!("Residents (Census 2021): {}.", residents.join("; ")));
         notes.push(
             "Rates use Census 2021 usual residents (ward populations are summed from small areas, so approximate). \
              Central areas with many visitors and workers, such as Westminster, have high rates because offences \
@@ -874,6 +882,7 @@ mod tests {
         );
         let dashes: Vec<_> = view.chart.series.iter().map(|s| s.dash).collect();
         assert_eq!(dashes, [None, Some("8 5"), Some("2 4")]);
+        assert_eq!(view.chart.notes[0], "Residents (Census 2021): Kilburn 10,000; Camden 200,000; London 300,000.");
         // No ward figures a year earlier, so no change is given for Kilburn.
         assert_eq!(
             view.summary,

@@ -173,12 +173,8 @@ test('the CSV download holds exactly the table; the chart downloads as SVG and P
   assert.match(head, /\r\nlicence,"?Open Government Licence v3\.0/);
   assert.match(head, /\r\nrelease,"?crime-ward-2025-12/);
   assert.match(head, /\r\ngenerated,\d{4}-\d\d-\d\dT/);
-  const lines = body.trim().split('\r\n');
-  assert.match(lines[0], /^area_code,area_name,offences,offences_flag,/);
-  const fromCsv = lines.slice(1).map((l) => {
-    const cells = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
-    return [cells[1], cells[2] === '' ? '..' : fmt(Number(cells[2]))];
-  });
+  assert.match(body.trim().split('\r\n')[0], /^area_code,area_name,offences,offences_flag,/);
+  const fromCsv = csvRows(csv);
   const fromTable = await page.$$eval('#area-table tbody tr, #area-table tfoot tr', (rows) =>
     rows.map((r) => [r.cells[0].innerText.trim().replace(/ \(whole borough\)$/, ''), r.cells[1].innerText.trim()]));
   assert.deepEqual(fromCsv, fromTable);
@@ -224,6 +220,48 @@ test('small multiples show every major category for the area, largest first, and
   await page.waitForURL(new RegExp(`cat=${totals[0][0]}`));
   await page.close();
 });
+
+/** The CSV's table section as [name, offences as shown on screen] pairs. */
+function csvRows(csv) {
+  const [, body] = csv.replace(/^\uFEFF/, '').split('\r\n\r\n');
+  return body.trim().split('\r\n').slice(1).map((l) => {
+    const cells = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+    return [cells[1], cells[2] === '' ? '..' : fmt(Number(cells[2]))];
+  });
+}
+
+for (const width of [360, 1280]) {
+  test(`a whole visit at ${width} px: find a ward, change category, period and measure, read the summary, download the CSV`, async () => {
+    const page = await open('', width);
+    await page.locator('#area-search').fill('kilburn');
+    const options = await page.getByRole('option').allInnerTexts();
+    assert.ok(options.some((o) => /Ward in Camden/.test(o)) && options.some((o) => /Ward in Brent/.test(o)), options.join(' | '));
+    await page.getByRole('option').filter({ hasText: 'Ward in Camden' }).click();
+    const kilburn = manifest.areas.find((a) => a.name === 'Kilburn' && a.borough === 'E09000007');
+    await page.waitForURL(new RegExp(`area=${kilburn.code}`));
+    await page.selectOption('#cat', 'burglary');
+    await page.waitForURL(/cat=burglary/);
+    await page.selectOption('#from', '2024-04');
+    await page.selectOption('#to', '2025-03');
+    await page.waitForURL(/to=2025-03/);
+    await page.locator('label[for="measure-count"]').click();
+    await page.waitForURL(/measure=count/);
+    assert.match(page.url(), new RegExp(`\\?area=${kilburn.code}&cat=burglary&measure=count&from=2024-04&to=2025-03$`));
+    const count = total(data('crime-ward-burglary.json'), 'burglary', '2024-04', '2025-03', kilburn.code);
+    const summary = await text(page, '#summary');
+    assert.ok(summary.startsWith(`In the 12 months to March 2025 the Met recorded ${fmt(count)} burglary offences in Kilburn, Camden`), summary);
+    assert.equal(await page.locator('#summary').getAttribute('aria-live'), 'polite');
+    assert.match(await text(page, '.chart-title'), /^Burglary offences, by month, Kilburn, Camden/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-table-csv').click()]);
+    const rows = csvRows(readFileSync(await download.path(), 'utf8'));
+    const table = await page.$$eval('#area-table tbody tr, #area-table tfoot tr', (trs) =>
+      trs.map((r) => [r.cells[0].textContent.trim().replace(/ \(whole borough\)$/, ''), r.cells[1].textContent.trim()]));
+    assert.deepEqual(rows, table);
+    assert.deepEqual(rows.find(([name]) => name === 'Kilburn'), ['Kilburn', fmt(count)]);
+    await page.screenshot({ path: `${OUT}/visit-kilburn-${width}.png`, fullPage: true });
+    await page.close();
+  });
+}
 
 test('changing category and period writes only non-default values to the URL', async () => {
   const page = await open();
