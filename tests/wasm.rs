@@ -121,8 +121,11 @@ fn click(element: &web_sys::Element) {
     element.dispatch_event(&event).unwrap();
 }
 
+/// Waits for a timer task, after effects and the map's deferred accessible names.
 async fn tick() {
-    let promise = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1).unwrap();
+    });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
@@ -146,9 +149,10 @@ async fn map_paths_have_names_fills_and_select_on_click_and_enter() {
     let path = |id: &str| document.get_element_by_id(id).unwrap();
     let a = path("area-A");
     assert_eq!(a.get_attribute("aria-label").unwrap(), "Alpha: 10 offences, 1.00 per 1,000 residents, Jan–Dec 2025");
-    assert_eq!(a.get_attribute("fill").unwrap(), Classes { breaks: vec![0.0, 2.0], diverging: false }.colour(0));
-    assert_eq!(path("area-B").get_attribute("fill").unwrap(), "url(#no-data)");
-    assert_eq!(path("area-C").get_attribute("fill").unwrap(), "url(#not-policed)");
+    // Fills come from one style sheet of rules per area.
+    let css = host.query_selector("style").unwrap().unwrap().text_content().unwrap();
+    let colour = Classes { breaks: vec![0.0, 2.0], diverging: false }.colour(0);
+    assert_eq!(css, format!("#area-A{{fill:{colour}}}#area-B{{fill:url(#no-data)}}#area-C{{fill:url(#not-policed)}}"));
     // One tab stop: the first area until one is selected.
     assert_eq!(a.get_attribute("tabindex").unwrap(), "0");
     assert_eq!(path("area-B").get_attribute("tabindex").unwrap(), "-1");

@@ -7,6 +7,7 @@
 use crate::dataset::SeriesFile;
 use crate::figure::Figure;
 use crate::month::{Month, Period};
+use std::collections::HashMap;
 
 /// The monthly figures of one area and category over a period.
 pub fn monthly(file: &SeriesFile, category: &str, area: &str, period: Period) -> Vec<Figure> {
@@ -47,6 +48,38 @@ pub fn change(now: Figure, before: Figure, min_base: f64) -> Option<(f64, Option
     let (now, before) = (now.known()?, before.known()?);
     let relative = (before >= min_base && before > 0.0).then(|| (now - before) / before);
     Some((now - before, relative))
+}
+
+/// Reads one category of a series file for many areas.
+pub struct Reader<'a> {
+    file: &'a SeriesFile,
+    category: &'a str,
+    index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(file: &'a SeriesFile, category: &'a str) -> Reader<'a> {
+        Reader { file, category, index: file.index() }
+    }
+
+    pub fn monthly(&self, code: &str, period: Period) -> Vec<Figure> {
+        self.file.row_figures(self.category, self.index.get(code).copied(), period)
+    }
+
+    pub fn total(&self, code: &str, period: Period) -> Figure {
+        Figure::sum(self.monthly(code, period))
+    }
+
+    /// Every row summed month by month: London, for the borough file.
+    pub fn all_monthly(&self, period: Period) -> Vec<Figure> {
+        let mut sums = vec![Figure::Known(0.0); period.len()];
+        for row in 0..self.file.areas.len() {
+            for (sum, f) in sums.iter_mut().zip(self.file.row_figures(self.category, Some(row), period)) {
+                *sum = sum.plus(f);
+            }
+        }
+        sums
+    }
 }
 
 #[cfg(test)]

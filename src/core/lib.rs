@@ -22,5 +22,6 @@ pub mod merge;
 pub mod month;
 pub mod search;
 pub mod summary;
+pub mod trend;
 pub mod url_state;
 pub mod view;

@@ -109,41 +109,58 @@ pub fn Map(
         .map(|area| {
             view! {
                 <path id=format!("area-{}", area.code) data-code=area.code.clone() d=area.path.clone()
-                    class="map-area" role="button" tabindex="-1" aria-pressed="false" aria-label=area.name.clone() fill="#f3f2f1"></path>
+                    class="map-area" role="button" tabindex="-1" aria-pressed="false" aria-label=area.name.clone()></path>
             }
         })
         .collect_view();
-    // Figures: the fill and accessible name of every path.
+    // Fills: one style sheet of `#area-… { fill }` rules, set in one go, so a
+    // change of category costs one DOM update however many areas there are.
     let n1 = names.clone();
-    Effect::new(move |_| {
+    let fills = Memo::new(move |_| {
         ranking.with(|m| {
-            let Some(m) = m else { return };
+            let Some(m) = m else { return String::new() };
             let rows: HashMap<&str, &AreaRow> = m.rows.iter().map(|r| (r.code.as_str(), r)).collect();
-            for (code, name) in n1.iter() {
-                let Some(path) = element(&format!("area-{code}")) else { continue };
-                let (fill, label) = match rows.get(code.as_str()) {
-                    None => (
-                        "url(#not-policed)".to_string(),
-                        format!("{name}: not policed by the Met (City of London Police)"),
-                    ),
-                    Some(r) => {
-                        let fill = match r.value(m.measure) {
-                            Figure::Known(v) => m.classes.colour(m.classes.class_of(v)).to_string(),
-                            _ => "url(#no-data)".to_string(),
-                        };
-                        (fill, describe(r, m))
-                    }
+            let mut css = String::with_capacity(n1.len() * 40);
+            for (code, _) in n1.iter() {
+                let fill = match rows.get(code.as_str()).map(|r| r.value(m.measure)) {
+                    None => "url(#not-policed)",
+                    Some(Figure::Known(v)) => m.classes.colour(m.classes.class_of(v)),
+                    Some(_) => "url(#no-data)",
                 };
-                let _ = path.set_attribute("fill", &fill);
-                let _ = path.set_attribute("aria-label", &label);
+                css.push_str(&format!("#area-{code}{{fill:{fill}}}"));
             }
-        });
+            css
+        })
     });
-    // Selection: one tab stop (the selected area, else the first), and aria-pressed.
+    // Accessible names with the figures: set just after the map is repainted
+    // (they are not seen, and 684 of them would delay the picture).
     let n2 = names.clone();
     Effect::new(move |_| {
+        ranking.track();
+        let names = n2.clone();
+        set_timeout(
+            move || {
+                ranking.with_untracked(|m| {
+                    let Some(m) = m else { return };
+                    let rows: HashMap<&str, &AreaRow> = m.rows.iter().map(|r| (r.code.as_str(), r)).collect();
+                    for (code, name) in names.iter() {
+                        let Some(path) = element(&format!("area-{code}")) else { continue };
+                        let label = match rows.get(code.as_str()) {
+                            None => format!("{name}: not policed by the Met (City of London Police)"),
+                            Some(r) => describe(r, m),
+                        };
+                        let _ = path.set_attribute("aria-label", &label);
+                    }
+                });
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    // Selection: one tab stop (the selected area, else the first), and aria-pressed.
+    let n3 = names.clone();
+    Effect::new(move |_| {
         let (chosen, stop) = (selected.get(), tab_stop.get());
-        for (code, _) in n2.iter() {
+        for (code, _) in n3.iter() {
             let Some(path) = element(&format!("area-{code}")) else { continue };
             let _ = path.set_attribute("tabindex", if stop.as_deref() == Some(code) { "0" } else { "-1" });
             let _ = path.set_attribute("aria-pressed", if chosen.as_deref() == Some(code) { "true" } else { "false" });
@@ -240,6 +257,7 @@ pub fn Map(
     let prompt = format!("Hover over or focus a {noun} to see its figures.");
     view! {
         <div class="map">
+            <style>{fills}</style>
             <svg viewBox=viewbox role="group" aria-label=aria class="map-svg"
                 on:click=on_click
                 on:keydown=on_key

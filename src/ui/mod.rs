@@ -7,6 +7,7 @@
 //! query with [`url_state::to_query`] and the page follows the URL.
 
 pub mod chart;
+pub mod controls;
 pub mod data;
 pub mod download;
 pub mod map;
@@ -14,14 +15,12 @@ pub mod search;
 pub mod table;
 
 use data::{Load, Store};
-use leptos::html::Select;
 use leptos::prelude::*;
 use met_core::category;
 use met_core::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
 use met_core::download::Meta;
-use met_core::month::{Month, Period};
 use met_core::search::SearchIndex;
-use met_core::url_state::{self, Context, Fallback, Measure, ViewState};
+use met_core::url_state::{self, Context, Fallback, ViewState};
 use met_core::view::{self, Crumb, Files, Ranking, Scope, ViewModel};
 use std::sync::Arc;
 
@@ -69,6 +68,12 @@ fn chart_width() -> u32 {
 
 fn chart_height(width: u32) -> u32 {
     (width * 3 / 5).clamp(220, 360)
+}
+
+/// Whether the `<details>` element of a toggle event is open.
+fn is_open(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open())
 }
 
 /// `burglary-camden-2025-01-to-2025-12`: a file name for a view's downloads.
@@ -324,6 +329,42 @@ pub fn App() -> impl IntoView {
             </div>
         })
     };
+    // The chart: its parts update in place, so an open data table stays open.
+    // While a new file loads, the previous chart stays (the loading notice shows).
+    let chart_spec: Memo<Option<met_core::chart::ChartSpec>> = Memo::new(move |previous| {
+        model.with(|m| m.as_ref().map(|m| m.chart.clone())).or_else(|| previous.cloned().flatten())
+    });
+    let chart_svg =
+        move || chart_spec.with(|c| c.as_ref().map(|c| chart::render_svg(c, width.get(), chart_height(width.get()))));
+    let chart_legend = move || {
+        chart_spec.with(|c| {
+            c.as_ref().map(|c| {
+                c.series
+                    .iter()
+                    .map(|s| {
+                        let pattern = match s.dash {
+                            None => "solid",
+                            Some("2 4") => "dotted",
+                            Some(_) => "dashed",
+                        };
+                        let style = format!("border-color:{};border-top-style:{pattern}", s.colour);
+                        view! { <li><span class="key" style=style></span>{s.name.clone()}</li> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let chart_notes = move || {
+        chart_spec.with(|c| {
+            c.as_ref().map(|c| {
+                let marks = c.marks.iter().map(|k| view! { <p class="note note-break">{k.note.clone()}</p> });
+                let notes = c.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> });
+                (marks.collect_view(), notes.collect_view())
+            })
+        })
+    };
+    let data_open = RwSignal::new(false);
+
     // Small multiples: every major category for the area, loaded when first opened.
     let multiples_open = RwSignal::new(false);
     let multiples_files = Memo::new(move |_| {
@@ -352,8 +393,11 @@ pub fn App() -> impl IntoView {
         let names = multiples_files.get()?;
         let files: Vec<Arc<SeriesFile>> =
             store.series.with(|m| names.iter().map(|n| m.get(n).and_then(Load::ready)).collect::<Option<_>>())?;
-        let list =
-            view::small_multiples(&manifest, Files { borough: &files[0], ward: files.get(1).map(AsRef::as_ref) }, &s);
+        let list = met_core::trend::small_multiples(
+            &manifest,
+            Files { borough: &files[0], ward: files.get(1).map(AsRef::as_ref) },
+            &s,
+        );
         let items = list
             .into_iter()
             .map(|m| {
@@ -451,7 +495,7 @@ pub fn App() -> impl IntoView {
             {move || {
                 let manifest = store.manifest.get().ready()?;
                 let index = search_index.get()?;
-                Some(view! { <Controls manifest=manifest index=index state=state navigate=Callback::new(navigate) on_select=on_select /> })
+                Some(view! { <controls::Controls manifest=manifest index=index state=state navigate=Callback::new(navigate) on_select=on_select /> })
             }}
             <Show when=move || model.with(Option::is_some)>
                 <h1 class="view-heading">
@@ -470,36 +514,26 @@ pub fn App() -> impl IntoView {
                 </section>
                 <section class="panel" aria-labelledby="chart-heading">
                     <h2 id="chart-heading" class="panel-heading">"Trend"</h2>
-                    {move || model.get().map(|m| {
-                        let svg = chart::render_svg(&m.chart, width.get(), chart_height(width.get()));
-                        let legend = m.chart.series.iter().map(|s| {
-                            let style = format!("border-color:{};border-top-style:{}", s.colour, match s.dash { None => "solid", Some("2 4") => "dotted", Some(_) => "dashed" });
-                            view! { <li><span class="key" style=style></span>{s.name.clone()}</li> }
-                        }).collect_view();
-                        view! {
-                            <figure class="chart">
-                                <figcaption class="chart-title">{m.chart.title.clone()}</figcaption>
-                                <ul class="chart-legend">{legend}</ul>
-                                <p class="chart-unit" aria-hidden="true">{m.chart.y_label.clone()}</p>
-                                <div class="chart-svg" role="img" aria-label=m.chart.title.clone() aria-describedby="chart-description" inner_html=svg></div>
-                                <p id="chart-description" class="visually-hidden">{format!("{} {}", m.summary, m.chart.description())}</p>
-                                {m.chart.marks.iter().map(|k| view! { <p class="note note-break">{k.note.clone()}</p> }).collect_view()}
-                                {m.chart.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> }).collect_view()}
-                            </figure>
-                            <details class="details">
-                                <summary>"Show the chart's data as a table"</summary>
-                                <table::PlainTable table=m.chart.table() />
-                            </details>
-                        }
-                    })}
+                    <Show when=move || chart_spec.with(Option::is_some)>
+                        <figure class="chart">
+                            <figcaption class="chart-title">{move || chart_spec.with(|c| c.as_ref().map(|c| c.title.clone()))}</figcaption>
+                            <ul class="chart-legend">{chart_legend}</ul>
+                            <p class="chart-unit" aria-hidden="true">{move || chart_spec.with(|c| c.as_ref().map(|c| c.y_label.clone()))}</p>
+                            <div class="chart-svg" role="img" aria-label=move || chart_spec.with(|c| c.as_ref().map(|c| c.title.clone()))
+                                aria-describedby="chart-description" inner_html=chart_svg></div>
+                            <p id="chart-description" class="visually-hidden">{move || model.with(|m| m.as_ref().map(|m| format!("{} {}", m.summary, m.chart.description())))}</p>
+                            {chart_notes}
+                        </figure>
+                        <details class="details" on:toggle=move |ev| data_open.set(is_open(&ev))>
+                            <summary>"Show the chart's data as a table"</summary>
+                            {move || data_open.get().then(|| chart_spec.get().map(|c| view! { <table::PlainTable table=c.table() /> }))}
+                        </details>
+                    </Show>
                 </section>
             </div>
             <section aria-labelledby="multiples-heading">
                 <h2 id="multiples-heading" class="panel-heading">{move || model.with(|m| m.as_ref().map(|m| format!("Every crime category in {}", m.area_name)))}</h2>
-                <details class="details" on:toggle=move |ev| {
-                    let open = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(t).ok()).is_some_and(|d| d.open());
-                    multiples_open.set(open);
-                }>
+                <details class="details" on:toggle=move |ev| multiples_open.set(is_open(&ev))>
                     <summary>"Show a small chart for each category"</summary>
                     {multiples}
                 </details>
@@ -520,147 +554,5 @@ pub fn App() -> impl IntoView {
                 <p>"Contains National Statistics data © Crown copyright and database right. Contains Ordnance Survey data © Crown copyright and database right. Boundaries: Greater London Authority and Office for National Statistics."</p>
             </div>
         </footer>
-    }
-}
-
-/// Category, period and measure pickers, built once; their selections follow
-/// the URL through effects, and every change writes a new URL.
-#[component]
-fn Controls(
-    manifest: Arc<Manifest>,
-    index: Arc<SearchIndex>,
-    state: Memo<Option<ViewState>>,
-    navigate: Callback<ViewState>,
-    on_select: Callback<Option<String>>,
-) -> impl IntoView {
-    let groups = manifest
-        .categories
-        .iter()
-        .filter(|c| c.parent.is_none())
-        .map(|major| {
-            let label = category::sentence_case(&major.name);
-            let minor_options = manifest
-                .categories
-                .iter()
-                .filter(|c| c.parent.as_deref() == Some(major.id.as_str()))
-                .map(|m| view! { <option value=m.id.clone()>{format!("{label}: {}", category::sentence_case(&m.name))}</option> })
-                .collect_view();
-            view! {
-                <optgroup label=label>
-                    <option value=major.id.clone()>{format!("{label}: all")}</option>
-                    {minor_options}
-                </optgroup>
-            }
-        })
-        .collect_view();
-    let months: Vec<Month> = manifest.dataset(Level::Borough).map(|d| d.period.months().collect()).unwrap_or_default();
-    let month_options =
-        || months.iter().rev().map(|m| view! { <option value=m.iso()>{m.long_name()}</option> }).collect_view();
-    let (from_options, to_options) = (month_options(), month_options());
-    let presets = manifest
-        .dataset(Level::Borough)
-        .map(|d| met_core::month::presets(d.period))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(label, period)| {
-            let pressed = move || state.with(|s| s.as_ref().is_some_and(|s| s.period == period)).to_string();
-            let choose = move |_| {
-                if let Some(mut next) = state.get_untracked() {
-                    next.period = period;
-                    navigate.run(next);
-                }
-            };
-            view! { <button type="button" class="preset" aria-pressed=pressed on:click=choose>{label}</button> }
-        })
-        .collect_view();
-
-    let measures = Measure::ALL
-        .into_iter()
-        .map(|measure| {
-            let id = format!("measure-{}", measure.token());
-            let checked = move || state.with(|s| s.as_ref().is_some_and(|s| s.measure == measure));
-            let choose = move |_| {
-                if let Some(mut next) = state.get_untracked() {
-                    next.measure = measure;
-                    navigate.run(next);
-                }
-            };
-            view! {
-                <div class="radio">
-                    <input type="radio" name="measure" id=id.clone() value=measure.token() prop:checked=checked on:change=choose />
-                    <label for=id>{measure.label()}</label>
-                </div>
-            }
-        })
-        .collect_view();
-    let (cat, from, to) = (NodeRef::<Select>::new(), NodeRef::<Select>::new(), NodeRef::<Select>::new());
-    Effect::new(move |_| {
-        let Some(s) = state.get() else { return };
-        let set = |node: NodeRef<Select>, value: &str| {
-            if let Some(select) = node.get() {
-                if select.value() != value {
-                    select.set_value(value);
-                }
-            }
-        };
-        set(cat, &s.category);
-        set(from, &s.period.from.iso());
-        set(to, &s.period.to.iso());
-    });
-    let change = move |edit: fn(&mut ViewState, String), ev: leptos::ev::Event| {
-        if let Some(mut next) = state.get_untracked() {
-            edit(&mut next, event_target_value(&ev));
-            navigate.run(next);
-        }
-    };
-    view! {
-        <form class="controls" on:submit=|ev| ev.prevent_default()>
-            <search::AreaSearch index=index on_select=on_select />
-            <div class="field">
-                <label for="cat">"Crime category"</label>
-                <select id="cat" name="cat" node_ref=cat on:change=move |ev| change(|s, v| s.category = v, ev)>
-                    <option value="all">"All crimes"</option>
-                    {groups}
-                </select>
-            </div>
-            <fieldset class="field period">
-                <legend>"Period"</legend>
-                <div class="period-fields">
-                    <div>
-                        <label for="from">"From"</label>
-                        <select id="from" name="from" node_ref=from on:change=move |ev| change(|s, v| {
-                            if let Some(m) = Month::parse(&v) {
-                                s.period = Period::new(m, s.period.to.max(m));
-                            }
-                        }, ev)>{from_options}</select>
-                    </div>
-                    <div>
-                        <label for="to">"To"</label>
-                        <select id="to" name="to" node_ref=to on:change=move |ev| change(|s, v| {
-                            if let Some(m) = Month::parse(&v) {
-                                s.period = Period::new(s.period.from.min(m), m);
-                            }
-                        }, ev)>{to_options}</select>
-                    </div>
-                </div>
-                <div class="presets" role="group" aria-label="Quick periods">{presets}</div>
-            </fieldset>
-            <fieldset class="field">
-                <legend>"Measure"</legend>
-                {measures}
-                <div class="checkbox">
-                    <input type="checkbox" id="rolling" name="roll"
-                        prop:checked=move || state.with(|s| s.as_ref().is_some_and(|s| s.rolling))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            if let Some(mut next) = state.get_untracked() {
-                                next.rolling = on;
-                                navigate.run(next);
-                            }
-                        } />
-                    <label for="rolling">"Chart 12-month rolling totals"</label>
-                </div>
-            </fieldset>
-        </form>
     }
 }

@@ -263,8 +263,9 @@ for (const width of [360, 1280]) {
   });
 }
 
-test('changing category and period writes only non-default values to the URL', async () => {
+test('changing category and period writes only non-default values to the URL; an open data table stays open', async () => {
   const page = await open();
+  await page.getByText("Show the chart's data as a table").click();
   await page.selectOption('#cat', 'theft/shoplifting');
   await page.waitForURL(/cat=theft\/shoplifting/);
   await page.selectOption('#from', '2025-01');
@@ -275,6 +276,9 @@ test('changing category and period writes only non-default values to the URL', a
   const london = total(theft, 'theft/shoplifting', '2025-01', '2025-12');
   assert.equal(await text(page, '#area-table tfoot td'), fmt(london));
   assert.match(await text(page, 'h1'), /Shoplifting in London/i);
+  assert.equal(await page.locator('.panel details.details').evaluate((d) => d.open), true);
+  assert.match(await text(page, '.panel details.details caption'), /^Shoplifting offences/);
+  assert.equal(await page.locator('.panel details.details tbody tr').count(), 12);
   await page.close();
 });
 

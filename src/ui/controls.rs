@@ -1,0 +1,155 @@
+//! The pickers above the view: area search, category, period (from/to and
+//! presets) and measure. They are built once; their selections follow the URL
+//! through effects, and every change writes a new URL.
+
+use super::search;
+use leptos::html::Select;
+use leptos::prelude::*;
+use met_core::category;
+use met_core::dataset::{Level, Manifest};
+use met_core::month::{Month, Period};
+use met_core::search::SearchIndex;
+use met_core::url_state::{Measure, ViewState};
+use std::sync::Arc;
+
+/// Category, period and measure pickers, built once; their selections follow
+/// the URL through effects, and every change writes a new URL.
+#[component]
+pub fn Controls(
+    manifest: Arc<Manifest>,
+    index: Arc<SearchIndex>,
+    state: Memo<Option<ViewState>>,
+    navigate: Callback<ViewState>,
+    on_select: Callback<Option<String>>,
+) -> impl IntoView {
+    let groups = manifest
+        .categories
+        .iter()
+        .filter(|c| c.parent.is_none())
+        .map(|major| {
+            let label = category::sentence_case(&major.name);
+            let minor_options = manifest
+                .categories
+                .iter()
+                .filter(|c| c.parent.as_deref() == Some(major.id.as_str()))
+                .map(|m| view! { <option value=m.id.clone()>{format!("{label}: {}", category::sentence_case(&m.name))}</option> })
+                .collect_view();
+            view! {
+                <optgroup label=label>
+                    <option value=major.id.clone()>{format!("{label}: all")}</option>
+                    {minor_options}
+                </optgroup>
+            }
+        })
+        .collect_view();
+    let months: Vec<Month> = manifest.dataset(Level::Borough).map(|d| d.period.months().collect()).unwrap_or_default();
+    let month_options =
+        || months.iter().rev().map(|m| view! { <option value=m.iso()>{m.long_name()}</option> }).collect_view();
+    let (from_options, to_options) = (month_options(), month_options());
+    let presets = manifest
+        .dataset(Level::Borough)
+        .map(|d| met_core::month::presets(d.period))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(label, period)| {
+            let pressed = move || state.with(|s| s.as_ref().is_some_and(|s| s.period == period)).to_string();
+            let choose = move |_| {
+                if let Some(mut next) = state.get_untracked() {
+                    next.period = period;
+                    navigate.run(next);
+                }
+            };
+            view! { <button type="button" class="preset" aria-pressed=pressed on:click=choose>{label}</button> }
+        })
+        .collect_view();
+
+    let measures = Measure::ALL
+        .into_iter()
+        .map(|measure| {
+            let id = format!("measure-{}", measure.token());
+            let checked = move || state.with(|s| s.as_ref().is_some_and(|s| s.measure == measure));
+            let choose = move |_| {
+                if let Some(mut next) = state.get_untracked() {
+                    next.measure = measure;
+                    navigate.run(next);
+                }
+            };
+            view! {
+                <div class="radio">
+                    <input type="radio" name="measure" id=id.clone() value=measure.token() prop:checked=checked on:change=choose />
+                    <label for=id>{measure.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let (cat, from, to) = (NodeRef::<Select>::new(), NodeRef::<Select>::new(), NodeRef::<Select>::new());
+    Effect::new(move |_| {
+        let Some(s) = state.get() else { return };
+        let set = |node: NodeRef<Select>, value: &str| {
+            if let Some(select) = node.get() {
+                if select.value() != value {
+                    select.set_value(value);
+                }
+            }
+        };
+        set(cat, &s.category);
+        set(from, &s.period.from.iso());
+        set(to, &s.period.to.iso());
+    });
+    let change = move |edit: fn(&mut ViewState, String), ev: leptos::ev::Event| {
+        if let Some(mut next) = state.get_untracked() {
+            edit(&mut next, event_target_value(&ev));
+            navigate.run(next);
+        }
+    };
+    view! {
+        <form class="controls" on:submit=|ev| ev.prevent_default()>
+            <search::AreaSearch index=index on_select=on_select />
+            <div class="field">
+                <label for="cat">"Crime category"</label>
+                <select id="cat" name="cat" node_ref=cat on:change=move |ev| change(|s, v| s.category = v, ev)>
+                    <option value="all">"All crimes"</option>
+                    {groups}
+                </select>
+            </div>
+            <fieldset class="field period">
+                <legend>"Period"</legend>
+                <div class="period-fields">
+                    <div>
+                        <label for="from">"From"</label>
+                        <select id="from" name="from" node_ref=from on:change=move |ev| change(|s, v| {
+                            if let Some(m) = Month::parse(&v) {
+                                s.period = Period::new(m, s.period.to.max(m));
+                            }
+                        }, ev)>{from_options}</select>
+                    </div>
+                    <div>
+                        <label for="to">"To"</label>
+                        <select id="to" name="to" node_ref=to on:change=move |ev| change(|s, v| {
+                            if let Some(m) = Month::parse(&v) {
+                                s.period = Period::new(s.period.from.min(m), m);
+                            }
+                        }, ev)>{to_options}</select>
+                    </div>
+                </div>
+                <div class="presets" role="group" aria-label="Quick periods">{presets}</div>
+            </fieldset>
+            <fieldset class="field">
+                <legend>"Measure"</legend>
+                {measures}
+                <div class="checkbox">
+                    <input type="checkbox" id="rolling" name="roll"
+                        prop:checked=move || state.with(|s| s.as_ref().is_some_and(|s| s.rolling))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            if let Some(mut next) = state.get_untracked() {
+                                next.rolling = on;
+                                navigate.run(next);
+                            }
+                        } />
+                    <label for="rolling">"Chart 12-month rolling totals"</label>
+                </div>
+            </fieldset>
+        </form>
+    }
+}
