@@ -199,10 +199,6 @@ impl SeriesFile {
         self.series.iter().find(|s| s.category == category)
     }
 
-    fn area_index(&self, code: &str) -> Option<usize> {
-        self.areas.iter().position(|a| a == code)
-    }
-
     /// Area code → row index, for reading many areas at once.
     pub fn index(&self) -> std::collections::HashMap<&str, usize> {
         self.areas.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect()
@@ -218,17 +214,6 @@ impl SeriesFile {
                 Figure::from_cell(values.and_then(|v| v.get(i?)).copied().flatten())
             })
             .collect()
-    }
-
-    /// The figure of one area, category and month (missing if not in the file).
-    pub fn figure(&self, category: &str, area: &str, month: Month) -> Figure {
-        let (Some(series), Some(a)) = (self.series(category), self.area_index(area)) else {
-            return Figure::Missing;
-        };
-        let Ok(m) = usize::try_from(month.index() - self.first.index()) else {
-            return Figure::Missing;
-        };
-        Figure::from_cell(series.values.get(a).and_then(|row| row.get(m)).copied().flatten())
     }
 }
 
@@ -276,13 +261,18 @@ mod tests {
                 values: vec![vec![Some(5), None], vec![Some(0), Some(7)]],
             }],
         };
-        let m = |s| Month::parse(s).unwrap();
-        assert_eq!(file.figure("all", "E09000007", m("2025-01")), Figure::Known(5.0));
-        assert_eq!(file.figure("all", "E09000007", m("2025-02")), Figure::Missing);
-        assert_eq!(file.figure("all", "E09000033", m("2025-01")), Figure::Known(0.0));
-        assert_eq!(file.figure("all", "E09000033", m("2025-03")), Figure::Missing);
-        assert_eq!(file.figure("all", "E09000033", m("2024-12")), Figure::Missing);
-        assert_eq!(file.figure("burglary", "E09000033", m("2025-01")), Figure::Missing);
+        let m = |s: &str| Month::parse(s).unwrap();
+        let index = file.index();
+        let figures = |cat: &str, area: &str, from: &str, to: &str| {
+            file.row_figures(cat, index.get(area).copied(), Period::new(m(from), m(to)))
+        };
+        assert_eq!(figures("all", "E09000007", "2025-01", "2025-02"), [Figure::Known(5.0), Figure::Missing]);
+        assert_eq!(
+            figures("all", "E09000033", "2024-12", "2025-03"),
+            [Figure::Missing, Figure::Known(0.0), Figure::Known(7.0), Figure::Missing]
+        );
+        assert_eq!(figures("burglary", "E09000033", "2025-01", "2025-01"), [Figure::Missing]);
+        assert_eq!(figures("all", "E09000099", "2025-01", "2025-01"), [Figure::Missing]);
         assert_eq!(file.period().describe(), "January to February 2025");
         let json = serde_json::to_string(&file).unwrap();
         assert!(json.contains("\"first\":\"2025-01\""), "{json}");

@@ -151,6 +151,17 @@ impl Period {
         (self.from.index()..=self.to.index()).filter_map(Month::from_index)
     }
 
+    /// The latest 12 months of this period (or all of it, if shorter).
+    pub fn latest_year(self) -> Period {
+        Period::new(self.to.plus_months(-11).max(self.from), self.to)
+    }
+
+    /// This period with the 11 months before it: what 12-month rolling totals
+    /// ending in each of its months need.
+    pub fn with_year_before(self) -> Period {
+        Period::new(self.from.plus_months(-11), self.to)
+    }
+
     /// The same-length period immediately before this one shifted by a year.
     pub fn year_earlier(self) -> Period {
         Period { from: self.from.plus_months(-12), to: self.to.plus_months(-12) }
@@ -231,8 +242,7 @@ mod tests {
 pub fn presets(available: Period) -> Vec<(String, Period)> {
     let mut out = Vec::new();
     let latest = available.to;
-    let last12 = Period::new(latest.plus_months(-11).max(available.from), latest);
-    out.push(("Latest 12 months".to_string(), last12));
+    out.push(("Latest 12 months".to_string(), available.latest_year()));
     // A year is offered only when all of it is published.
     let mut whole = |label: String, from: Option<Month>, to: Option<Month>| {
         if let (Some(from), Some(to)) = (from, to) {

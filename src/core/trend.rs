@@ -22,6 +22,25 @@ pub(crate) fn indexed(values: &[Figure]) -> Vec<Figure> {
     }
 }
 
+/// The months a view's chart reads: its period, and for rolling totals the 11
+/// months before it too.
+fn read_period(state: &ViewState) -> Period {
+    if state.rolling {
+        state.period.with_year_before()
+    } else {
+        state.period
+    }
+}
+
+/// The counts a chart shows from figures read over [`read_period`].
+fn shown(monthly: Vec<Figure>, rolling_totals: bool) -> Vec<Figure> {
+    if rolling_totals {
+        rolling(&monthly)
+    } else {
+        monthly
+    }
+}
+
 /// Sums of the 12 months ending at each month of `period`, from monthly
 /// figures that start 11 months before it.
 fn rolling(monthly: &[Figure]) -> Vec<Figure> {
@@ -104,9 +123,8 @@ pub(crate) fn chart(
     full_name: &str,
 ) -> ChartSpec {
     let period = state.period;
-    // Rolling totals need the 11 months before the first month shown.
-    let read = if state.rolling { Period::new(period.from.plus_months(-11), period.to) } else { period };
-    let shape = |monthly: Vec<Figure>| if state.rolling { rolling(&monthly) } else { monthly };
+    let read = read_period(state);
+    let shape = |monthly: Vec<Figure>| shown(monthly, state.rolling);
     let london_counts = shape(boroughs.all_monthly(read));
     let measure = match (state.measure, selected) {
         (Measure::Share, None) => Measure::Count,
@@ -227,7 +245,7 @@ pub struct SmallMultiple {
 /// one is needed when a ward is chosen. Each chart has its own y scale.
 pub fn small_multiples(manifest: &Manifest, files: Files, state: &ViewState) -> Vec<SmallMultiple> {
     let period = state.period;
-    let read = if state.rolling { Period::new(period.from.plus_months(-11), period.to) } else { period };
+    let read = read_period(state);
     let selected = state.area.as_deref().and_then(|c| manifest.area(c));
     let (file, population) = match selected {
         Some(a) if a.level == Level::Ward => (files.ward.unwrap_or(files.borough), a.population),
@@ -246,7 +264,7 @@ pub fn small_multiples(manifest: &Manifest, files: Files, state: &ViewState) -> 
                 None => reader.all_monthly(read),
             };
             let total = Figure::sum(monthly.iter().copied().skip(monthly.len().saturating_sub(period.len())));
-            let counts = if state.rolling { rolling(&monthly) } else { monthly };
+            let counts = shown(monthly, state.rolling);
             let values = match measure {
                 Measure::Rate => counts.into_iter().map(|c| aggregate::per_thousand(c, population)).collect(),
                 _ => counts,

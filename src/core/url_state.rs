@@ -137,11 +137,6 @@ pub struct Context {
     pub wards: std::collections::BTreeSet<String>,
 }
 
-/// The latest 12 months of a period (or all of it, if shorter).
-pub fn latest_year(available: Period) -> Period {
-    Period::new(available.to.plus_months(-11).max(available.from), available.to)
-}
-
 impl Context {
     /// What a manifest's data lets the URL refer to: Met boroughs and wards,
     /// every category, and the months of the borough series.
@@ -165,7 +160,7 @@ impl Context {
     /// The default period of London's boroughs: the latest 12 months (or
     /// fewer, if less is published).
     pub fn default_period(&self) -> Period {
-        latest_year(self.available)
+        self.available.latest_year()
     }
 
     /// The default period of a view: the latest 12 months of the figures its
@@ -173,7 +168,7 @@ impl Context {
     /// on months that have ward figures.
     pub fn default_period_for(&self, area: Option<&str>, level: Level) -> Period {
         match self.ward_available {
-            Some(wards) if area.is_some() || level == Level::Ward => latest_year(wards),
+            Some(wards) if area.is_some() || level == Level::Ward => wards.latest_year(),
             _ => self.default_period(),
         }
     }
@@ -190,7 +185,7 @@ impl Context {
         let is_ward = next.area.as_ref().is_some_and(|a| self.wards.contains(a));
         if let (true, Some(wards)) = (is_ward, self.ward_available) {
             if !(wards.contains(next.period.from) && wards.contains(next.period.to)) {
-                next.period = latest_year(wards);
+                next.period = wards.latest_year();
             }
         }
         next

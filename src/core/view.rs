@@ -20,7 +20,7 @@ use crate::format;
 use crate::month::Period;
 use crate::summary::{self, Facts, MIN_BASE_FOR_PERCENT};
 use crate::trend;
-use crate::url_state::{latest_year, Measure, Sort, SortKey, ViewState};
+use crate::url_state::{Measure, Sort, SortKey, ViewState};
 use std::sync::Arc;
 
 /// One area's figures over the chosen period.
@@ -321,7 +321,7 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
                     "Ward figures are published for {} only, so wards outside those months show as not published.",
                     d.period.describe()
                 ));
-                suggestion = Some(latest_year(d.period));
+                suggestion = Some(d.period.latest_year());
             }
         }
         let wards_sum = Figure::sum(rows.iter().map(|r| r.count));

@@ -384,20 +384,33 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    // Only what the small multiples depend on, so sorting the table does not redraw them.
+    let multiples_state = Memo::new(move |_| {
+        state.get().map(|s| ViewState { category: category::ALL.to_string(), sort: Default::default(), ..s })
+    });
     let multiples = move || {
         if !multiples_open.get() {
             return None;
         }
         let manifest = store.manifest.get().ready()?;
-        let s = state.get()?;
+        let s = multiples_state.get()?;
         let names = multiples_files.get()?;
-        let files: Vec<Arc<SeriesFile>> =
-            store.series.with(|m| names.iter().map(|n| m.get(n).and_then(Load::ready)).collect::<Option<_>>())?;
+        let loads: Vec<Option<Load<SeriesFile>>> =
+            store.series.with(|m| names.iter().map(|n| m.get(n).cloned()).collect());
+        if let Some(Some(Load::Failed(e))) = loads.iter().find(|l| matches!(l, Some(Load::Failed(_)))) {
+            return Some(view! { <p class="error-message" role="alert">{format!("The categories could not be loaded: {e}. Close and open this section to try again.")}</p> }.into_any());
+        }
+        let Some(files) =
+            loads.iter().map(|l| l.as_ref().and_then(Load::ready)).collect::<Option<Vec<Arc<SeriesFile>>>>()
+        else {
+            return Some(view! { <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>"Loading every category…"</p> }.into_any());
+        };
         let list = met_core::trend::small_multiples(
             &manifest,
             Files { borough: &files[0], ward: files.get(1).map(AsRef::as_ref) },
             &s,
         );
+        let unit = list.first().map(|m| m.chart.y_label.clone()).unwrap_or_default();
         let items = list
             .into_iter()
             .map(|m| {
@@ -418,9 +431,9 @@ pub fn App() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <p class="note">{move || model.with(|m| m.as_ref().map(|m| format!("{} for {}. Each chart has its own scale: compare shapes, not heights. Choose a name to see that category.", m.chart.y_label, m.ranking.period.describe())))}</p>
+            <p class="note">{format!("{unit} for {}. Each chart has its own scale: compare shapes, not heights. Choose a name to see that category.", s.period.describe())}</p>
             <ul class="multiples">{items}</ul>
-        })
+        }.into_any())
     };
     let downloads = move || {
         let m = model.get()?;

@@ -12,15 +12,17 @@ use wasm_bindgen::JsCast;
 
 /// The cells of one row after its name, as HTML.
 fn cells_html(r: &AreaRow) -> String {
+    cell_texts(r).iter().map(|c| format!("<td class=\"num\">{}</td>", format::xml(c))).collect()
+}
+
+/// The texts of a row's figure cells, in the order of the table's columns.
+fn cell_texts(r: &AreaRow) -> [String; 4] {
     [
         measure_text(r.count, Measure::Count),
         measure_text(r.rate, Measure::Rate),
         measure_text(r.share, Measure::Share),
         change_text(r.change()),
     ]
-    .iter()
-    .map(|c| format!("<td class=\"num\">{}</td>", format::xml(c)))
-    .collect()
 }
 
 /// How many rows a long table shows before "Show all".
@@ -146,7 +148,8 @@ pub fn AreaTable(
                 Scope::WardsOf(_) => format!("{} (whole borough)", m.total.name),
                 _ => "London (Met total)".to_string(),
             };
-            Some(view! { <tr class="total"><th scope="row">{name}</th><td class="num">{measure_text(m.total.count, Measure::Count)}</td><td class="num">{measure_text(m.total.rate, Measure::Rate)}</td><td class="num">{measure_text(m.total.share, Measure::Share)}</td><td class="num">{change_text(m.total.change())}</td></tr> })
+            let cells = cell_texts(&m.total).map(|text| view! { <td class="num">{text}</td> });
+            Some(view! { <tr class="total"><th scope="row">{name}</th>{cells.to_vec()}</tr> })
         })
     };
     let caption = move || ranking.with(|m| m.as_ref().map(|m| m.caption()));

@@ -207,9 +207,11 @@ test('London by ward: the map and the table show the same ward figures; the long
 });
 
 test('small multiples show every major category for the area, largest first, and choose a category', async () => {
-  const page = await open('?area=E09000007');
+  // With the share measure the main chart shows per cent; the small multiples show rates, and say so.
+  const page = await open('?area=E09000007&measure=share');
   await page.locator('#multiples-heading + details summary').click();
   await page.waitForSelector('.multiple svg');
+  assert.match(await text(page, '#multiples-heading + details .note'), /^Offences per 1,000 residents for January to December 2025\./);
   const majors = data('majors-borough.json');
   assert.equal(await page.locator('.multiple').count(), majors.series.length);
   const totals = majors.series.map((s) => [s.category, total(majors, s.category, wardFrom, wardLatest, 'E09000007')])
