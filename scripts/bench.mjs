@@ -1,50 +1,55 @@
 // Benchmark (not a test): sizes, prepare time and page timings under 4× CPU
 // throttling in headless Chromium. Run after a release build (scripts/test.sh or
-// `trunk build --release`): node scripts/bench.mjs [--runs N]
+// `trunk build --release`): node scripts/bench.mjs [--runs N] [--only sizes|first|filters]
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { start } from '../tests/e2e/browser.mjs';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const runs = Number(arg('--runs')) || 7;
+const only = arg('--only');
+const part = (name) => !only || only === name;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
-console.log('== Sizes (dist/)');
-const files = readdirSync('dist').filter((f) => statSync(join('dist', f)).isFile());
-let firstView = 0;
-for (const f of files.sort()) {
-  const b = readFileSync(join('dist', f));
-  console.log(`  ${f.padEnd(48)} raw ${kb(b.length).padStart(10)}  gzip ${kb(gz(b)).padStart(9)}  brotli ${kb(br(b)).padStart(9)}`);
-  firstView += gz(b);
-}
-console.log('== Data files (gzip -9)');
-let dataTotal = 0;
-for (const f of readdirSync('dist/data').sort()) {
-  const b = readFileSync(join('dist/data', f));
-  dataTotal += gz(b);
-  console.log(`  ${f.padEnd(56)} raw ${kb(b.length).padStart(10)}  gzip ${kb(gz(b)).padStart(9)}`);
-  if (['manifest.json', 'boroughs.geo.json', 'crime-borough-all.json'].includes(f)) firstView += gz(b);
-}
-console.log(`  all data files: gzip ${kb(dataTotal)}`);
-console.log(`First view (page, wasm, JS, CSS, manifest, borough boundaries, all-crime series), gzip: ${kb(firstView)}`);
-
-const source = process.env.MET_DATA_DIR ?? '../shared/data';
-try {
-  statSync(source);
-  execFileSync('cargo', ['build', '--release', '--locked', '--bin', 'prepare'], { stdio: 'ignore' });
-  const times = [];
-  for (let i = 0; i < 3; i++) {
-    const t = process.hrtime.bigint();
-    execFileSync('target/release/prepare', ['--from', source, '--out', '/tmp/met-bench-data'], { stdio: 'ignore' });
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+if (part('sizes')) {
+  console.log('== Sizes (dist/)');
+  const files = readdirSync('dist').filter((f) => statSync(join('dist', f)).isFile());
+  let firstView = 0;
+  for (const f of files.sort()) {
+    const b = readFileSync(join('dist', f));
+    console.log(`  ${f.padEnd(48)} raw ${kb(b.length).padStart(10)}  gzip ${kb(gz(b)).padStart(9)}  brotli ${kb(br(b)).padStart(9)}`);
+    firstView += gz(b);
   }
-  console.log(`== prepare on ${source}: median ${median(times).toFixed(0)} ms of 3 runs (${times.map((t) => t.toFixed(0)).join(', ')})`);
-} catch (e) {
-  console.log(`== prepare: skipped (${e.message.split('\n')[0]})`);
+  console.log('== Data files (gzip -9)');
+  let dataTotal = 0;
+  for (const f of readdirSync('dist/data').sort()) {
+    const b = readFileSync(join('dist/data', f));
+    dataTotal += gz(b);
+    console.log(`  ${f.padEnd(56)} raw ${kb(b.length).padStart(10)}  gzip ${kb(gz(b)).padStart(9)}`);
+    if (['manifest.json', 'boroughs.geo.json', 'crime-borough-all.json'].includes(f)) firstView += gz(b);
+  }
+  console.log(`  all data files: gzip ${kb(dataTotal)}`);
+  console.log(`First view (page, wasm, JS, CSS, manifest, borough boundaries, all-crime series), gzip: ${kb(firstView)}`);
+
+  const source = process.env.MET_DATA_DIR ?? '../shared/data';
+  try {
+    statSync(source);
+    execFileSync('cargo', ['build', '--release', '--locked', '--bin', 'prepare'], { stdio: 'ignore' });
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      const t = process.hrtime.bigint();
+      execFileSync('target/release/prepare', ['--from', source, '--out', '/tmp/met-bench-data'], { stdio: 'ignore' });
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    console.log(`== prepare on ${source}: median ${median(times).toFixed(0)} ms of 3 runs (${times.map((t) => t.toFixed(0)).join(', ')})`);
+  } catch (e) {
+    console.log(`== prepare: skipped (${e.message.split('\n')[0]})`);
+  }
 }
 
 const app = await start('dist');
@@ -66,31 +71,49 @@ async function throttledPage() {
   return page;
 }
 
-const first = [];
-for (let i = 0; i < runs; i++) {
-  const page = await throttledPage();
-  await page.goto(app.base);
-  await page.waitForFunction(() => window.__firstChart, null, { timeout: 60000 });
-  first.push(await page.evaluate(() => window.__firstChart));
-  await page.close();
+if (part('first')) {
+  const first = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await throttledPage();
+    await page.goto(app.base);
+    await page.waitForFunction(() => window.__firstChart, null, { timeout: 60000 });
+    first.push(await page.evaluate(() => window.__firstChart));
+    await page.close();
+  }
+  console.log(`== Time to first chart (4× CPU throttling, cache disabled, ${runs} loads): median ${median(first).toFixed(0)} ms (min ${Math.min(...first).toFixed(0)}, max ${Math.max(...first).toFixed(0)})`);
 }
-console.log(`== Time to first chart (4× CPU throttling, cache disabled, ${runs} loads): median ${median(first).toFixed(0)} ms (min ${Math.min(...first).toFixed(0)}, max ${Math.max(...first).toFixed(0)})`);
 
-// Times one change: `act` (JS source) runs in the page, then the page is polled
-// every task until `check` (JS source returning a boolean) holds.
-async function timeChange(page, act, check) {
-  return page.evaluate(async ({ act, check }) => {
+// Times one change: `act` (JS source) runs in the page; the time is taken just
+// after the first frame at whose start `check` (JS source returning a boolean)
+// holds has been painted. The frame callback is registered before `act`, so it
+// runs before any the page registers. With `later`, the page is then polled every
+// task until that check holds too (parts of the page off screen, which follow a
+// frame later), and both times are returned.
+async function timeChange(page, act, check, later) {
+  return page.evaluate(async ({ act, check, later }) => {
     const t0 = performance.now();
+    const painted = new Promise((resolve) => {
+      let frames = 0;
+      const frame = () => {
+        if (new Function(check)()) setTimeout(() => resolve(performance.now() - t0), 0);
+        else if (++frames > 600) resolve(NaN);
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
     new Function(act)();
+    const shown = await painted;
+    if (!later) return [shown, NaN];
     for (let i = 0; i < 2000; i++) {
-      if (new Function(check)()) return performance.now() - t0;
+      if (new Function(later)()) return [shown, performance.now() - t0];
       await new Promise((r) => setTimeout(r, 0));
     }
-    return NaN;
-  }, { act, check });
+    return [shown, NaN];
+  }, { act, check, later });
 }
 const selectCat = (cat) => `const s = document.querySelector('#cat'); s.value = ${JSON.stringify(cat)}; s.dispatchEvent(new Event('change', { bubbles: true }));`;
 const words = { burglary: 'Burglary', theft: 'Theft', all: 'All crimes' };
+const chartWords = { burglary: 'Burglary', theft: 'Theft', all: 'Crimes' };
 
 /** Category changes (files already cached) and, with `areas`, area changes within one scope, on the view at `query`. */
 async function filterTimings(query, label, areas) {
@@ -103,26 +126,32 @@ async function filterTimings(query, label, areas) {
     await page.waitForFunction((w) => document.querySelector('h1')?.textContent.startsWith(w), words[cat], { timeout: 60000 });
   }
   const rows = await page.locator('.map-area').count();
-  const catTimes = [];
+  const catTimes = [], tableTimes = [];
   for (let i = 0; i < runs; i++) {
     const cat = ['burglary', 'theft', 'all'][i % 3];
-    catTimes.push(await timeChange(page, selectCat(cat),
-      `return document.querySelector('h1')?.textContent.startsWith(${JSON.stringify(words[cat])}) && document.querySelector('#area-table caption')?.textContent.startsWith(${JSON.stringify(words[cat])})`));
+    const w = JSON.stringify(words[cat]);
+    const [shown, table] = await timeChange(page, selectCat(cat),
+      `return document.querySelector('h1')?.textContent.startsWith(${w}) && document.querySelector('[aria-describedby="chart-description"]')?.getAttribute('aria-label').startsWith(${JSON.stringify(chartWords[cat])})`,
+      `return document.querySelector('#area-table caption')?.textContent.startsWith(${w})`);
+    catTimes.push(shown);
+    tableTimes.push(table);
   }
   // Choosing another area of the table (a ward of the same borough keeps the map's scope).
   const names = await page.$$eval('#area-table tbody button', (bs) => bs.map((b) => b.textContent));
   const areaTimes = [];
   for (let i = 0; areas && i < Math.min(names.length, runs * 2); i++) {
     const name = names[(i * 7) % names.length];
-    areaTimes.push(await timeChange(page,
+    areaTimes.push((await timeChange(page,
       `[...document.querySelectorAll('#area-table tbody button')].find((b) => b.textContent === ${JSON.stringify(name)}).click();`,
-      `return document.querySelector('h1')?.textContent.includes(${JSON.stringify(name)}) && document.querySelector('#area-table button[aria-pressed="true"]')?.textContent === ${JSON.stringify(name)} && document.querySelector('.chart-legend')?.textContent.includes(${JSON.stringify(name)})`));
+      `return document.querySelector('h1')?.textContent.includes(${JSON.stringify(name)}) && document.querySelector('#area-table button[aria-pressed="true"]')?.textContent === ${JSON.stringify(name)} && document.querySelector('.chart-legend')?.textContent.includes(${JSON.stringify(name)})`))[0]);
   }
   await page.close();
   const f = (xs) => `median ${median(xs).toFixed(1)} ms (max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
-  console.log(`== ${label} (${rows} areas on the map, 4× CPU throttling): category ${f(catTimes)}${areas ? `; area ${f(areaTimes)}` : ''}`);
+  console.log(`== ${label} (${rows} areas on the map, 4× CPU throttling): category ${f(catTimes)}, table below updated at ${f(tableTimes)}${areas ? `; area ${f(areaTimes)}` : ''}`);
 }
-await filterTimings('', 'London by borough', false);
-await filterTimings('?level=ward', 'London by ward', false);
-await filterTimings('?area=E05009331', 'A ward among the wards of its borough', true);
+if (part('filters')) {
+  await filterTimings('', 'London by borough', false);
+  await filterTimings('?level=ward', 'London by ward', false);
+  await filterTimings('?area=E05009331', 'A ward among the wards of its borough', true);
+}
 await app.stop();

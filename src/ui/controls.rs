@@ -7,6 +7,7 @@ use leptos::html::Select;
 use leptos::prelude::*;
 use met_core::category;
 use met_core::dataset::{Level, Manifest};
+use met_core::format::xml;
 use met_core::month::{Month, Period};
 use met_core::search::SearchIndex;
 use met_core::url_state::{Measure, ViewState};
@@ -22,30 +23,11 @@ pub fn Controls(
     navigate: Callback<ViewState>,
     on_select: Callback<Option<String>>,
 ) -> impl IntoView {
-    let groups = manifest
-        .categories
-        .iter()
-        .filter(|c| c.parent.is_none())
-        .map(|major| {
-            let label = category::sentence_case(&major.name);
-            let minor_options = manifest
-                .categories
-                .iter()
-                .filter(|c| c.parent.as_deref() == Some(major.id.as_str()))
-                .map(|m| view! { <option value=m.id.clone()>{format!("{label}: {}", category::sentence_case(&m.name))}</option> })
-                .collect_view();
-            view! {
-                <optgroup label=label>
-                    <option value=major.id.clone()>{format!("{label}: all")}</option>
-                    {minor_options}
-                </optgroup>
-            }
-        })
-        .collect_view();
+    // The options are written as HTML in one go: there are hundreds of them.
+    let category_options = category_options(&manifest);
     let months: Vec<Month> = manifest.dataset(Level::Borough).map(|d| d.period.months().collect()).unwrap_or_default();
-    let month_options =
-        || months.iter().rev().map(|m| view! { <option value=m.iso()>{m.long_name()}</option> }).collect_view();
-    let (from_options, to_options) = (month_options(), month_options());
+    let month_options: String =
+        months.iter().rev().map(|m| format!(r#"<option value="{}">{}</option>"#, m.iso(), m.long_name())).collect();
     let presets = manifest
         .dataset(Level::Borough)
         .map(|d| met_core::month::presets(d.period))
@@ -107,10 +89,8 @@ pub fn Controls(
             <search::AreaSearch index=index on_select=on_select />
             <div class="field">
                 <label for="cat">"Crime category"</label>
-                <select id="cat" name="cat" node_ref=cat on:change=move |ev| change(|s, v| s.category = v, ev)>
-                    <option value="all">"All crimes"</option>
-                    {groups}
-                </select>
+                <select id="cat" name="cat" node_ref=cat inner_html=category_options
+                    on:change=move |ev| change(|s, v| s.category = v, ev)></select>
             </div>
             <fieldset class="field period">
                 <legend>"Period"</legend>
@@ -121,7 +101,7 @@ pub fn Controls(
                             if let Some(m) = Month::parse(&v) {
                                 s.period = Period::new(m, s.period.to.max(m));
                             }
-                        }, ev)>{from_options}</select>
+                        }, ev) inner_html=month_options.clone()></select>
                     </div>
                     <div>
                         <label for="to">"To"</label>
@@ -129,7 +109,7 @@ pub fn Controls(
                             if let Some(m) = Month::parse(&v) {
                                 s.period = Period::new(s.period.from.min(m), m);
                             }
-                        }, ev)>{to_options}</select>
+                        }, ev) inner_html=month_options></select>
                     </div>
                 </div>
                 <div class="presets" role="group" aria-label="Quick periods">{presets}</div>
@@ -152,4 +132,23 @@ pub fn Controls(
             </fieldset>
         </form>
     }
+}
+
+/// The category picker's options as HTML: "All crimes", then each major
+/// category in a group with its minor categories.
+fn category_options(manifest: &Manifest) -> String {
+    let mut html = String::from(r#"<option value="all">All crimes</option>"#);
+    for major in manifest.categories.iter().filter(|c| c.parent.is_none()) {
+        let label = xml(&category::sentence_case(&major.name));
+        html += &format!(r#"<optgroup label="{label}"><option value="{}">{label}: all</option>"#, xml(&major.id));
+        for minor in manifest.categories.iter().filter(|c| c.parent.as_deref() == Some(major.id.as_str())) {
+            html += &format!(
+                r#"<option value="{}">{label}: {}</option>"#,
+                xml(&minor.id),
+                xml(&category::sentence_case(&minor.name))
+            );
+        }
+        html += "</optgroup>";
+    }
+    html
 }

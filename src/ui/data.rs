@@ -1,8 +1,9 @@
 //! Fetching the app's data files, once each, into signals.
 //!
-//! Files are requested lazily: the manifest and borough boundaries at start,
-//! each series file when a view first needs it, and the ward boundaries when
-//! the map first shows wards. A failed request
+//! Files are requested lazily: the manifest, the borough boundaries and the
+//! series file the address asks for before the app is first drawn
+//! ([`Store::first`]), each other series file when a view first needs it, and
+//! the ward boundaries when the map first shows wards. A failed request
 //! leaves a [`Load::Failed`] with a message for the error panel; "try again"
 //! simply requests it anew.
 
@@ -18,6 +19,12 @@ pub enum Load<T> {
     Loading,
     Ready(Arc<T>),
     Failed(String),
+}
+
+impl<T> From<Result<T, String>> for Load<T> {
+    fn from(result: Result<T, String>) -> Load<T> {
+        result.map_or_else(Load::Failed, |v| Load::Ready(Arc::new(v)))
+    }
 }
 
 impl<T> Load<T> {
@@ -53,12 +60,22 @@ pub struct Store {
 }
 
 impl Store {
-    pub fn new() -> Store {
+    /// A store holding the files of the first view: the manifest, the borough
+    /// boundaries and the series file `series`, fetched in parallel. The app is
+    /// drawn once, with its data, instead of once empty and again when the
+    /// files arrive.
+    pub async fn first(series: &str) -> Store {
+        let urls = [format!("{DATA}/manifest.json"), format!("{DATA}/boroughs.geo.json"), format!("{DATA}/{series}")];
+        let (manifest, boroughs, file) = futures::join!(
+            fetch_json::<Manifest>(&urls[0]),
+            fetch_json::<GeoFile>(&urls[1]),
+            fetch_json::<SeriesFile>(&urls[2]),
+        );
         Store {
-            manifest: RwSignal::new(Load::Loading),
-            boroughs: RwSignal::new(Load::Loading),
+            manifest: RwSignal::new(manifest.into()),
+            boroughs: RwSignal::new(boroughs.into()),
             wards: RwSignal::new(None),
-            series: RwSignal::new(HashMap::new()),
+            series: RwSignal::new(HashMap::from([(series.to_string(), file.into())])),
         }
     }
 
@@ -68,11 +85,11 @@ impl Store {
         self.boroughs.set(Load::Loading);
         leptos::task::spawn_local(async move {
             let result = fetch_json::<Manifest>(&format!("{DATA}/manifest.json")).await;
-            self.manifest.set(result.map_or_else(Load::Failed, |m| Load::Ready(Arc::new(m))));
+            self.manifest.set(result.into());
         });
         leptos::task::spawn_local(async move {
             let result = fetch_json::<GeoFile>(&format!("{DATA}/boroughs.geo.json")).await;
-            self.boroughs.set(result.map_or_else(Load::Failed, |g| Load::Ready(Arc::new(g))));
+            self.boroughs.set(result.into());
         });
     }
 
@@ -88,9 +105,8 @@ impl Store {
         });
         leptos::task::spawn_local(async move {
             let result = fetch_json::<SeriesFile>(&format!("{DATA}/{name}")).await;
-            let load = result.map_or_else(Load::Failed, |f| Load::Ready(Arc::new(f)));
             self.series.update(|s| {
-                s.insert(name, load);
+                s.insert(name, result.into());
             });
         });
     }
@@ -103,7 +119,7 @@ impl Store {
         self.wards.set(Some(Load::Loading));
         leptos::task::spawn_local(async move {
             let result = fetch_json::<GeoFile>(&format!("{DATA}/wards.geo.json")).await;
-            self.wards.set(Some(result.map_or_else(Load::Failed, |g| Load::Ready(Arc::new(g)))));
+            self.wards.set(Some(result.into()));
         });
     }
 
@@ -118,11 +134,5 @@ impl Store {
             self.wards.set(None);
         }
         self.series.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));
-    }
-}
-
-impl Default for Store {
-    fn default() -> Self {
-        Store::new()
     }
 }

@@ -47,6 +47,17 @@ pub fn legend_title(measure: Measure) -> &'static str {
     }
 }
 
+/// A drawn area: its code, its path element and the fill it was last given.
+type DrawnPath = (String, web_sys::Element, &'static str);
+
+/// A path's fill before its figures are known.
+const NO_FILL: &str = "#f3f2f1";
+
+/// The area name a path was drawn with (its first accessible name).
+fn path_name(path: &web_sys::Element) -> String {
+    path.get_attribute("data-name").unwrap_or_default()
+}
+
 fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
 }
@@ -108,63 +119,81 @@ pub fn Map(
         .iter()
         .map(|area| {
             view! {
-                <path id=format!("area-{}", area.code) data-code=area.code.clone() d=area.path.clone()
-                    class="map-area" role="button" tabindex="-1" aria-pressed="false" aria-label=area.name.clone()></path>
+                <path id=format!("area-{}", area.code) data-code=area.code.clone() data-name=area.name.clone() d=area.path.clone()
+                    class="map-area" fill=NO_FILL role="button" tabindex="-1" aria-pressed="false" aria-label=area.name.clone()></path>
             }
         })
         .collect_view();
-    // Fills: one style sheet of `#area-… { fill }` rules, set in one go, so a
-    // change of category costs one DOM update however many areas there are.
-    let n1 = names.clone();
-    let fills = Memo::new(move |_| {
-        ranking.with(|m| {
-            let Some(m) = m else { return String::new() };
-            let rows: HashMap<&str, &AreaRow> = m.rows.iter().map(|r| (r.code.as_str(), r)).collect();
-            let mut css = String::with_capacity(n1.len() * 40);
-            for (code, _) in n1.iter() {
-                let fill = match rows.get(code.as_str()).map(|r| r.value(m.measure)) {
-                    None => "url(#not-policed)",
-                    Some(Figure::Known(v)) => m.classes.colour(m.classes.class_of(v)),
-                    Some(_) => "url(#no-data)",
-                };
-                css.push_str(&format!("#area-{code}{{fill:{fill}}}"));
+    // The path elements, found once after the map is drawn, with the fill each
+    // was last given. A change of category touches only the paths whose fill
+    // changes: restyling hundreds of SVG paths is most of the cost of a change.
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let drawn = StoredValue::new_local(Vec::<DrawnPath>::new());
+    let with_paths = move |f: &mut dyn FnMut(&mut Vec<DrawnPath>)| {
+        drawn.update_value(|paths| {
+            if paths.is_empty() {
+                let found = svg.get_untracked().and_then(|svg| svg.query_selector_all("path.map-area").ok());
+                for i in 0..found.as_ref().map_or(0, |f| f.length()) {
+                    let element =
+                        found.as_ref().and_then(|f| f.item(i)).and_then(|n| n.dyn_into::<web_sys::Element>().ok());
+                    if let Some(element) = element {
+                        paths.push((element.get_attribute("data-code").unwrap_or_default(), element, NO_FILL));
+                    }
+                }
             }
-            css
-        })
+            f(paths);
+        });
+    };
+    Effect::new(move |_| {
+        ranking.with(|m| {
+            let Some(m) = m else { return };
+            let rows: HashMap<&str, &AreaRow> = m.rows.iter().map(|r| (r.code.as_str(), r)).collect();
+            with_paths(&mut |paths| {
+                for (code, path, shown) in paths.iter_mut() {
+                    let fill = match rows.get(code.as_str()).map(|r| r.value(m.measure)) {
+                        None => "url(#not-policed)",
+                        Some(Figure::Known(v)) => m.classes.colour(m.classes.class_of(v)),
+                        Some(_) => "url(#no-data)",
+                    };
+                    if *shown != fill {
+                        let _ = path.set_attribute("fill", fill);
+                        *shown = fill;
+                    }
+                }
+            });
+        });
     });
     // Accessible names with the figures: set just after the map is repainted
     // (they are not seen, and 684 of them would delay the picture).
-    let n2 = names.clone();
     Effect::new(move |_| {
         ranking.track();
-        let names = n2.clone();
-        set_timeout(
-            move || {
-                ranking.with_untracked(|m| {
-                    let Some(m) = m else { return };
-                    let rows: HashMap<&str, &AreaRow> = m.rows.iter().map(|r| (r.code.as_str(), r)).collect();
-                    for (code, name) in names.iter() {
-                        let Some(path) = element(&format!("area-{code}")) else { continue };
+        let label = move || {
+            ranking.with_untracked(|m| {
+                let Some(m) = m else { return };
+                let rows: HashMap<&str, &AreaRow> = m.rows.iter().map(|r| (r.code.as_str(), r)).collect();
+                with_paths(&mut |paths| {
+                    for (code, path, _) in paths.iter() {
                         let label = match rows.get(code.as_str()) {
-                            None => format!("{name}: not policed by the Met (City of London Police)"),
+                            None => format!("{}: not policed by the Met (City of London Police)", path_name(path)),
                             Some(r) => describe(r, m),
                         };
                         let _ = path.set_attribute("aria-label", &label);
                     }
                 });
-            },
-            std::time::Duration::ZERO,
-        );
+            });
+        };
+        request_animation_frame(move || set_timeout(label, std::time::Duration::ZERO));
     });
     // Selection: one tab stop (the selected area, else the first), and aria-pressed.
-    let n3 = names.clone();
     Effect::new(move |_| {
         let (chosen, stop) = (selected.get(), tab_stop.get());
-        for (code, _) in n3.iter() {
-            let Some(path) = element(&format!("area-{code}")) else { continue };
-            let _ = path.set_attribute("tabindex", if stop.as_deref() == Some(code) { "0" } else { "-1" });
-            let _ = path.set_attribute("aria-pressed", if chosen.as_deref() == Some(code) { "true" } else { "false" });
-        }
+        with_paths(&mut |paths| {
+            for (code, path, _) in paths.iter() {
+                let _ = path.set_attribute("tabindex", if stop.as_deref() == Some(code) { "0" } else { "-1" });
+                let _ =
+                    path.set_attribute("aria-pressed", if chosen.as_deref() == Some(code) { "true" } else { "false" });
+            }
+        });
     });
 
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -257,8 +286,7 @@ pub fn Map(
     let prompt = format!("Hover over or focus a {noun} to see its figures.");
     view! {
         <div class="map">
-            <style>{fills}</style>
-            <svg viewBox=viewbox role="group" aria-label=aria class="map-svg"
+            <svg node_ref=svg viewBox=viewbox role="group" aria-label=aria class="map-svg"
                 on:click=on_click
                 on:keydown=on_key
                 on:mouseover=move |ev| hovered.set(code_of(&ev))

@@ -24,10 +24,20 @@ use met_core::url_state::{self, Context, Fallback, ViewState};
 use met_core::view::{self, Crumb, Files, Ranking, Scope, ViewModel};
 use std::sync::Arc;
 
-/// Mounts the app into `<body>`.
+/// Loads the first view's files, then mounts the app into `<body>` in place of
+/// the page's loading message.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // Leptos' task executor only starts with the app, so this one task runs on
+    // wasm-bindgen's own.
+    wasm_bindgen_futures::spawn_local(async {
+        let store = Store::first(&requested_series_file(&current_query())).await;
+        if let Some(loading) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading"))
+        {
+            loading.remove();
+        }
+        leptos::mount::mount_to_body(move || view! { <App store/> });
+    });
 }
 
 /// The borough series file a query asks for, before the manifest can validate
@@ -122,11 +132,8 @@ fn map_layer(
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    let store = Store::new();
-    store.load_start();
+pub fn App(store: Store) -> impl IntoView {
     let query = RwSignal::new(current_query());
-    store.need_series(&requested_series_file(&query.get_untracked()));
     let popstate = window_event_listener(leptos::ev::popstate, move |_| query.set(current_query()));
     let width = RwSignal::new(chart_width());
     let resize = window_event_listener(leptos::ev::resize, move |_| {

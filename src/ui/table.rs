@@ -66,7 +66,66 @@ fn mark_row(code: &str, chosen: bool) {
     }
 }
 
+/// `ranking` as the table should show it: at once while the table is on or
+/// near the screen, and just after the next frame while it is not, so that a
+/// change the reader can see is painted without waiting for the table's
+/// layout. The returned node ref goes on the element to watch.
+fn follow_when_near(ranking: Memo<Option<Arc<Ranking>>>) -> (Signal<Option<Arc<Ranking>>>, NodeRef<leptos::html::Div>) {
+    let shown = RwSignal::new(ranking.get_untracked());
+    let near = StoredValue::new(true);
+    let same = move || {
+        shown.with_untracked(|s| {
+            ranking.with_untracked(|r| match (s, r) {
+                (Some(s), Some(r)) => Arc::ptr_eq(s, r),
+                (None, None) => true,
+                _ => false,
+            })
+        })
+    };
+    // The deferred update reads the latest ranking when it runs, so an older one
+    // can never overwrite a newer.
+    let catch_up = move || {
+        if !same() {
+            shown.set(ranking.get_untracked());
+        }
+    };
+    Effect::new(move |_| {
+        ranking.track();
+        if near.get_value() {
+            catch_up();
+        } else {
+            request_animation_frame(move || set_timeout(catch_up, std::time::Duration::ZERO));
+        }
+    });
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(element) = node.get() else { return };
+        let observe = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) =
+                entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            {
+                near.set_value(entry.is_intersecting());
+                if entry.is_intersecting() {
+                    catch_up();
+                }
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("400px 0px");
+        if let Ok(observer) =
+            web_sys::IntersectionObserver::new_with_options(observe.as_ref().unchecked_ref(), &options)
+        {
+            observer.observe(&element);
+            // The observer lives as long as the page, like the table.
+            observe.forget();
+        }
+    });
+    (shown.into(), node)
+}
+
 /// Every area of the view's scope with its figures; an area's name selects it.
+/// While the table is off screen it follows the view just after the next frame
+/// (see [`follow_when_near`]).
 #[component]
 pub fn AreaTable(
     ranking: Memo<Option<Arc<Ranking>>>,
@@ -98,6 +157,7 @@ pub fn AreaTable(
             </th>
         }
     };
+    let (ranking, wrap) = follow_when_near(ranking);
     // Long tables (London's 679 wards) show their first rows in the chosen order
     // until the reader asks for all of them; the CSV download always has all.
     let show_all = RwSignal::new(false);
@@ -159,7 +219,7 @@ pub fn AreaTable(
     });
     let label = move |text: &'static str| Signal::derive(move || text.to_string());
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="area-table-caption">
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="area-table-caption" node_ref=wrap>
             <table class="data-table" id="area-table">
                 <caption id="area-table-caption">{caption}</caption>
                 <thead>

@@ -101,6 +101,41 @@ test('clicking a borough zooms to its wards and updates the chart, table, summar
   await page.close();
 });
 
+test('map fills follow the figures and the legend after a change; the table off screen catches up', async () => {
+  const page = await open('?measure=count');
+  const geo = data('boroughs.geo.json').areas.map((a) => a.code);
+  const burglary = data('crime-borough-burglary.json');
+  for (const [file, category, word] of [[all, 'all', 'All crimes'], [burglary, 'burglary', 'Burglary']]) {
+    if (category !== 'all') {
+      await page.selectOption('#cat', category);
+      // The map is redrawn with the heading; the table below the screen follows a frame later.
+      await page.waitForFunction((w) => document.querySelector('h1')?.textContent.startsWith(w), word);
+    }
+    const ranked = geo.filter((c) => file.areas.includes(c))
+      .map((code) => [code, total(file, category, from, latest, code)])
+      .sort((a, b) => a[1] - b[1]);
+    // Every borough's fill is the colour of the legend class its published figure falls in.
+    const classes = await page.$$eval('.legend-list li:has(.swatch[style])', (items) => items.map((li) => {
+      const [lo, hi] = li.textContent.split(/ to (?:under )?/).map((n) => Number(n.replace(/,/g, '')));
+      return { colour: li.querySelector('.swatch').getAttribute('style').replace('background:', ''), lo, hi };
+    }));
+    assert.ok(classes.length >= 3, JSON.stringify(classes));
+    const fill = (code) => page.locator(`#area-${code}`).getAttribute('fill');
+    for (const [code, value] of ranked) {
+      const i = classes.findIndex((c, k) => value >= c.lo && (value < c.hi || (k === classes.length - 1 && value <= c.hi)));
+      assert.equal(await fill(code), classes[i]?.colour, `${category} ${code} ${value}`);
+    }
+    assert.equal(await fill('E09000001'), 'url(#not-policed)');
+    await page.locator('#area-table').scrollIntoViewIfNeeded();
+    await page.waitForFunction((w) => document.querySelector('#area-table caption').textContent.startsWith(w), word);
+    const top = page.locator(`#area-table tbody tr#row-${ranked.at(-1)[0]} td`).first();
+    assert.equal(await top.innerText(), fmt(ranked.at(-1)[1]));
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('the keyboard selects areas on the map and in the table', async () => {
   const page = await open();
   await page.locator('#area-E09000007').focus();
