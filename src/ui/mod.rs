@@ -147,8 +147,9 @@ pub fn App(store: Store) -> impl IntoView {
         resize.remove();
     });
 
-    let context =
-        Memo::new(move |_| store.manifest.with(|m| if let Load::Ready(m) = m { Some(Context::of(m)) } else { None }));
+    let context = Memo::new(move |_| {
+        store.manifest.with(|m| if let Load::Ready(m) = m { Some(Arc::new(Context::of(m))) } else { None })
+    });
     let parsed: Memo<Option<(ViewState, Vec<Fallback>)>> =
         Memo::new(move |_| context.with(|c| c.as_ref().map(|c| url_state::from_query(&query.get(), c))));
     let state = Memo::new(move |_| parsed.with(|p| p.as_ref().map(|(s, _)| s.clone())));
@@ -196,7 +197,9 @@ pub fn App(store: Store) -> impl IntoView {
     let scope: Memo<Option<Scope>> = Memo::new(move |_| ranking.with(|r| r.as_ref().map(|r| r.scope.clone())));
     Effect::new(move |_| {
         if let Some(m) = model.get() {
-            set_title(&format!("{}, {} – Met Data Explorer", m.heading, m.ranking.period.short()));
+            let title = format!("{}, {} – Met Data Explorer", m.heading, m.ranking.period.short());
+            // Like the history entry, the title is written just after the frame.
+            request_animation_frame(move || set_timeout(move || set_title(&title), std::time::Duration::ZERO));
         }
     });
 

@@ -111,6 +111,8 @@ test('map fills follow the figures and the legend after a change; the table off 
       // The map is redrawn with the heading; the table below the screen follows a frame later.
       await page.waitForFunction((w) => document.querySelector('h1')?.textContent.startsWith(w), word);
     }
+    // The page title follows the view (written just after the frame).
+    await page.waitForFunction((w) => document.title.startsWith(`${w} in London, `) && document.title.endsWith(' – Met Data Explorer'), word);
     const ranked = geo.filter((c) => file.areas.includes(c))
       .map((code) => [code, total(file, category, from, latest, code)])
       .sort((a, b) => a[1] - b[1]);
