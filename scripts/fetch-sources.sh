@@ -31,6 +31,16 @@ fetch "https://data.london.gov.uk/download/statistical-gis-boundary-files-london
 fetch "https://www.nomisweb.co.uk/output/census/2021/census2021-ts007a.zip" census2021-ts007a.zip
 [ -f census2021-ts007a-ltla.csv ] || unzip -q -j -o census2021-ts007a.zip '*ltla.csv'
 
+# police.uk stop and search, Metropolitan Police: the monthly archive holds every force's files for the
+# 36 months before it (large: about 1.5 GB); only the Met's stop-and-search files are kept.
+ARCHIVE="${POLICE_UK_ARCHIVE:-2024-08}"
+if ! ls stop-search/*-metropolitan-stop-and-search.csv >/dev/null 2>&1; then
+  fetch "https://data.police.uk/data/archive/$ARCHIVE.zip" "police-uk-$ARCHIVE.zip"
+  mkdir -p stop-search
+  unzip -q -j -o "police-uk-$ARCHIVE.zip" '*-metropolitan-stop-and-search.csv' -d stop-search
+  rm -f "police-uk-$ARCHIVE.zip"
+fi
+
 echo "Ward boundaries (ONS Wards December 2024 BGC, GeoPackage), the LSOA (2021) to ward (2024) lookup and the GLA"
 echo "Census 2021 LSOA ethnic-group workbook are published behind download pages (ONS Open Geography Portal and the"
 echo "London Datastore) without stable file URLs: see geodata/SOURCES.md for where to get them and place them in $dest."

@@ -10,6 +10,9 @@ use shapefile::dbase::{FieldValue, Record, TableWriterBuilder};
 use shapefile::{Point, Polygon, PolygonRing};
 use std::path::{Path, PathBuf};
 
+#[path = "support/audit.rs"]
+mod audit;
+
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -192,4 +195,116 @@ fn a_category_missing_from_the_table_is_kept_and_reported() {
     let manifest: Manifest = read(&out, "manifest.json");
     assert_eq!(manifest.category("cyber-crime/computer-misuse").unwrap().plain, None);
     assert!(manifest.category("burglary/res-burglary-of-a-home").unwrap().plain.is_some());
+}
+
+/// The WGS84 latitude and longitude of a British National Grid point, found by
+/// iterating the forward conversion.
+fn lat_lon_at(x: f64, y: f64) -> (f64, f64) {
+    let (mut lat, mut lon) = (51.5_f64, -0.1_f64);
+    for _ in 0..30 {
+        let (e, n) = met_prepare::locate::to_grid(lat, lon);
+        lat += (y - n) / 111_200.0;
+        lon += (x - e) / (111_200.0 * lat.to_radians().cos());
+    }
+    (lat, lon)
+}
+
+/// A police.uk file for April 2024 with the cases that matter: BST at the start
+/// and end of the month, a search without a place, one outside London, and a
+/// label the table does not know. Searches stop on 5 April, so the month is partial.
+fn write_stop_search(dir: &Path) -> usize {
+    let (lat, lon) = lat_lon_at(528_000.0, 181_000.0); // Camden in the fixture's boroughs.
+    let mut csv = String::from("Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing\n");
+    let row = |date: &str, place: &str, outcome: &str| {
+        format!("Person search,{date},False,,{place},Male,18-24,White - Irish,White,Misuse of Drugs Act 1971 (section 23),Controlled drugs,{outcome},,\n")
+    };
+    let camden = format!("{lat:.6},{lon:.6}");
+    // 31 March 23:30 UTC is 1 April 00:30 in British Summer Time.
+    csv += &row("2024-03-31T23:30:00+00:00", &camden, "Arrest");
+    for day in 2..=5 {
+        for _ in 0..3 {
+            csv += &row(&format!("2024-04-0{day}T12:00:00+00:00"), &camden, "A no further action disposal");
+        }
+    }
+    csv += &row("2024-04-03T12:00:00+00:00", ",", "Arrest");
+    csv += &row("2024-04-03T12:00:00+00:00", "52.480000,-1.890000", "Arrest"); // Birmingham.
+    csv += &row("2024-04-04T12:00:00+00:00", &camden, "Sent to the moon"); // line 17
+                                                                           // 30 April 23:30 UTC is already 1 May in London: no May file, so it is left out.
+    csv += &row("2024-04-30T23:30:00+00:00", &camden, "Arrest");
+    std::fs::create_dir_all(dir.join("stop-search")).unwrap();
+    std::fs::write(dir.join("stop-search/2024-04-metropolitan-stop-and-search.csv"), csv).unwrap();
+    16
+}
+
+#[test]
+fn stop_and_search_is_bucketed_in_local_months_placed_and_protected() {
+    let src = source();
+    let counted = write_stop_search(src.path());
+    let out = tempfile::tempdir().unwrap();
+    let report = run(src.path(), out.path()).unwrap();
+    let stops = report.stops.expect("stop and search was read");
+    assert_eq!((stops.searches, stops.no_location, stops.outside), (counted + 1, 1, 1));
+    let april = &stops.months[0];
+    assert_eq!((april.month.iso().as_str(), april.first_day, april.last_day, april.complete), ("2024-04", 1, 5, false));
+    let warnings = stops.warnings.join("\n");
+    assert!(warnings.contains("line 17: Outcome label \"Sent to the moon\" is not in the label table"), "{warnings}");
+    assert!(
+        warnings.contains("1 searches are dated outside 2024-04 in UK local time (the first in 2024-05)"),
+        "{warnings}"
+    );
+
+    let file: met_core::stop_search::StopsFile = read(out.path(), "stops-borough.json");
+    let at = |code: &str| file.areas.iter().position(|a| a.code == code).unwrap();
+    assert_eq!(file.partial.len(), 1);
+    assert_eq!(file.searches[at("london")], [Some(16)]);
+    assert_eq!(file.searches[at("E09000007")], [Some(14)]);
+    assert_eq!(file.searches[at("no-location")], [Some(1)]);
+    assert_eq!(file.searches[at("outside-london")], [Some(1)]);
+    // Three arrests in London (Camden 1, no location 1, outside 1): every count of
+    // 1 to 9 is suppressed, London's 3 too, and nothing can be worked out.
+    assert_eq!(file.arrests[at("E09000007")], Some(vec![None]));
+    assert_eq!(file.arrests[at("london")], Some(vec![None]));
+    let wards: met_core::stop_search::StopsFile = read(out.path(), "stops-ward.json");
+    let findings = audit::audit(&[&file, &wards]);
+    assert!(findings.broken.is_empty() && findings.small.is_empty() && findings.recovered.is_empty(), "{findings:?}");
+    // No row-level detail leaves prepare: no times, coordinates or labels of ours.
+    let text = std::fs::read_to_string(out.path().join("stops-borough.json")).unwrap();
+    assert!(!text.contains("2024-04-0") && !text.contains("51.5") && !text.contains("Sent to the moon"));
+}
+
+#[test]
+fn the_auditor_finds_what_a_careless_publication_gives_away() {
+    use met_core::stop_search::{StopArea, StopsFile};
+    let area = |code: &str, parent: Option<&str>| StopArea {
+        code: code.into(),
+        name: code.into(),
+        parent: parent.map(str::to_string),
+    };
+    // London 25 arrests = A (suppressed) + B 21 + C 0: A is 4, and C's 0 is fine.
+    let file = StopsFile {
+        schema: 1,
+        threshold: 10,
+        first: Month::new(2024, 1).unwrap(),
+        months: 1,
+        partial: Vec::new(),
+        areas: vec![
+            area("london", None),
+            area("A", Some("london")),
+            area("B", Some("london")),
+            area("C", Some("london")),
+        ],
+        searches: vec![vec![Some(90)], vec![Some(30)], vec![Some(50)], vec![Some(10)]],
+        arrests: vec![Some(vec![Some(25)]), Some(vec![None]), Some(vec![Some(21)]), Some(vec![Some(0)])],
+        periods: Vec::new(),
+    };
+    let findings = audit::audit(&[&file]);
+    assert_eq!(findings.recovered, ["arrests A 2024-01 = 4"]);
+    assert_eq!(findings.differenced.len(), 1, "{findings:?}");
+    // A published 4 is caught too, and a broken sum.
+    let mut careless = file;
+    careless.arrests[1] = Some(vec![Some(4)]);
+    careless.searches[3] = vec![Some(11)];
+    let findings = audit::audit(&[&careless]);
+    assert_eq!(findings.small, ["arrests A 2024-01 = 4"]);
+    assert_eq!(findings.broken, ["london month 0 = parts: 90 ≠ 91"]);
 }

@@ -7,8 +7,12 @@
 
 use met_core::dataset::{AreaKind, Level, Manifest, SeriesFile};
 use met_core::month::{Month, Period};
+use met_core::stop_search::{Dimension, StopsFile};
 use std::path::PathBuf;
 use std::sync::OnceLock;
+
+#[path = "support/audit.rs"]
+mod audit;
 
 fn source() -> Option<PathBuf> {
     let dir = std::env::var_os("MET_DATA_DIR")
@@ -303,4 +307,118 @@ fn displayed_figures_equal_the_publishers_csvs_for_varied_views() {
     };
     assert_ne!(all_majors, older, "the newer release revised these months");
     assert_eq!(shown("from=2024-07&to=2024-12", "London"), known(all_majors));
+}
+
+/// The rows of one police.uk stop-and-search file, as maps from column to field.
+fn stop_rows(month: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let path = source().unwrap().join(format!("stop-search/{month}-metropolitan-stop-and-search.csv"));
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    reader.records().map(|r| header.iter().cloned().zip(r.unwrap().iter().map(str::to_string)).collect()).collect()
+}
+
+fn stops_files() -> (StopsFile, StopsFile) {
+    (read("stops-borough.json"), read("stops-ward.json"))
+}
+
+/// A London-level cell of the borough file: area index 0 is London.
+fn london_month(file: &StopsFile, rows: &[Option<u32>], month: &str) -> u32 {
+    assert_eq!(file.areas[0].code, "london");
+    let i = usize::try_from(Month::parse(month).unwrap().index() - file.first.index()).unwrap();
+    rows[i].expect("London's monthly figures are published")
+}
+
+#[test]
+fn stop_and_search_counts_equal_the_raw_files() {
+    skip_without_data!();
+    let (boroughs, _) = stops_files();
+    assert_eq!((boroughs.first.iso(), boroughs.months), ("2022-09".to_string(), 24));
+    assert_eq!(
+        boroughs.partial.iter().map(|p| (p.month.iso(), p.last_day)).collect::<Vec<_>>(),
+        [("2022-12".to_string(), 17)]
+    );
+    // Files are split by UK local month, so each month's searches are its file's rows,
+    // including August's first rows dated 31 July in UTC.
+    for month in ["2023-01", "2024-08", "2022-12"] {
+        let rows = stop_rows(month);
+        assert_eq!(
+            london_month(&boroughs, &boroughs.searches[0], month),
+            u32::try_from(rows.len()).unwrap(),
+            "{month}"
+        );
+        let arrests = rows.iter().filter(|r| r["Outcome"] == "Arrest").count();
+        let published = boroughs.arrests[0].as_ref().unwrap();
+        assert_eq!(london_month(&boroughs, published, month), u32::try_from(arrests).unwrap(), "{month}");
+        // Searches without a place.
+        let no_place = rows.iter().filter(|r| r["Latitude"].is_empty()).count();
+        let code = boroughs.areas.iter().position(|a| a.code == "no-location").unwrap();
+        assert_eq!(london_month(&boroughs, &boroughs.searches[code], month), u32::try_from(no_place).unwrap());
+    }
+    assert_eq!(stop_rows("2023-01").len(), 16_401);
+    // Self-defined Black ethnic groups across London, September 2023 to August 2024,
+    // person searches only.
+    let period = boroughs.periods.iter().find(|p| p.period.to.iso() == "2024-08").unwrap();
+    let raw: usize = Period::new(Month::parse("2023-09").unwrap(), Month::parse("2024-08").unwrap())
+        .months()
+        .map(|m| {
+            stop_rows(&m.iso())
+                .iter()
+                .filter(|r| {
+                    r["Type"] != "Vehicle search"
+                        && r["Self-defined ethnicity"].starts_with("Black/African/Caribbean/Black British")
+                })
+                .count()
+        })
+        .sum();
+    let ethnicity = period.dimensions.iter().find(|d| d.dimension == Dimension::Ethnicity).unwrap();
+    let black = ethnicity.values.iter().find(|v| v.value == "black").unwrap();
+    assert_eq!(black.counts[0], Some(u32::try_from(raw).unwrap()));
+}
+
+#[test]
+fn searches_are_placed_like_the_publishers_own_sanity_check() {
+    skip_without_data!();
+    // MANIFEST.md: of August 2024's 9,892 located searches, 9,842 fall inside the 33
+    // borough polygons and 50 just outside Greater London. Our boundaries are the GLA
+    // shapefile and ONS wards in British National Grid, so a few may differ.
+    let (boroughs, wards) = stops_files();
+    let outside = boroughs.areas.iter().position(|a| a.code == "outside-london").unwrap();
+    let n = london_month(&boroughs, &boroughs.searches[outside], "2024-08");
+    assert!((40..=60).contains(&n), "{n} searches outside London in August 2024");
+    // Every borough's searches are its wards' plus those in none of its wards. A
+    // ward's total is suppressed only where nothing else could protect a small
+    // count (tiny areas such as the City's wards): then the published parts fall short.
+    let mut checked = 0;
+    for (b, area) in boroughs.areas.iter().enumerate().filter(|(_, a)| a.code.starts_with("E09")) {
+        let parts: Vec<usize> =
+            (0..wards.areas.len()).filter(|&w| wards.areas[w].parent.as_deref() == Some(&area.code)).collect();
+        assert!(!parts.is_empty(), "{}", area.code);
+        for m in 0..boroughs.months {
+            let whole = boroughs.searches[b][m].expect("borough totals are published");
+            match parts.iter().map(|&w| wards.searches[w][m]).sum::<Option<u32>>() {
+                Some(sum) => {
+                    assert_eq!(sum, whole, "{} month {m}", area.code);
+                    checked += 1;
+                }
+                None => assert!(parts.iter().filter_map(|&w| wards.searches[w][m]).sum::<u32>() <= whole),
+            }
+        }
+    }
+    assert!(checked > 33 * 24 * 8 / 10, "{checked} borough-months with every ward published");
+}
+
+#[test]
+fn no_suppressed_stop_and_search_count_can_be_worked_out() {
+    skip_without_data!();
+    let (boroughs, wards) = stops_files();
+    let findings = audit::audit(&[&boroughs, &wards]);
+    eprintln!(
+        "auditor: {} cells, {} suppressed, {} sums tried",
+        findings.cells, findings.suppressed, findings.relations
+    );
+    assert!(findings.cells > 100_000 && findings.suppressed > 10_000 && findings.relations > 10_000, "{findings:?}");
+    assert_eq!(findings.broken, Vec::<String>::new());
+    assert_eq!(findings.small, Vec::<String>::new());
+    assert_eq!(findings.differenced, Vec::<String>::new());
+    assert_eq!(findings.recovered, Vec::<String>::new());
 }

@@ -15,12 +15,14 @@ pub mod choropleth;
 #[cfg(feature = "parse")]
 pub mod crime_csv;
 pub mod dataset;
+pub mod disclosure;
 pub mod download;
 pub mod figure;
 pub mod format;
 pub mod merge;
 pub mod month;
 pub mod search;
+pub mod stop_search;
 pub mod summary;
 pub mod trend;
 pub mod url_state;

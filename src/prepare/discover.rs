@@ -24,6 +24,8 @@ pub enum Kind {
     LsoaLookup,
     /// GLA Census 2021 LSOA workbook with `All usual residents`.
     LsoaPopulation,
+    /// A police.uk stop-and-search file (one month of one force).
+    StopSearch,
 }
 
 impl Kind {
@@ -35,12 +37,13 @@ impl Kind {
             Kind::BoroughPopulation => "Census 2021 population by borough (ONS TS007A)",
             Kind::LsoaLookup => "LSOA to ward lookup (ONS)",
             Kind::LsoaPopulation => "Census 2021 population by LSOA (GLA workbook)",
+            Kind::StopSearch => "stop and search records (police.uk)",
         }
     }
 
     /// Whether at most one file of this kind is used.
     fn single(&self) -> bool {
-        !matches!(self, Kind::Crime)
+        !matches!(self, Kind::Crime | Kind::StopSearch)
     }
 }
 
@@ -81,10 +84,8 @@ fn classify_csv(path: &Path) -> Result<Kind, String> {
     if has(&header, &["LSOA21CD", "WD24CD", "LAD24CD"]) {
         return Ok(Kind::LsoaLookup);
     }
-    if has(&header, &["Type", "Date", "Legislation", "Object of search"]) {
-        return Err(
-            "police.uk stop-and-search records: not used yet (the stop-and-search explorer will use them)".into()
-        );
+    if has(&header, &["Type", "Date", "Latitude", "Longitude", "Legislation", "Object of search", "Outcome"]) {
+        return Ok(Kind::StopSearch);
     }
     if has(&header, &["Crime ID", "Month", "LSOA code", "Crime type"]) {
         return Err(

@@ -8,9 +8,11 @@
 
 pub mod discover;
 pub mod geometry;
+pub mod locate;
 pub mod output;
 pub mod population;
 pub mod read;
+pub mod stops;
 
 use discover::Kind;
 use geometry::{Frame, Shape};
@@ -92,6 +94,21 @@ pub struct Report {
     pub outputs: Vec<FileHash>,
     /// Total gzip size of the series files as JSON and as postcard (binary serde).
     pub encoding: (usize, usize),
+    /// Stop and search: what was read and where the searches were placed.
+    pub stops: Option<StopsReport>,
+}
+
+/// What the stop-and-search stage read and placed.
+#[derive(Clone, Debug, Default)]
+pub struct StopsReport {
+    pub searches: usize,
+    pub no_location: usize,
+    pub outside: usize,
+    pub not_in_a_ward: usize,
+    pub months: Vec<stops::MonthCoverage>,
+    pub warnings: Vec<String>,
+    pub protection: stops::Protection,
+    pub protect_seconds: f64,
 }
 
 /// One crime file read and mapped to area codes.
@@ -355,6 +372,32 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     };
     let ward_lad: BTreeMap<&String, &String> = lookup.values().map(|(w, l)| (w, l)).collect();
 
+    // Stop and search.
+    let stop_paths: Vec<(&Path, String)> =
+        found.used.iter().filter(|(_, k)| *k == Kind::StopSearch).map(|(p, _)| (p.as_path(), rel(p))).collect();
+    let stop_files = if stop_paths.is_empty() {
+        None
+    } else {
+        let ward_borough: BTreeMap<String, String> =
+            ward_lad.iter().map(|(w, l)| ((*w).clone(), (*l).clone())).collect();
+        let counts = stops::count(&stop_paths, &borough_shapes, &ward_shapes, &ward_borough)?;
+        let started = std::time::Instant::now();
+        let (borough_file, ward_file, protection) =
+            stops::publish(&counts, &borough_shapes, &ward_shapes, &ward_borough)
+                .map_err(|e| Error(format!("stop and search: {e}")))?;
+        report.stops = Some(StopsReport {
+            searches: counts.searches,
+            no_location: counts.no_location,
+            outside: counts.outside,
+            not_in_a_ward: counts.not_in_a_ward,
+            months: counts.months.clone(),
+            warnings: counts.warnings,
+            protection,
+            protect_seconds: started.elapsed().as_secs_f64(),
+        });
+        Some((json(&borough_file), json(&ward_file)))
+    };
+
     // Merge each level.
     let mut staging = output::Staging::new(&options.out).map_err(|e| io_error(&options.out, &e))?;
     let result = build_outputs(
@@ -368,6 +411,14 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         &mut report,
         options.progress,
     );
+    let result = result.and_then(|m| {
+        if let Some((boroughs, wards)) = &stop_files {
+            for (name, bytes) in [("stops-borough.json", boroughs), ("stops-ward.json", wards)] {
+                staging.write(name, bytes).map_err(|e| Error(format!("writing {name}: {e}")))?;
+            }
+        }
+        Ok(m)
+    });
     let manifest = match result {
         Ok(m) => m,
         Err(e) => {
@@ -657,6 +708,36 @@ pub fn summary(report: &Report, out: &Path) -> String {
         ));
     }
     s.push_str(&format!("Categories: {}\n", report.categories));
+    if let Some(st) = &report.stops {
+        for w in &st.warnings {
+            s.push_str(&format!("Warning: {w}\n"));
+        }
+        let partial: Vec<String> = st
+            .months
+            .iter()
+            .filter(|m| !m.complete)
+            .map(|m| format!("{} (days {}–{} only)", m.month, m.first_day, m.last_day))
+            .collect();
+        s.push_str(&format!(
+            "Stop and search: {} searches in {} months ({}..{}); {} without a location, {} outside London's boroughs, {} in a borough but in none of its wards; partial months: {}\n",
+            thousands(st.searches as i64),
+            st.months.len(),
+            st.months.first().map(|m| m.month.to_string()).unwrap_or_default(),
+            st.months.last().map(|m| m.month.to_string()).unwrap_or_default(),
+            thousands(st.no_location as i64),
+            thousands(st.outside as i64),
+            thousands(st.not_in_a_ward as i64),
+            if partial.is_empty() { "none".to_string() } else { partial.join(", ") }
+        ));
+        let p = &st.protection;
+        s.push_str(&format!(
+            "Disclosure control: {} cells, {} suppressed as 1–9 searches, {} more so that none can be worked out ({:.1} s)\n",
+            thousands(p.cells as i64),
+            thousands(p.primary as i64),
+            thousands(p.secondary as i64),
+            st.protect_seconds
+        ));
+    }
     let total: u64 = report.outputs.iter().map(|f| f.bytes).sum();
     s.push_str(&format!("Wrote {} files to {} ({}):\n", report.outputs.len(), out.display(), kb(total)));
     for f in &report.outputs {

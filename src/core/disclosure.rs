@@ -1,0 +1,394 @@
+//! Disclosure control: small counts are suppressed, and more counts are
+//! suppressed until no suppressed count can be worked out from what is
+//! published.
+//!
+//! A publication is a list of cells (counts) and the relations an attacker
+//! knows between them: each [`Relation`] says that the cells on its left add
+//! up to the cells on its right (a total and its parts along the value, area
+//! or period axis). [`attack`] does what such an attacker can do with the
+//! published cells:
+//!
+//! * **differencing and bounds**: every relation bounds each of its suppressed
+//!   cells by the others (a suppressed count is at least 0), repeated until
+//!   nothing changes. A cell whose bounds meet is recovered;
+//! * **linear algebra**: the relations are reduced (Gaussian elimination over
+//!   the suppressed cells of each connected group of relations); a cell that
+//!   the published cells determine on their own is recovered.
+//!
+//! [`protect`] suppresses every cell of `1..THRESHOLD` that is subject to the
+//! threshold (primary suppression). Then (secondary suppression) it makes
+//! sure no relation hides exactly one cell, and while [`attack`] still
+//! recovers a cell it suppresses one more in a relation that exposes it. The
+//! cell chosen is, in order: one subject to the threshold rather than a total
+//! (totals are suppressed only if nothing else can protect a cell); not a zero
+//! where a relation would hide only zeros (hidden cells adding up to nothing
+//! give themselves away); the one that leaves fewest other relations hiding a
+//! single cell; and the smallest (a zero loses least).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Counts from 1 to `THRESHOLD - 1` are never published.
+pub const THRESHOLD: u32 = 10;
+
+/// `Σ left = Σ right`, over cell indices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    pub left: Vec<usize>,
+    pub right: Vec<usize>,
+}
+
+impl Relation {
+    /// A total and its parts.
+    pub fn total(whole: usize, parts: Vec<usize>) -> Relation {
+        Relation { left: vec![whole], right: parts }
+    }
+
+    fn terms(&self) -> impl Iterator<Item = (usize, i64)> + '_ {
+        self.left.iter().map(|&c| (c, 1)).chain(self.right.iter().map(|&c| (c, -1)))
+    }
+}
+
+/// A relation over the suppressed cells: `Σ coefficient × cell = constant`.
+struct Equation {
+    terms: Vec<(usize, i64)>,
+    constant: i64,
+}
+
+/// The relations with at least one suppressed cell, as equations over them.
+fn equations(cells: &[Option<u32>], relations: &[Relation]) -> Vec<Equation> {
+    let mut out = Vec::new();
+    for r in relations {
+        let mut terms: BTreeMap<usize, i64> = BTreeMap::new();
+        let mut constant = 0i64;
+        for (c, a) in r.terms() {
+            match cells[c] {
+                Some(v) => constant -= a * i64::from(v),
+                None => *terms.entry(c).or_insert(0) += a,
+            }
+        }
+        terms.retain(|_, a| *a != 0);
+        if !terms.is_empty() {
+            out.push(Equation { terms: terms.into_iter().collect(), constant });
+        }
+    }
+    out
+}
+
+const INFINITY: i64 = i64::MAX / 4;
+
+fn ceil_div(a: i64, b: i64) -> i64 {
+    a.div_euclid(b) + i64::from(a.rem_euclid(b) != 0)
+}
+
+/// Bounds propagation: `[lo, hi]` of every suppressed cell.
+fn bounds(equations: &[Equation], unknowns: &[usize]) -> HashMap<usize, (i64, i64)> {
+    let mut range: HashMap<usize, (i64, i64)> = unknowns.iter().map(|&c| (c, (0, INFINITY))).collect();
+    let mut by_cell: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (e, eq) in equations.iter().enumerate() {
+        for &(c, _) in &eq.terms {
+            by_cell.entry(c).or_default().push(e);
+        }
+    }
+    let mut queue: Vec<usize> = (0..equations.len()).collect();
+    let mut queued = vec![true; equations.len()];
+    let mut steps = 0usize;
+    while let Some(e) = queue.pop() {
+        queued[e] = false;
+        steps += 1;
+        if steps > 50 * equations.len() + 1000 {
+            break;
+        }
+        let eq = &equations[e];
+        // Each term's least and greatest values, and the sums of those.
+        let spans: Vec<(i64, i64)> = eq
+            .terms
+            .iter()
+            .map(|&(c, a)| {
+                let (lo, hi) = range[&c];
+                if a > 0 {
+                    (a.saturating_mul(lo), a.saturating_mul(hi))
+                } else {
+                    (a.saturating_mul(hi), a.saturating_mul(lo))
+                }
+            })
+            .collect();
+        let (min, max) =
+            spans.iter().fold((0i64, 0i64), |(a, b), &(lo, hi)| (a.saturating_add(lo), b.saturating_add(hi)));
+        for (&(c, a), &(lo_t, hi_t)) in eq.terms.iter().zip(&spans) {
+            // a·x = constant − (Σ of the others).
+            let (others_min, others_max) = (min.saturating_sub(lo_t), max.saturating_sub(hi_t));
+            let (from, to) = (eq.constant.saturating_sub(others_max), eq.constant.saturating_sub(others_min));
+            let (new_lo, new_hi) =
+                if a > 0 { (ceil_div(from, a), to.div_euclid(a)) } else { (ceil_div(-to, -a), (-from).div_euclid(-a)) };
+            // With another term unbounded above (below), one side stays open.
+            let (above, below) = (others_max >= INFINITY / 2, others_min <= -INFINITY / 2);
+            let (open_lo, open_hi) = if a > 0 { (above, below) } else { (below, above) };
+            let (lo, hi) = range[&c];
+            let lo2 = if open_lo { lo } else { lo.max(new_lo) };
+            let hi2 = if open_hi { hi } else { hi.min(new_hi) };
+            if (lo2, hi2) != (lo, hi) && lo2 <= hi2 {
+                range.insert(c, (lo2, hi2));
+                for &other in &by_cell[&c] {
+                    if !queued[other] {
+                        queued[other] = true;
+                        queue.push(other);
+                    }
+                }
+            }
+        }
+    }
+    range
+}
+
+/// Cells determined by the equations alone: reduced row echelon form per
+/// connected group, and rows left with a single cell.
+fn determined(equations: &[Equation]) -> Vec<(usize, i64)> {
+    // Group equations that share a suppressed cell.
+    let mut parent: HashMap<usize, usize> = HashMap::new();
+    fn find(parent: &mut HashMap<usize, usize>, c: usize) -> usize {
+        let p = *parent.entry(c).or_insert(c);
+        if p == c {
+            return c;
+        }
+        let root = find(parent, p);
+        parent.insert(c, root);
+        root
+    }
+    for eq in equations {
+        let first = find(&mut parent, eq.terms[0].0);
+        for &(c, _) in &eq.terms[1..] {
+            let other = find(&mut parent, c);
+            parent.insert(other, first);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (e, eq) in equations.iter().enumerate() {
+        let root = find(&mut parent, eq.terms[0].0);
+        groups.entry(root).or_default().push(e);
+    }
+    let mut out = Vec::new();
+    for members in groups.values() {
+        out.extend(reduce(members.iter().map(|&e| &equations[e])));
+    }
+    out
+}
+
+const EPSILON: f64 = 1e-9;
+
+/// Gaussian elimination (kept in reduced form) of one group of equations.
+fn reduce<'a>(equations: impl Iterator<Item = &'a Equation>) -> Vec<(usize, i64)> {
+    // Each basis row: sparse coefficients and constant; its pivot has coefficient 1.
+    let mut rows: Vec<(BTreeMap<usize, f64>, f64)> = Vec::new();
+    let mut pivot_row: HashMap<usize, usize> = HashMap::new();
+    let mut rows_with: HashMap<usize, BTreeSet<usize>> = HashMap::new();
+    for eq in equations {
+        #[allow(clippy::cast_precision_loss)]
+        let mut row: BTreeMap<usize, f64> = eq.terms.iter().map(|&(c, a)| (c, a as f64)).collect();
+        #[allow(clippy::cast_precision_loss)]
+        let mut constant = eq.constant as f64;
+        // Eliminate the existing pivots.
+        while let Some((&c, &a)) = row.iter().find(|(c, _)| pivot_row.contains_key(c)) {
+            let (basis, k) = &rows[pivot_row[&c]];
+            for (&bc, &ba) in basis {
+                let v = row.get(&bc).copied().unwrap_or(0.0) - a * ba;
+                if v.abs() < EPSILON {
+                    row.remove(&bc);
+                } else {
+                    row.insert(bc, v);
+                }
+            }
+            constant -= a * k;
+        }
+        let Some((&pivot, &a)) = row.iter().next() else { continue };
+        for v in row.values_mut() {
+            *v /= a;
+        }
+        constant /= a;
+        // Eliminate the new pivot from the rows that have it.
+        let index = rows.len();
+        for r in rows_with.remove(&pivot).unwrap_or_default() {
+            let (other, k) = &mut rows[r];
+            let Some(f) = other.remove(&pivot) else { continue };
+            for (&c, &v) in &row {
+                if c == pivot {
+                    continue;
+                }
+                let value = other.get(&c).copied().unwrap_or(0.0) - f * v;
+                if value.abs() < EPSILON {
+                    other.remove(&c);
+                    if let Some(set) = rows_with.get_mut(&c) {
+                        set.remove(&r);
+                    }
+                } else {
+                    other.insert(c, value);
+                    rows_with.entry(c).or_default().insert(r);
+                }
+            }
+            *k -= f * constant;
+        }
+        for &c in row.keys() {
+            if c != pivot {
+                rows_with.entry(c).or_default().insert(index);
+            }
+        }
+        pivot_row.insert(pivot, index);
+        rows.push((row, constant));
+    }
+    rows.iter()
+        .filter(|(row, _)| row.len() == 1)
+        .filter_map(|(row, k)| {
+            let (&c, _) = row.iter().next()?;
+            #[allow(clippy::cast_possible_truncation)]
+            Some((c, k.round() as i64))
+        })
+        .collect()
+}
+
+/// The suppressed cells (`None`) an attacker can recover, with their values.
+pub fn attack(cells: &[Option<u32>], relations: &[Relation]) -> Vec<(usize, i64)> {
+    let equations = equations(cells, relations);
+    let unknowns: Vec<usize> = (0..cells.len()).filter(|&c| cells[c].is_none()).collect();
+    let range = bounds(&equations, &unknowns);
+    let mut found: BTreeMap<usize, i64> =
+        range.iter().filter(|(_, (lo, hi))| lo == hi).map(|(&c, &(lo, _))| (c, lo)).collect();
+    for (c, v) in determined(&equations) {
+        found.entry(c).or_insert(v);
+    }
+    found.into_iter().collect()
+}
+
+/// Which cells to suppress. `values` are the true counts; `thresholded` says
+/// which cells the threshold applies to (counts of searches by a personal or
+/// case attribute); the others (plain totals) are suppressed only when needed
+/// to protect a suppressed cell. Fails, naming a cell, only if no further
+/// suppression could protect it.
+pub fn protect(values: &[u32], thresholded: &[bool], relations: &[Relation]) -> Result<Vec<bool>, String> {
+    let mut suppressed: Vec<bool> =
+        values.iter().zip(thresholded).map(|(&v, &t)| t && v > 0 && v < THRESHOLD).collect();
+    let mut by_cell: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (r, rel) in relations.iter().enumerate() {
+        for (c, _) in rel.terms() {
+            by_cell.entry(c).or_default().push(r);
+        }
+    }
+    let hidden_in = |r: usize, suppressed: &[bool]| relations[r].terms().filter(|&(x, _)| suppressed[x]).count();
+    // The cell of relation `r` whose suppression exposes least: fewest other
+    // relations left with a single suppressed cell, then cells under the
+    // threshold rule before totals, then the smallest.
+    let hidden_sum = |r: usize, suppressed: &[bool]| -> u64 {
+        relations[r].terms().filter(|&(x, _)| suppressed[x]).map(|(x, _)| u64::from(values[x])).sum()
+    };
+    let best = |r: usize, suppressed: &[bool]| {
+        relations[r].terms().map(|(x, _)| x).filter(|&x| !suppressed[x]).min_by_key(|&x| {
+            let others = || by_cell[&x].iter().filter(move |&&o| o != r);
+            // Hidden cells that add up to nothing are all zero, so a zero hidden
+            // among zeros gives itself away.
+            let zeros = if values[x] == 0 {
+                by_cell[&x].iter().filter(|&&o| hidden_sum(o, suppressed) == 0).count()
+            } else {
+                0
+            };
+            let exposed = others().filter(|&&o| hidden_in(o, suppressed) == 0).count();
+            (!thresholded[x], zeros, exposed, values[x])
+        })
+    };
+    // First the classic rule, cheaply: no relation hides exactly one cell.
+    let mut queue: Vec<usize> = (0..relations.len()).collect();
+    while let Some(r) = queue.pop() {
+        if hidden_in(r, &suppressed) != 1 {
+            continue;
+        }
+        if let Some(x) = best(r, &suppressed) {
+            suppressed[x] = true;
+            queue.extend(by_cell[&x].iter().copied());
+        }
+    }
+    // Then the attacker's view, until it recovers nothing.
+    loop {
+        let cells: Vec<Option<u32>> = values.iter().zip(&suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
+        let recovered = attack(&cells, relations);
+        let Some(&(first, _)) = recovered.first() else { return Ok(suppressed) };
+        // One more cell for each recovered cell, unless an earlier choice of this
+        // round already hides another cell in a relation with it.
+        let mut added = 0;
+        for (c, _) in recovered {
+            // Over every relation with the cell: a cell subject to the threshold
+            // first, in the relation hiding fewest cells, then as `best` orders.
+            let choice = by_cell
+                .get(&c)
+                .into_iter()
+                .flatten()
+                .filter_map(|&r| best(r, &suppressed).map(|x| ((!thresholded[x], hidden_in(r, &suppressed)), r, x)))
+                .min_by_key(|(key, r, _)| (*key, *r));
+            if let Some((_, _, x)) = choice {
+                suppressed[x] = true;
+                added += 1;
+            }
+        }
+        if added == 0 {
+            return Err(format!("cell {first} can be recovered and every cell related to it is already suppressed"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_attack(cells: &[Option<u32>], relations: &[Relation], expected: &[(usize, i64)]) {
+        assert_eq!(attack(cells, relations), expected);
+    }
+
+    #[test]
+    fn attacks_find_what_differencing_and_algebra_reveal() {
+        // Total 20 = 12 + x: x = 8 by differencing.
+        check_attack(&[Some(20), Some(12), None], &[Relation::total(0, vec![1, 2])], &[(2, 8)]);
+        // Two suppressed parts: not recoverable.
+        check_attack(&[Some(20), Some(12), None, None], &[Relation::total(0, vec![1, 2, 3])], &[]);
+        // x + y = 5, y + z = 7, x + z = 6: only algebra finds x = 2, y = 3, z = 4.
+        let relations =
+            vec![Relation::total(0, vec![3, 4]), Relation::total(1, vec![4, 5]), Relation::total(2, vec![3, 5])];
+        check_attack(&[Some(5), Some(7), Some(6), None, None, None], &relations, &[(3, 2), (4, 3), (5, 4)]);
+        // Bounds: x + y = 0 forces both to 0.
+        check_attack(&[Some(0), None, None], &[Relation::total(0, vec![1, 2])], &[(1, 0), (2, 0)]);
+        // Across two relations: a row and a column of a 2×2 table with margins.
+        //   a b | 10
+        //   c d | 30
+        //  15 25
+        let relations = vec![
+            Relation::total(4, vec![0, 1]),
+            Relation::total(5, vec![2, 3]),
+            Relation::total(6, vec![0, 2]),
+            Relation::total(7, vec![1, 3]),
+        ];
+        let cells = [None, None, None, None, Some(10), Some(30), Some(15), Some(25)];
+        check_attack(&cells, &relations, &[]);
+        let cells = [None, Some(6), None, Some(19), Some(10), Some(30), Some(15), Some(25)];
+        check_attack(&cells, &relations, &[(0, 4), (2, 11)]);
+    }
+
+    #[test]
+    fn protect_hides_small_counts_and_whatever_would_reveal_them() {
+        // A total of 25 over parts 3, 22, 0: 3 is suppressed, and 0 with it (zeros go first).
+        let values = [25, 3, 22, 0];
+        let relations = vec![Relation::total(0, vec![1, 2, 3])];
+        let s = protect(&values, &[false, true, true, true], &relations).unwrap();
+        assert_eq!(s, [false, true, false, true]);
+        // The 2×2 table: a = 4 is small. One more cell in its row and column is not
+        // enough on its own (the algebra would find them); protect finds a safe set.
+        let values = [4, 6, 11, 19, 10, 30, 15, 25];
+        let relations = vec![
+            Relation::total(4, vec![0, 1]),
+            Relation::total(5, vec![2, 3]),
+            Relation::total(6, vec![0, 2]),
+            Relation::total(7, vec![1, 3]),
+        ];
+        let thresholded = [true, true, true, true, false, false, false, false];
+        let s = protect(&values, &thresholded, &relations).unwrap();
+        assert!(s[0]);
+        let cells: Vec<Option<u32>> = values.iter().zip(&s).map(|(&v, &s)| (!s).then_some(v)).collect();
+        assert_eq!(attack(&cells, &relations), []);
+        // Counts of 10 and over, and zeros, are published.
+        assert_eq!(protect(&[10, 0, 10], &[true, true, true], &[Relation::total(0, vec![1, 2])]).unwrap(), [false; 3]);
+    }
+}

@@ -1,0 +1,396 @@
+//! The stop-and-search stage of `prepare`: reads the police.uk files, places
+//! each search in a borough and a ward, and counts searches by area, month and
+//! each dimension. Only these counts leave this module: never a row, a time or
+//! a coordinate.
+//!
+//! A search belongs to its UK local month (police.uk's times are UTC; its files
+//! are split by local month). A search with no location counts towards London
+//! as "location not recorded"; one whose location falls outside every borough
+//! counts as "outside London's boundaries". A search inside a borough but in
+//! none of that borough's wards (the GLA and ONS boundaries differ by metres, and
+//! the ward file lacks 20 of the City of London's 25 wards) counts towards the
+//! borough as "not in a ward".
+
+use crate::geometry::Shape;
+use crate::locate::{to_grid, Locator};
+use crate::read::Located;
+use met_core::disclosure::{self, Relation};
+use met_core::month::Month;
+use met_core::month::Period;
+use met_core::stop_search::{
+    self, covers_month, no_ward, Dimension, DimensionCounts, PartialMonth, PeriodCounts, StopArea, StopsFile,
+    ValueCounts, LONDON, NO_LOCATION, OUTSIDE,
+};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What is counted for each search: all searches, and one count per value of
+/// each dimension (person dimensions leave out vehicle-only searches).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub searches: u32,
+    /// Indexed like [`Dimension::ALL`], then like [`Dimension::values`].
+    pub values: Vec<Vec<u32>>,
+}
+
+impl Counts {
+    fn new() -> Counts {
+        Counts { searches: 0, values: Dimension::ALL.iter().map(|d| vec![0; d.values().len()]).collect() }
+    }
+
+    fn add(&mut self, values: &[u8; 10]) {
+        self.searches += 1;
+        let vehicle_only = Dimension::Type.values()[usize::from(values[0])].id == "vehicle";
+        for (k, d) in Dimension::ALL.iter().enumerate() {
+            if !(vehicle_only && d.about_the_person()) {
+                self.values[k][usize::from(values[k])] += 1;
+            }
+        }
+    }
+
+    /// The count of one value.
+    pub fn value(&self, dimension: Dimension, id: &str) -> u32 {
+        dimension.index_of(id).map_or(0, |i| self.values[dimension as usize][i])
+    }
+}
+
+/// One police.uk file's month and how much of it its searches cover.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthCoverage {
+    pub month: Month,
+    pub first_day: u32,
+    pub last_day: u32,
+    pub complete: bool,
+}
+
+/// All stop-and-search counts.
+#[derive(Clone, Debug, Default)]
+pub struct Stops {
+    pub months: Vec<MonthCoverage>,
+    /// `(area code, month)` → counts. Areas: [`LONDON`], borough and ward codes,
+    /// [`NO_LOCATION`], [`OUTSIDE`] and [`no_ward`] codes.
+    pub cells: BTreeMap<(String, Month), Counts>,
+    /// Warnings: unknown labels and searches outside their file's month, located.
+    pub warnings: Vec<String>,
+    pub searches: usize,
+    pub no_location: usize,
+    pub outside: usize,
+    pub not_in_a_ward: usize,
+}
+
+/// The month a file holds, from its name `YYYY-MM-…-stop-and-search.csv`.
+fn file_month(path: &Path) -> Option<Month> {
+    let name = path.file_name()?.to_str()?;
+    Month::parse(name.get(..7)?)
+}
+
+/// Reads every stop-and-search file and counts its searches by area and month.
+/// `ward_borough` gives each ward's borough code.
+pub fn count(
+    files: &[(&Path, String)],
+    boroughs: &[Shape],
+    wards: &[Shape],
+    ward_borough: &BTreeMap<String, String>,
+) -> Result<Stops, Located> {
+    let borough_index = Locator::new(boroughs);
+    let ward_index = Locator::new(wards);
+    let mut stops = Stops::default();
+    for (path, rel) in files {
+        let bytes = std::fs::read(path).map_err(|e| Located::new(path, 0, None, e.to_string()))?;
+        let file = stop_search::read(&bytes).map_err(|e| Located::new(path, e.line, e.column.as_deref(), e.message))?;
+        let month = file_month(path)
+            .or_else(|| file.searches.first().map(|s| s.month))
+            .ok_or_else(|| Located::new(path, 0, None, "no searches, and no month (YYYY-MM) in the file name"))?;
+        if stops.months.iter().any(|m| m.month == month) {
+            return Err(Located::new(path, 0, None, format!("a second file for {month}")));
+        }
+        for u in &file.unknown {
+            stops.warnings.push(format!(
+                "{rel} line {}: {} label {:?} is not in the label table; {} searches counted as not recorded",
+                u.line,
+                u.dimension.column(),
+                u.label,
+                u.count
+            ));
+        }
+        if let Some(odd) = file.searches.iter().find(|s| s.month != month) {
+            let n = file.searches.iter().filter(|s| s.month != month).count();
+            stops.warnings.push(format!(
+                "{rel}: {n} searches are dated outside {month} in UK local time (the first in {}); they count in their own month when it has a file, else they are left out",
+                odd.month
+            ));
+        }
+        let days: Vec<u32> = file.searches.iter().filter(|s| s.month == month).map(|s| s.day).collect();
+        let (first_day, last_day) = (days.iter().copied().min().unwrap_or(0), days.iter().copied().max().unwrap_or(0));
+        stops.months.push(MonthCoverage {
+            month,
+            first_day,
+            last_day,
+            complete: !days.is_empty() && covers_month(month, first_day, last_day),
+        });
+        for search in &file.searches {
+            let mut add = |area: &str| {
+                stops.cells.entry((area.to_string(), search.month)).or_insert_with(Counts::new).add(&search.values);
+            };
+            add(LONDON);
+            stops.searches += 1;
+            let Some((lat, lon)) = search.place else {
+                add(NO_LOCATION);
+                stops.no_location += 1;
+                continue;
+            };
+            let (x, y) = to_grid(lat, lon);
+            // The ward decides, and its borough with it; a point in no ward falls
+            // back to the borough boundaries.
+            let ward = ward_index.find(x, y).map(|w| &wards[w].code).and_then(|w| Some((w, ward_borough.get(w)?)));
+            let borough = match ward {
+                Some((_, b)) => Some(b.as_str()),
+                None => borough_index.find(x, y).map(|b| boroughs[b].code.as_str()),
+            };
+            let Some(borough) = borough else {
+                add(OUTSIDE);
+                stops.outside += 1;
+                continue;
+            };
+            add(borough);
+            match ward {
+                Some((w, _)) => add(w),
+                None => {
+                    add(&no_ward(borough));
+                    stops.not_in_a_ward += 1;
+                }
+            }
+        }
+    }
+    stops.months.sort_by_key(|m| m.month);
+    // Searches in a month without a file of its own cannot be published with a
+    // true monthly total: they are left out (and were reported above).
+    let months: Vec<Month> = stops.months.iter().map(|m| m.month).collect();
+    stops.cells.retain(|(_, m), _| months.contains(m));
+    Ok(stops)
+}
+
+/// What [`publish`] published and suppressed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Protection {
+    pub cells: usize,
+    /// Cells of 1 to 9 searches.
+    pub primary: usize,
+    /// Further cells suppressed so that no suppressed cell can be worked out.
+    pub secondary: usize,
+}
+
+/// The cells of the publication and the relations between them.
+#[derive(Default)]
+struct Cells {
+    values: Vec<u32>,
+    thresholded: Vec<bool>,
+    relations: Vec<Relation>,
+}
+
+impl Cells {
+    fn add(&mut self, value: u32, thresholded: bool) -> usize {
+        self.values.push(value);
+        self.thresholded.push(thresholded);
+        self.values.len() - 1
+    }
+}
+
+/// The 12-month periods published: back from the latest month, whole years only.
+pub fn periods(first: Month, last: Month) -> Vec<Period> {
+    let mut out = Vec::new();
+    let mut to = last;
+    while to.plus_months(-11) >= first {
+        out.push(Period::new(to.plus_months(-11), to));
+        to = to.plus_months(-12);
+    }
+    out
+}
+
+/// Builds the protected files: London, the boroughs and the searches without a
+/// ward-level place (`stops-borough.json`), and the wards with each borough's
+/// searches in none of its wards (`stops-ward.json`).
+///
+/// Published: searches by area and month (every area); arrests by month for
+/// London, the boroughs and the two pseudo-areas; and, for each 12-month period,
+/// searches and every value of every dimension by area. Counts by a value are
+/// subject to the threshold; totals are not (see `DISCLOSURE.md`).
+pub fn publish(
+    stops: &Stops,
+    boroughs: &[Shape],
+    wards: &[Shape],
+    ward_borough: &BTreeMap<String, String>,
+) -> Result<(StopsFile, StopsFile, Protection), String> {
+    let (Some(first), Some(last)) = (stops.months.first(), stops.months.last()) else {
+        return Err("no stop-and-search months".into());
+    };
+    let (first, last) = (first.month, last.month);
+    let months: Vec<Month> = Period::new(first, last).months().collect();
+    if let Some(gap) = months.iter().find(|m| !stops.months.iter().any(|c| c.month == **m)) {
+        return Err(format!("no stop-and-search file for {gap}: months must be consecutive"));
+    }
+    // Areas: London's parts, then each borough's parts.
+    let mut borough_list: Vec<&Shape> = boroughs.iter().collect();
+    borough_list.sort_by(|a, b| a.code.cmp(&b.code));
+    let mut areas: Vec<StopArea> = vec![StopArea { code: LONDON.into(), name: "London".into(), parent: None }];
+    let part = |code: &str, name: &str, parent: &str| StopArea {
+        code: code.into(),
+        name: name.into(),
+        parent: Some(parent.into()),
+    };
+    for b in &borough_list {
+        areas.push(part(&b.code, &b.name, LONDON));
+    }
+    areas.push(part(NO_LOCATION, "Location not recorded", LONDON));
+    areas.push(part(OUTSIDE, "Outside London's boroughs", LONDON));
+    let borough_areas = areas.len();
+    for b in &borough_list {
+        let mut mine: Vec<&Shape> = wards.iter().filter(|w| ward_borough.get(&w.code) == Some(&b.code)).collect();
+        mine.sort_by(|a, b| a.code.cmp(&b.code));
+        for w in mine {
+            areas.push(part(&w.code, &w.name, &b.code));
+        }
+        areas.push(part(&no_ward(&b.code), &format!("{}: not in a ward", b.name), &b.code));
+    }
+    let children: Vec<Vec<usize>> = (0..areas.len())
+        .map(|i| (0..areas.len()).filter(|&j| areas[j].parent.as_deref() == Some(areas[i].code.as_str())).collect())
+        .collect();
+    let monthly_arrests = |a: usize| a < borough_areas;
+    let count = |a: usize, m: Month| stops.cells.get(&(areas[a].code.clone(), m));
+
+    let mut cells = Cells::default();
+    // Searches and arrests by month.
+    let searches: Vec<Vec<usize>> = (0..areas.len())
+        .map(|a| months.iter().map(|&m| cells.add(count(a, m).map_or(0, |c| c.searches), false)).collect())
+        .collect();
+    let arrests: Vec<Option<Vec<usize>>> = (0..areas.len())
+        .map(|a| {
+            monthly_arrests(a).then(|| {
+                months
+                    .iter()
+                    .map(|&m| cells.add(count(a, m).map_or(0, |c| c.value(Dimension::Outcome, "arrest")), true))
+                    .collect()
+            })
+        })
+        .collect();
+    for (i, _) in months.iter().enumerate() {
+        for a in 0..areas.len() {
+            if children[a].is_empty() {
+                continue;
+            }
+            cells
+                .relations
+                .push(Relation::total(searches[a][i], children[a].iter().map(|&c| searches[c][i]).collect()));
+            if let Some(mine) = &arrests[a] {
+                let parts: Option<Vec<usize>> =
+                    children[a].iter().map(|&c| arrests[c].as_ref().map(|x| x[i])).collect();
+                if let Some(parts) = parts {
+                    cells.relations.push(Relation::total(mine[i], parts));
+                }
+            }
+        }
+    }
+    // Each 12-month period: searches and every value of every dimension.
+    let periods = periods(first, last);
+    let mut period_cells = Vec::new();
+    for period in &periods {
+        let in_period: Vec<usize> =
+            months.iter().enumerate().filter(|(_, m)| period.contains(**m)).map(|(i, _)| i).collect();
+        let total_of =
+            |a: usize, f: &dyn Fn(&Counts) -> u32| period.months().map(|m| count(a, m).map_or(0, f)).sum::<u32>();
+        let totals: Vec<usize> = (0..areas.len()).map(|a| cells.add(total_of(a, &|c| c.searches), false)).collect();
+        let values: Vec<Vec<Vec<usize>>> = Dimension::ALL
+            .iter()
+            .enumerate()
+            .map(|(k, d)| {
+                (0..d.values().len())
+                    .map(|v| (0..areas.len()).map(|a| cells.add(total_of(a, &|c| c.values[k][v]), true)).collect())
+                    .collect()
+            })
+            .collect();
+        for a in 0..areas.len() {
+            // Months add up to the period.
+            cells.relations.push(Relation::total(totals[a], in_period.iter().map(|&i| searches[a][i]).collect()));
+            if let Some(mine) = &arrests[a] {
+                let arrest = Dimension::Outcome.index_of("arrest").unwrap_or(0);
+                cells.relations.push(Relation::total(
+                    values[Dimension::Outcome as usize][arrest][a],
+                    in_period.iter().map(|&i| mine[i]).collect(),
+                ));
+            }
+            // Values add up to the searches (person searches for a person dimension).
+            let types = &values[Dimension::Type as usize];
+            let person: Vec<usize> = ["person", "person-and-vehicle"]
+                .iter()
+                .filter_map(|id| Dimension::Type.index_of(id))
+                .map(|v| types[v][a])
+                .collect();
+            for (k, d) in Dimension::ALL.iter().enumerate() {
+                let parts: Vec<usize> = values[k].iter().map(|v| v[a]).collect();
+                let whole = if d.about_the_person() { person.clone() } else { vec![totals[a]] };
+                cells.relations.push(Relation { left: whole, right: parts });
+            }
+            // Parts of an area add up to it.
+            if !children[a].is_empty() {
+                cells.relations.push(Relation::total(totals[a], children[a].iter().map(|&c| totals[c]).collect()));
+                for per_value in values.iter().flatten() {
+                    cells
+                        .relations
+                        .push(Relation::total(per_value[a], children[a].iter().map(|&c| per_value[c]).collect()));
+                }
+            }
+        }
+        period_cells.push((totals, values));
+    }
+
+    let suppressed = disclosure::protect(&cells.values, &cells.thresholded, &cells.relations)?;
+    let primary =
+        cells.values.iter().zip(&cells.thresholded).filter(|(&v, &t)| t && v > 0 && v < disclosure::THRESHOLD).count();
+    let protection = Protection {
+        cells: cells.values.len(),
+        primary,
+        secondary: suppressed.iter().filter(|s| **s).count() - primary,
+    };
+    let shown = |c: usize| (!suppressed[c]).then_some(cells.values[c]);
+    let partial: Vec<PartialMonth> = stops
+        .months
+        .iter()
+        .filter(|m| !m.complete)
+        .map(|m| PartialMonth { month: m.month, first_day: m.first_day, last_day: m.last_day })
+        .collect();
+    let file = |range: std::ops::Range<usize>| StopsFile {
+        schema: met_core::dataset::SCHEMA,
+        threshold: disclosure::THRESHOLD,
+        first,
+        months: months.len(),
+        partial: partial.clone(),
+        areas: areas[range.clone()].to_vec(),
+        searches: range.clone().map(|a| searches[a].iter().map(|&c| shown(c)).collect()).collect(),
+        arrests: range.clone().map(|a| arrests[a].as_ref().map(|x| x.iter().map(|&c| shown(c)).collect())).collect(),
+        periods: periods
+            .iter()
+            .zip(&period_cells)
+            .map(|(period, (totals, values))| PeriodCounts {
+                period: *period,
+                searches: range.clone().map(|a| shown(totals[a])).collect(),
+                dimensions: Dimension::ALL
+                    .iter()
+                    .zip(values)
+                    .map(|(d, per_value)| DimensionCounts {
+                        dimension: *d,
+                        values: d
+                            .values()
+                            .iter()
+                            .zip(per_value)
+                            .map(|(v, per_area)| ValueCounts {
+                                value: v.id.to_string(),
+                                counts: range.clone().map(|a| shown(per_area[a])).collect(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    Ok((file(0..borough_areas), file(borough_areas..areas.len()), protection))
+}
