@@ -296,6 +296,7 @@ fn the_auditor_finds_what_a_careless_publication_gives_away() {
         searches: vec![vec![Some(90)], vec![Some(30)], vec![Some(50)], vec![Some(10)]],
         arrests: vec![Some(vec![Some(25)]), Some(vec![None]), Some(vec![Some(21)]), Some(vec![Some(0)])],
         periods: Vec::new(),
+        residents: Vec::new(),
     };
     let findings = audit::audit(&[&file]);
     assert_eq!(findings.recovered, ["arrests A 2024-01 = 4"]);

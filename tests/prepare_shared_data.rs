@@ -373,6 +373,12 @@ fn stop_and_search_counts_equal_the_raw_files() {
     let ethnicity = period.dimensions.iter().find(|d| d.dimension == Dimension::Ethnicity).unwrap();
     let black = ethnicity.values.iter().find(|v| v.value == "black").unwrap();
     assert_eq!(black.counts[0], Some(u32::try_from(raw).unwrap()));
+    // London's residents by ethnic group: TS021's 8,799,736 for the 33 boroughs
+    // (less "Does not apply", which is 0).
+    let london = boroughs.residents[0].as_ref().expect("London's residents by ethnic group");
+    assert_eq!(london.values().sum::<u32>(), 8_799_736);
+    assert_eq!(london.len(), 5);
+    assert!(boroughs.residents.iter().skip(1).take(33).all(Option::is_some));
 }
 
 #[test]

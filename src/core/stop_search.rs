@@ -10,8 +10,10 @@
 //! know, counts as [`UNKNOWN`] and the reader reports the latter with its file
 //! and line. Record-level details never leave `prepare`: only counts do.
 
+use crate::figure::Figure;
 use crate::month::Month;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A dimension a search is counted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -468,6 +470,67 @@ pub struct StopsFile {
     /// Arrests per area and month, for areas published by month (`None` for the others).
     pub arrests: Vec<Option<Vec<Option<u32>>>>,
     pub periods: Vec<PeriodCounts>,
+    /// Usual residents (Census 2021) by high-level ethnic group, for London and
+    /// the boroughs (`None` for the other areas).
+    #[serde(default)]
+    pub residents: Vec<Option<BTreeMap<String, u32>>>,
+}
+
+/// Below this many searches of a group (or of the White group), no
+/// disproportionality ratio is given: a ratio of small counts swings widely by chance.
+pub const MIN_SEARCHES_FOR_RATIO: u32 = 50;
+
+/// Searches of one ethnic group set against its residents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupRate {
+    /// The group's value id (`asian`, `black`, `mixed`, `white`, `other`).
+    pub group: &'static str,
+    pub searches: Figure,
+    pub residents: Option<u32>,
+    /// Searches per 1,000 residents of the group.
+    pub rate: Figure,
+    /// The group's rate divided by the White group's rate; `Missing` when either
+    /// group has fewer than [`MIN_SEARCHES_FOR_RATIO`] searches.
+    pub ratio: Figure,
+}
+
+/// Rates per 1,000 residents and disproportionality ratios against the White
+/// group, from a period's self-defined ethnicity counts (`(value id, count)`,
+/// `None` = suppressed) and the area's residents by group. "Not stated" has no
+/// residents and no rate.
+pub fn group_rates(counts: &[(String, Option<u32>)], residents: &BTreeMap<String, u32>) -> Vec<GroupRate> {
+    let searches = |id: &str| match counts.iter().find(|(v, _)| v == id) {
+        Some((_, Some(n))) => Figure::Known(f64::from(*n)),
+        Some((_, None)) => Figure::Suppressed,
+        None => Figure::Missing,
+    };
+    let rate = |id: &str| match (searches(id), residents.get(id)) {
+        (Figure::Known(n), Some(&r)) if r > 0 => Figure::Known(n * 1000.0 / f64::from(r)),
+        (Figure::Suppressed, Some(_)) => Figure::Suppressed,
+        _ => Figure::Missing,
+    };
+    let enough = |id: &str| searches(id).known().is_some_and(|n| n >= f64::from(MIN_SEARCHES_FOR_RATIO));
+    let white = rate("white");
+    ETHNICITIES
+        .iter()
+        .filter(|v| v.id != "not-stated")
+        .map(|v| {
+            let ratio = match (rate(v.id), white) {
+                (Figure::Known(r), Figure::Known(w)) if w > 0.0 && enough(v.id) && enough("white") => {
+                    Figure::Known(r / w)
+                }
+                (Figure::Suppressed, _) | (_, Figure::Suppressed) => Figure::Suppressed,
+                _ => Figure::Missing,
+            };
+            GroupRate {
+                group: v.id,
+                searches: searches(v.id),
+                residents: residents.get(v.id).copied(),
+                rate: rate(v.id),
+                ratio,
+            }
+        })
+        .collect()
 }
 
 #[cfg(feature = "parse")]
@@ -675,6 +738,36 @@ mod tests {
             assert_eq!(days_from_civil(y, m, d), days);
         }
         assert_eq!(days_from_civil(2024, 2, 29) + 1, days_from_civil(2024, 3, 1));
+    }
+
+    #[test]
+    fn rates_and_ratios_need_enough_searches_and_never_hide_a_suppression() {
+        let residents: BTreeMap<String, u32> =
+            [("white", 100_000), ("black", 20_000), ("asian", 30_000), ("mixed", 5_000), ("other", 4_000)]
+                .map(|(k, v)| (k.to_string(), v))
+                .into();
+        let counts: Vec<(String, Option<u32>)> = [
+            ("asian", Some(60)),
+            ("black", Some(200)),
+            ("mixed", Some(30)),
+            ("white", Some(250)),
+            ("other", None),
+            ("not-stated", Some(400)),
+        ]
+        .map(|(k, v)| (k.to_string(), v))
+        .into();
+        let rates = group_rates(&counts, &residents);
+        let by = |id: &str| rates.iter().find(|r| r.group == id).unwrap().clone();
+        assert_eq!(rates.len(), 5);
+        // Black: 10 per 1,000 against White's 2.5: four times the rate.
+        assert_eq!((by("black").rate, by("black").ratio), (Figure::Known(10.0), Figure::Known(4.0)));
+        assert_eq!(by("white").ratio, Figure::Known(1.0));
+        assert_eq!(by("asian").ratio, Figure::Known(0.8));
+        // 30 searches are too few for a ratio; the rate is still given.
+        assert_eq!((by("mixed").rate, by("mixed").ratio), (Figure::Known(6.0), Figure::Missing));
+        assert_eq!((by("other").rate, by("other").ratio), (Figure::Suppressed, Figure::Suppressed));
+        // No residents: no rate.
+        assert_eq!(group_rates(&counts, &BTreeMap::new())[0].rate, Figure::Missing);
     }
 
     #[test]

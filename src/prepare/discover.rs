@@ -26,6 +26,8 @@ pub enum Kind {
     LsoaPopulation,
     /// A police.uk stop-and-search file (one month of one force).
     StopSearch,
+    /// ONS Census 2021 TS021 ethnic group (20 categories) by local authority.
+    EthnicPopulation,
 }
 
 impl Kind {
@@ -38,6 +40,7 @@ impl Kind {
             Kind::LsoaLookup => "LSOA to ward lookup (ONS)",
             Kind::LsoaPopulation => "Census 2021 population by LSOA (GLA workbook)",
             Kind::StopSearch => "stop and search records (police.uk)",
+            Kind::EthnicPopulation => "Census 2021 population by ethnic group and borough (ONS TS021)",
         }
     }
 
@@ -92,8 +95,8 @@ fn classify_csv(path: &Path) -> Result<Kind, String> {
             "police.uk street-level crimes: not used (the MPS borough and ward files are the crime source)".into()
         );
     }
-    if has(&header, &["Ethnic group (20 categories)"]) {
-        return Err("Census 2021 ethnic group by borough: not used yet (for stop-and-search rates)".into());
+    if has(&header, &["Lower Tier Local Authorities Code", "Ethnic group (20 categories) Code", "Observation"]) {
+        return Ok(Kind::EthnicPopulation);
     }
     if has(&header, &["Code", "Year", "Population", "Source"]) {
         return Err("GLA population projections: not used (Census 2021 is the denominator)".into());

@@ -381,9 +381,13 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         let ward_borough: BTreeMap<String, String> =
             ward_lad.iter().map(|(w, l)| ((*w).clone(), (*l).clone())).collect();
         let counts = stops::count(&stop_paths, &borough_shapes, &ward_shapes, &ward_borough)?;
+        let residents = match one(&Kind::EthnicPopulation) {
+            Some(p) => population::read_ts021(&p, &std::fs::read(&p).map_err(|e| io_error(&p, &e))?)?,
+            None => BTreeMap::new(),
+        };
         let started = std::time::Instant::now();
         let (borough_file, ward_file, protection) =
-            stops::publish(&counts, &borough_shapes, &ward_shapes, &ward_borough)
+            stops::publish(&counts, &borough_shapes, &ward_shapes, &ward_borough, &residents)
                 .map_err(|e| Error(format!("stop and search: {e}")))?;
         report.stops = Some(StopsReport {
             searches: counts.searches,

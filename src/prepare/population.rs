@@ -24,6 +24,44 @@ pub fn read_ts007a(path: &Path, bytes: &[u8]) -> Result<BTreeMap<String, u32>, L
     Ok(out)
 }
 
+/// Usual residents per borough GSS code and high-level ethnic group (the ids of
+/// [`met_core::stop_search::Dimension::Ethnicity`]: asian, black, mixed, white,
+/// other), from Census 2021 TS021 (20 categories, codes 1–19; "Does not apply",
+/// code -8, is left out).
+pub fn read_ts021(path: &Path, bytes: &[u8]) -> Result<BTreeMap<String, BTreeMap<String, u32>>, Located> {
+    let mut out: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+    let (header, rows) = csv_records(path, bytes)?;
+    let area = header.column("Lower Tier Local Authorities Code")?;
+    let group = header.column("Ethnic group (20 categories) Code")?;
+    let count = header.column("Observation")?;
+    for row in rows {
+        let row = row?;
+        let code = row.text(&area)?;
+        if !code.starts_with("E09") {
+            continue;
+        }
+        let id = match row.text(&group)? {
+            "-8" => continue,
+            "1" | "2" | "3" | "4" | "5" => "asian",
+            "6" | "7" | "8" => "black",
+            "9" | "10" | "11" | "12" => "mixed",
+            "13" | "14" | "15" | "16" | "17" => "white",
+            "18" | "19" => "other",
+            other => {
+                let column = "Ethnic group (20 categories) Code";
+                return Err(Located::new(
+                    path,
+                    row.line(),
+                    Some(column),
+                    format!("expected a code from -8 to 19, found {other:?}"),
+                ));
+            }
+        };
+        *out.entry(code.to_string()).or_default().entry(id.to_string()).or_insert(0) += row.number(&count)?;
+    }
+    Ok(out)
+}
+
 /// The LSOA → (ward, borough) best-fit lookup, London (E09) rows only.
 pub fn read_lookup(path: &Path, bytes: &[u8]) -> Result<BTreeMap<String, (String, String)>, Located> {
     let mut out = BTreeMap::new();
@@ -102,6 +140,23 @@ pub fn ward_population(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ethnic_groups_add_up_from_the_twenty_census_categories() {
+        let csv = "Lower Tier Local Authorities Code,Lower Tier Local Authorities,Ethnic group (20 categories) Code,Ethnic group (20 categories),Observation\n\
+E09000007,Camden,-8,Does not apply,0\n\
+E09000007,Camden,1,\"Asian, Asian British or Asian Welsh: Bangladeshi\",100\n\
+E09000007,Camden,5,\"Asian, Asian British or Asian Welsh: Other Asian\",20\n\
+E09000007,Camden,13,\"White: English, Welsh, Scottish, Northern Irish or British\",300\n\
+E06000001,Hartlepool,13,White: English,999\n";
+        let out = read_ts021(Path::new("ts021.csv"), csv.as_bytes()).unwrap();
+        assert_eq!(out.len(), 1);
+        assert_eq!(out["E09000007"].get("asian"), Some(&120));
+        assert_eq!(out["E09000007"].get("white"), Some(&300));
+        let bad = csv.replace(",5,", ",25,");
+        let e = read_ts021(Path::new("ts021.csv"), bad.as_bytes()).unwrap_err();
+        assert_eq!(e.to_string(), "ts021.csv: line 4, column \"Ethnic group (20 categories) Code\": expected a code from -8 to 19, found \"25\"");
+    }
 
     #[test]
     fn reads_ts007a_london_rows() {

@@ -214,12 +214,14 @@ pub fn periods(first: Month, last: Month) -> Vec<Period> {
 /// Published: searches by area and month (every area); arrests by month for
 /// London, the boroughs and the two pseudo-areas; and, for each 12-month period,
 /// searches and every value of every dimension by area. Counts by a value are
-/// subject to the threshold; totals are not (see `DISCLOSURE.md`).
+/// subject to the threshold; totals are not (see `DISCLOSURE.md`). `residents`
+/// (Census 2021 by borough and ethnic group) go with London and the boroughs.
 pub fn publish(
     stops: &Stops,
     boroughs: &[Shape],
     wards: &[Shape],
     ward_borough: &BTreeMap<String, String>,
+    residents: &BTreeMap<String, BTreeMap<String, u32>>,
 ) -> Result<(StopsFile, StopsFile, Protection), String> {
     let (Some(first), Some(last)) = (stops.months.first(), stops.months.last()) else {
         return Err("no stop-and-search months".into());
@@ -358,6 +360,21 @@ pub fn publish(
         .filter(|m| !m.complete)
         .map(|m| PartialMonth { month: m.month, first_day: m.first_day, last_day: m.last_day })
         .collect();
+    let area_residents = |code: &str| -> Option<BTreeMap<String, u32>> {
+        if residents.is_empty() {
+            return None;
+        }
+        if code == LONDON {
+            let mut all: BTreeMap<String, u32> = BTreeMap::new();
+            for groups in residents.values() {
+                for (g, n) in groups {
+                    *all.entry(g.clone()).or_insert(0) += n;
+                }
+            }
+            return Some(all);
+        }
+        residents.get(code).cloned()
+    };
     let file = |range: std::ops::Range<usize>| StopsFile {
         schema: met_core::dataset::SCHEMA,
         threshold: disclosure::THRESHOLD,
@@ -367,6 +384,7 @@ pub fn publish(
         areas: areas[range.clone()].to_vec(),
         searches: range.clone().map(|a| searches[a].iter().map(|&c| shown(c)).collect()).collect(),
         arrests: range.clone().map(|a| arrests[a].as_ref().map(|x| x.iter().map(|&c| shown(c)).collect())).collect(),
+        residents: range.clone().map(|a| area_residents(&areas[a].code)).collect(),
         periods: periods
             .iter()
             .zip(&period_cells)
