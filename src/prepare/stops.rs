@@ -254,9 +254,13 @@ pub fn publish(
         }
         areas.push(part(&no_ward(&b.code), &format!("{}: not in a ward", b.name), &b.code));
     }
-    let children: Vec<Vec<usize>> = (0..areas.len())
-        .map(|i| (0..areas.len()).filter(|&j| areas[j].parent.as_deref() == Some(areas[i].code.as_str())).collect())
-        .collect();
+    let index: BTreeMap<&str, usize> = areas.iter().enumerate().map(|(i, a)| (a.code.as_str(), i)).collect();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); areas.len()];
+    for (i, area) in areas.iter().enumerate() {
+        if let Some(&p) = area.parent.as_deref().and_then(|p| index.get(p)) {
+            children[p].push(i);
+        }
+    }
     let monthly_arrests = |a: usize| a < borough_areas;
     let count = |a: usize, m: Month| stops.cells.get(&(areas[a].code.clone(), m));
 

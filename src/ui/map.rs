@@ -47,16 +47,16 @@ pub fn legend_title(measure: Measure) -> &'static str {
     }
 }
 
-/// A drawn area: its code, its path element and the fill it was last given.
-type DrawnPath = (String, web_sys::Element, &'static str);
+/// A drawn area: its path element and the fill it was last given.
+struct DrawnPath {
+    code: String,
+    name: String,
+    element: web_sys::Element,
+    fill: &'static str,
+}
 
 /// A path's fill before its figures are known.
 const NO_FILL: &str = "#f3f2f1";
-
-/// The area name a path was drawn with (its first accessible name).
-fn path_name(path: &web_sys::Element) -> String {
-    path.get_attribute("data-name").unwrap_or_default()
-}
 
 fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
@@ -119,7 +119,7 @@ pub fn Map(
         .iter()
         .map(|area| {
             view! {
-                <path id=format!("area-{}", area.code) data-code=area.code.clone() data-name=area.name.clone() d=area.path.clone()
+                <path id=format!("area-{}", area.code) data-code=area.code.clone() d=area.path.clone()
                     class="map-area" fill=NO_FILL role="button" tabindex="-1" aria-pressed="false" aria-label=area.name.clone()></path>
             }
         })
@@ -129,15 +129,15 @@ pub fn Map(
     // changes: restyling hundreds of SVG paths is most of the cost of a change.
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let drawn = StoredValue::new_local(Vec::<DrawnPath>::new());
+    let shape_names = StoredValue::new(names.clone());
     let with_paths = move |f: &mut dyn FnMut(&mut Vec<DrawnPath>)| {
         drawn.update_value(|paths| {
             if paths.is_empty() {
-                let found = svg.get_untracked().and_then(|svg| svg.query_selector_all("path.map-area").ok());
-                for i in 0..found.as_ref().map_or(0, |f| f.length()) {
-                    let element =
-                        found.as_ref().and_then(|f| f.item(i)).and_then(|n| n.dyn_into::<web_sys::Element>().ok());
+                let svg = svg.get_untracked();
+                for (code, name) in shape_names.get_value().iter() {
+                    let element = svg.as_ref().and_then(|s| s.query_selector(&format!("#area-{code}")).ok().flatten());
                     if let Some(element) = element {
-                        paths.push((element.get_attribute("data-code").unwrap_or_default(), element, NO_FILL));
+                        paths.push(DrawnPath { code: code.clone(), name: name.clone(), element, fill: NO_FILL });
                     }
                 }
             }
@@ -149,15 +149,15 @@ pub fn Map(
             let Some(m) = m else { return };
             let rows: HashMap<&str, &AreaRow> = m.rows.iter().map(|r| (r.code.as_str(), r)).collect();
             with_paths(&mut |paths| {
-                for (code, path, shown) in paths.iter_mut() {
-                    let fill = match rows.get(code.as_str()).map(|r| r.value(m.measure)) {
+                for path in paths.iter_mut() {
+                    let fill = match rows.get(path.code.as_str()).map(|r| r.value(m.measure)) {
                         None => "url(#not-policed)",
                         Some(Figure::Known(v)) => m.classes.colour(m.classes.class_of(v)),
                         Some(_) => "url(#no-data)",
                     };
-                    if *shown != fill {
-                        let _ = path.set_attribute("fill", fill);
-                        *shown = fill;
+                    if path.fill != fill {
+                        let _ = path.element.set_attribute("fill", fill);
+                        path.fill = fill;
                     }
                 }
             });
@@ -172,12 +172,12 @@ pub fn Map(
                 let Some(m) = m else { return };
                 let rows: HashMap<&str, &AreaRow> = m.rows.iter().map(|r| (r.code.as_str(), r)).collect();
                 with_paths(&mut |paths| {
-                    for (code, path, _) in paths.iter() {
-                        let label = match rows.get(code.as_str()) {
-                            None => format!("{}: not policed by the Met (City of London Police)", path_name(path)),
+                    for path in paths.iter() {
+                        let label = match rows.get(path.code.as_str()) {
+                            None => format!("{}: not policed by the Met (City of London Police)", path.name),
                             Some(r) => describe(r, m),
                         };
-                        let _ = path.set_attribute("aria-label", &label);
+                        let _ = path.element.set_attribute("aria-label", &label);
                     }
                 });
             });
@@ -188,10 +188,12 @@ pub fn Map(
     Effect::new(move |_| {
         let (chosen, stop) = (selected.get(), tab_stop.get());
         with_paths(&mut |paths| {
-            for (code, path, _) in paths.iter() {
-                let _ = path.set_attribute("tabindex", if stop.as_deref() == Some(code) { "0" } else { "-1" });
-                let _ =
-                    path.set_attribute("aria-pressed", if chosen.as_deref() == Some(code) { "true" } else { "false" });
+            for path in paths.iter() {
+                let code = Some(path.code.as_str());
+                let _ = path.element.set_attribute("tabindex", if stop.as_deref() == code { "0" } else { "-1" });
+                let _ = path
+                    .element
+                    .set_attribute("aria-pressed", if chosen.as_deref() == code { "true" } else { "false" });
             }
         });
     });
