@@ -43,6 +43,7 @@ fn spec() -> ChartSpec {
             },
         ],
         marks: vec![Mark { index: 2, label: "CONNECT".into(), note: "A break.".into() }],
+        gaps: vec![],
         notes: vec![],
         source: "test".into(),
     }
@@ -90,6 +91,7 @@ fn row(code: &str, name: &str, rate: Figure) -> AreaRow {
 
 fn ranking() -> Ranking {
     Ranking {
+        counted: met_core::view::OFFENCES,
         scope: Scope::Boroughs,
         category_name: "Burglary".into(),
         period: Period::new(m("2025-01"), m("2025-12")),

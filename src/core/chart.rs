@@ -48,9 +48,47 @@ pub struct ChartSpec {
     pub series: Vec<SeriesSpec>,
     /// Months marked with a rule: series breaks.
     pub marks: Vec<Mark>,
+    /// Months whose published figures cover only part of the month: the line
+    /// leaves them out so they never look like a fall; the table and CSV give
+    /// their figures, flagged.
+    pub gaps: Vec<usize>,
     /// Footnotes shown under the chart (e.g. what `..` means).
     pub notes: Vec<String>,
     pub source: String,
+}
+
+/// One bar of a bar chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    /// The bar's length; an unknown value has no bar, only its symbol.
+    pub value: Figure,
+    /// The value as written beside the bar, e.g. "12.3% (1,234)" or "[c]".
+    pub text: String,
+}
+
+/// A horizontal bar chart: one bar per value of a breakdown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarSpec {
+    pub title: String,
+    /// What the bars measure, e.g. "Per cent of searches".
+    pub unit: String,
+    pub bars: Vec<Bar>,
+    pub notes: Vec<String>,
+    pub source: String,
+}
+
+impl BarSpec {
+    /// The largest known value (at least a small positive number).
+    pub fn max(&self) -> f64 {
+        self.bars.iter().filter_map(|b| b.value.known()).fold(0.0, f64::max).max(1e-9)
+    }
+
+    /// A text alternative: every bar's label and value, in order.
+    pub fn description(&self) -> String {
+        let bars: Vec<String> = self.bars.iter().map(|b| format!("{}: {}", b.label, b.text)).collect();
+        format!("Bar chart of {}. {}.", self.unit.to_lowercase(), bars.join("; "))
+    }
 }
 
 /// A table of strings with a caption, for display and for CSV.
@@ -92,9 +130,17 @@ impl ChartSpec {
         }
     }
 
-    /// The smallest and largest known value over all series.
+    /// A series' value as drawn: `None` for unknown values and part months.
+    pub fn drawn(&self, values: &[Figure], index: usize) -> Option<f64> {
+        if self.gaps.contains(&index) {
+            return None;
+        }
+        values.get(index).and_then(|v| v.known())
+    }
+
+    /// The smallest and largest drawn value over all series.
     pub fn extent(&self) -> Option<(f64, f64)> {
-        let known = self.series.iter().flat_map(|s| s.values.iter().filter_map(|v| v.known()));
+        let known = self.series.iter().flat_map(|s| (0..s.values.len()).filter_map(|i| self.drawn(&s.values, i)));
         known.fold(None, |acc, v| match acc {
             None => Some((v, v)),
             Some((lo, hi)) => Some((f64::min(lo, v), f64::max(hi, v))),
@@ -120,9 +166,10 @@ impl ChartSpec {
             last.long_name()
         );
         for series in &self.series {
-            let known: Vec<(Month, f64)> =
-                self.months.iter().zip(&series.values).filter_map(|(m, v)| v.known().map(|v| (*m, v))).collect();
-            let unknown = series.values.len() - known.len();
+            let known: Vec<(Month, f64)> = (0..series.values.len())
+                .filter_map(|i| Some((*self.months.get(i)?, self.drawn(&series.values, i)?)))
+                .collect();
+            let unknown = series.values.iter().filter(|v| v.known().is_none()).count();
             let Some(&(latest_m, latest)) = known.last() else {
                 text.push_str(&format!(" {}: no published values.", series.name));
                 continue;
@@ -159,7 +206,11 @@ impl ChartSpec {
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                let mut row = vec![m.short_name()];
+                let mut row = vec![if self.gaps.contains(&i) {
+                    format!("{} (part month)", m.short_name())
+                } else {
+                    m.short_name()
+                }];
                 row.extend(
                     self.series.iter().map(|s| self.value_text(s.values.get(i).copied().unwrap_or(Figure::Missing))),
                 );
@@ -196,6 +247,7 @@ mod tests {
                 },
             ],
             marks: vec![Mark { index: 1, label: "CONNECT".into(), note: "A break.".into() }],
+            gaps: vec![],
             notes: vec![],
             source: "MPS".into(),
         }

@@ -134,6 +134,25 @@ pub struct Manifest {
     pub revisions: usize,
     pub inputs: Vec<FileHash>,
     pub outputs: Vec<FileHash>,
+    /// The stop-and-search data, when published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stops: Option<StopsDataset>,
+}
+
+/// What the manifest says about the stop-and-search files, so a link can be
+/// checked before they are loaded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StopsDataset {
+    pub title: String,
+    /// The months the files cover.
+    pub period: Period,
+    /// The fixed 12-month periods with counts by dimension, newest first.
+    pub periods: Vec<Period>,
+    /// Months whose police.uk file covers only some days.
+    pub partial: Vec<crate::stop_search::PartialMonth>,
+    pub publisher: String,
+    pub licence: String,
+    pub source_url: String,
 }
 
 impl Manifest {

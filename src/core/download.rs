@@ -93,23 +93,21 @@ fn header(meta: &Meta) -> String {
 /// The table of areas: counts, rates, shares and the change on a year earlier.
 pub fn ranking_csv(ranking: &Ranking, meta: &Meta) -> String {
     let mut out = header(meta);
-    out.push_str(&line(
-        &[
-            "area_code",
-            "area_name",
-            "offences",
-            "offences_flag",
-            "population_census_2021",
-            "per_1000_residents",
-            "per_1000_residents_flag",
-            "share_of_london_percent",
-            "share_of_london_flag",
-            "offences_year_earlier",
-            "offences_year_earlier_flag",
-            "change_percent",
-        ]
-        .map(String::from),
-    ));
+    let many = ranking.counted.many;
+    out.push_str(&line(&[
+        "area_code".to_string(),
+        "area_name".to_string(),
+        many.to_string(),
+        format!("{many}_flag"),
+        "population_census_2021".to_string(),
+        "per_1000_residents".to_string(),
+        "per_1000_residents_flag".to_string(),
+        "share_of_london_percent".to_string(),
+        "share_of_london_flag".to_string(),
+        format!("{many}_year_earlier"),
+        format!("{many}_year_earlier_flag"),
+        "change_percent".to_string(),
+    ]));
     for row in ranking.rows.iter().chain(std::iter::once(&ranking.total)) {
         let [count, count_flag] = cells(row.count, 1.0);
         let [rate, rate_flag] = cells(row.rate, 1.0);
@@ -146,8 +144,65 @@ pub fn chart_csv(chart: &ChartSpec, meta: &Meta) -> String {
     for (i, month) in chart.months.iter().enumerate() {
         let mut row = vec![month.iso()];
         for s in &chart.series {
-            row.extend(cells(s.values.get(i).copied().unwrap_or(Figure::Missing), 1.0));
+            let [value, flag] = cells(s.values.get(i).copied().unwrap_or(Figure::Missing), 1.0);
+            let flag = if chart.gaps.contains(&i) && flag.is_empty() { "part month".to_string() } else { flag };
+            row.extend([value, flag]);
         }
+        out.push_str(&line(&row));
+    }
+    out
+}
+
+/// A stop-and-search breakdown: a row per value with its count and share.
+pub fn breakdown_csv(breakdown: &crate::stops_view::Breakdown, meta: &Meta) -> String {
+    let mut out = header(meta);
+    let base = breakdown.base_name.replace(' ', "_");
+    let mut head = vec![
+        "value".to_string(),
+        "searches".to_string(),
+        "searches_flag".to_string(),
+        format!("percent_of_{base}"),
+        format!("percent_of_{base}_flag"),
+    ];
+    let compare = breakdown.rows.first().is_some_and(|r| r.london_share.is_some());
+    if compare {
+        head.extend(["london_percent".to_string(), "london_percent_flag".to_string()]);
+    }
+    out.push_str(&line(&head));
+    for r in &breakdown.rows {
+        let mut row = vec![r.label.to_string()];
+        row.extend(cells(r.count, 1.0));
+        row.extend(cells(r.share, 100.0));
+        if let Some(l) = r.london_share {
+            row.extend(cells(l, 100.0));
+        }
+        out.push_str(&line(&row));
+    }
+    out
+}
+
+/// Searches per 1,000 residents by ethnic group, with the ratio to the White group.
+pub fn groups_csv(groups: &crate::stops_view::Groups, meta: &Meta) -> String {
+    let mut out = header(meta);
+    out.push_str(&line(
+        &[
+            "ethnic_group",
+            "searches",
+            "searches_flag",
+            "residents_census_2021",
+            "searches_per_1000_residents",
+            "searches_per_1000_residents_flag",
+            "ratio_to_white",
+            "ratio_to_white_flag",
+        ]
+        .map(String::from),
+    ));
+    for (label, g) in &groups.rows {
+        let mut row = vec![label.to_string()];
+        row.extend(cells(g.searches, 1.0));
+        row.push(g.residents.map(|r| r.to_string()).unwrap_or_default());
+        row.extend(cells(g.rate, 1.0));
+        row.extend(cells(g.ratio, 1.0));
         out.push_str(&line(&row));
     }
     out
@@ -200,6 +255,7 @@ mod tests {
         let k = Figure::Known;
         let ranking = Ranking {
             scope: Scope::Boroughs,
+            counted: crate::view::OFFENCES,
             category_name: "Burglary".into(),
             period: Period::new(m, m),
             measure: Measure::Rate,
@@ -238,6 +294,7 @@ mod tests {
                 dash: DASHES[0],
             }],
             marks: vec![],
+            gaps: vec![],
             notes: vec![],
             source: String::new(),
         };

@@ -23,6 +23,7 @@ pub mod merge;
 pub mod month;
 pub mod search;
 pub mod stop_search;
+pub mod stops_view;
 pub mod summary;
 pub mod trend;
 pub mod url_state;

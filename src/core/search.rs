@@ -167,6 +167,7 @@ mod tests {
             revisions: 0,
             inputs: vec![],
             outputs: vec![],
+            stops: None,
         };
         SearchIndex::new(&manifest)
     }

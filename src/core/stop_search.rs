@@ -172,6 +172,26 @@ impl Dimension {
         matches!(self, Dimension::Ethnicity | Dimension::OfficerEthnicity | Dimension::Age | Dimension::Gender)
     }
 
+    /// The dimension's token in a link (`dim=outcome`).
+    pub fn token(self) -> &'static str {
+        match self {
+            Dimension::Type => "type",
+            Dimension::Ethnicity => "ethnicity",
+            Dimension::OfficerEthnicity => "officer-ethnicity",
+            Dimension::Age => "age",
+            Dimension::Gender => "gender",
+            Dimension::Legislation => "legislation",
+            Dimension::Object => "object",
+            Dimension::Outcome => "outcome",
+            Dimension::Linked => "linked",
+            Dimension::Clothing => "clothing",
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.token() == token)
+    }
+
     /// The index of a value id among [`Dimension::values`].
     pub fn index_of(self, id: &str) -> Option<usize> {
         self.values().iter().position(|v| v.id == id)

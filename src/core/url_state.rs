@@ -8,10 +8,31 @@
 use crate::category;
 use crate::dataset::{AreaKind, Level, Manifest};
 use crate::month::{Month, Period};
+use crate::stop_search::Dimension;
+
+/// Which figures the page explores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Explorer {
+    /// Recorded crime (London Datastore).
+    #[default]
+    Crime,
+    /// Stop and search (police.uk).
+    Stops,
+}
+
+impl Explorer {
+    pub fn token(self) -> &'static str {
+        match self {
+            Explorer::Crime => "crime",
+            Explorer::Stops => "stops",
+        }
+    }
+}
 
 /// What the user is looking at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
+    pub explorer: Explorer,
     /// The selected area's code (a borough or a ward), or `None` for London as a whole.
     pub area: Option<String>,
     /// The level the map and table show when no area is chosen (`level=ward`:
@@ -26,7 +47,12 @@ pub struct ViewState {
     pub rolling: bool,
     /// The order of the table of areas.
     pub sort: Sort,
+    /// The stop-and-search breakdown shown (`dim=`).
+    pub dimension: Dimension,
 }
+
+/// The breakdown a stop-and-search view opens on.
+pub const DEFAULT_DIMENSION: Dimension = Dimension::Outcome;
 
 /// What is measured: a count, a rate per 1,000 residents, a share of London,
 /// or the change (on a year earlier in the map and table; indexed to the first
@@ -135,6 +161,9 @@ pub struct Context {
     pub ward_available: Option<Period>,
     /// The codes of the wards among `areas`.
     pub wards: std::collections::BTreeSet<String>,
+    /// The 12-month periods of the stop-and-search figures, newest first
+    /// (empty when they are not published).
+    pub stop_periods: Vec<Period>,
 }
 
 impl Context {
@@ -154,7 +183,8 @@ impl Context {
         let ward_available = manifest.dataset(Level::Ward).map(|d| d.period);
         let wards =
             manifest.areas_of(Level::Ward).filter(|a| a.kind == AreaKind::Area).map(|a| a.code.clone()).collect();
-        Context { areas, categories, available, ward_available, wards }
+        let stop_periods = manifest.stops.as_ref().map(|s| s.periods.clone()).unwrap_or_default();
+        Context { areas, categories, available, ward_available, wards, stop_periods }
     }
 
     /// The default period of London's boroughs: the latest 12 months (or
@@ -166,21 +196,36 @@ impl Context {
     /// The default period of a view: the latest 12 months of the figures its
     /// map shows, so a view of wards (any chosen area, or `level=ward`) opens
     /// on months that have ward figures.
-    pub fn default_period_for(&self, area: Option<&str>, level: Level) -> Period {
+    pub fn default_period_for(&self, explorer: Explorer, area: Option<&str>, level: Level) -> Period {
+        if let (Explorer::Stops, Some(latest)) = (explorer, self.stop_periods.first()) {
+            return *latest;
+        }
         match self.ward_available {
             Some(wards) if area.is_some() || level == Level::Ward => wards.latest_year(),
             _ => self.default_period(),
         }
     }
 
-    /// The state after choosing another area or level with `change`. A period
-    /// left at its default follows the new view's default; a ward is never shown
-    /// for months without ward figures.
+    /// The default period of a state's view.
+    pub fn default_period_of(&self, state: &ViewState) -> Period {
+        self.default_period_for(state.explorer, state.area.as_deref(), state.level)
+    }
+
+    /// The state after choosing another explorer, area or level with `change`.
+    /// A period left at its default follows the new view's default; a ward is
+    /// never shown for months without ward figures, and stop and search only
+    /// for its 12-month periods.
     pub fn retarget(&self, state: &ViewState, change: impl FnOnce(&mut ViewState)) -> ViewState {
         let mut next = state.clone();
         change(&mut next);
-        if state.period == self.default_period_for(state.area.as_deref(), state.level) {
-            next.period = self.default_period_for(next.area.as_deref(), next.level);
+        if state.period == self.default_period_of(state) {
+            next.period = self.default_period_of(&next);
+        }
+        if next.explorer == Explorer::Stops {
+            if !self.stop_periods.contains(&next.period) {
+                next.period = self.default_period_of(&next);
+            }
+            return next;
         }
         let is_ward = next.area.as_ref().is_some_and(|a| self.wards.contains(a));
         if let (true, Some(wards)) = (is_ward, self.ward_available) {
@@ -193,6 +238,7 @@ impl Context {
 
     pub fn default_state(&self) -> ViewState {
         ViewState {
+            explorer: Explorer::Crime,
             area: None,
             level: Level::Borough,
             category: category::ALL.to_string(),
@@ -200,6 +246,7 @@ impl Context {
             measure: Measure::default(),
             rolling: false,
             sort: Sort::default(),
+            dimension: DEFAULT_DIMENSION,
         }
     }
 
@@ -280,6 +327,29 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let (name, value) = (decode(name), decode(value));
         match name.as_str() {
+            "explorer" => match value.as_str() {
+                "crime" => state.explorer = Explorer::Crime,
+                "stops" if !context.stop_periods.is_empty() => state.explorer = Explorer::Stops,
+                "stops" => notes.push(fallback(
+                    "explorer",
+                    "Stop-and-search figures are not published on this site yet; showing crime.".to_string(),
+                )),
+                _ => notes.push(fallback(
+                    "explorer",
+                    format!("{} is not a part of this site (crime or stops); showing crime.", quote(&value)),
+                )),
+            },
+            "dim" => match Dimension::parse(&value) {
+                Some(d) => state.dimension = d,
+                None => notes.push(fallback(
+                    "dim",
+                    format!(
+                        "{} is not a stop-and-search breakdown; showing {}.",
+                        quote(&value),
+                        DEFAULT_DIMENSION.label().to_lowercase()
+                    ),
+                )),
+            },
             "area" => {
                 if value.is_empty() || value.eq_ignore_ascii_case("london") {
                     state.area = None;
@@ -358,7 +428,7 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                 .push(fallback(&name, format!("The parameter {} is not used by this page; ignored.", quote(&name)))),
         }
     }
-    let default = context.default_period_for(state.area.as_deref(), state.level);
+    let default = context.default_period_of(&state);
     state.period = match (from, to) {
         (None, None) => default,
         (Some(f), None) => Period::new(f, default.to.max(f)),
@@ -370,6 +440,18 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
             Period::new(f, t)
         }
     };
+    if state.explorer == Explorer::Stops && !context.stop_periods.contains(&state.period) {
+        let periods: Vec<String> = context.stop_periods.iter().map(|p| p.describe()).collect();
+        notes.push(fallback(
+            "from",
+            format!(
+                "Stop-and-search figures are given for whole 12-month periods ({}); showing {}.",
+                periods.join("; "),
+                default.describe()
+            ),
+        ));
+        state.period = default;
+    }
     (state, notes)
 }
 
@@ -378,6 +460,9 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
 pub fn to_query(state: &ViewState, context: &Context) -> String {
     let default = context.default_state();
     let mut parts = Vec::new();
+    if state.explorer != default.explorer {
+        parts.push(format!("explorer={}", state.explorer.token()));
+    }
     if let Some(area) = &state.area {
         parts.push(format!("area={}", encode(area)));
     }
@@ -390,7 +475,7 @@ pub fn to_query(state: &ViewState, context: &Context) -> String {
     if state.measure != default.measure {
         parts.push(format!("measure={}", state.measure.token()));
     }
-    if state.period != context.default_period_for(state.area.as_deref(), state.level) {
+    if state.period != context.default_period_of(state) {
         // Both ends are written so the period survives new data being published.
         parts.push(format!("from={}", state.period.from.iso()));
         parts.push(format!("to={}", state.period.to.iso()));
@@ -400,6 +485,9 @@ pub fn to_query(state: &ViewState, context: &Context) -> String {
     }
     if state.sort != default.sort {
         parts.push(format!("sort={}", state.sort.token()));
+    }
+    if state.dimension != default.dimension {
+        parts.push(format!("dim={}", state.dimension.token()));
     }
     parts.join("&")
 }
@@ -416,6 +504,7 @@ mod tests {
             available: Period::new(m("2010-04"), m("2026-06")),
             ward_available: Some(Period::new(m("2024-01"), m("2025-12"))),
             wards: ["E05013570".to_string()].into(),
+            stop_periods: vec![Period::new(m("2023-09"), m("2024-08")), Period::new(m("2022-09"), m("2023-08"))],
         }
     }
 
@@ -484,6 +573,21 @@ mod tests {
                 measure: Measure::Share,
                 rolling: true,
                 sort: Sort { key: SortKey::Count, descending: false },
+                explorer: Explorer::Crime,
+                dimension: Dimension::Age,
+            },
+            ViewState {
+                explorer: Explorer::Stops,
+                period: Period::new(m("2023-09"), m("2024-08")),
+                ..ctx.default_state()
+            },
+            ViewState {
+                explorer: Explorer::Stops,
+                area: Some("E09000007".into()),
+                period: Period::new(m("2022-09"), m("2023-08")),
+                dimension: Dimension::OfficerEthnicity,
+                measure: Measure::Count,
+                ..ctx.default_state()
             },
         ];
         for state in states {
@@ -505,6 +609,43 @@ mod tests {
         assert_eq!(to_query(&sorted, &ctx), "area=E09000007&cat=burglary&sort=-count");
         let all = ViewState { level: Level::Ward, measure: Measure::Count, rolling: true, ..sorted };
         assert_eq!(to_query(&all, &ctx), "area=E09000007&level=ward&cat=burglary&measure=count&roll=12&sort=-count");
+    }
+
+    #[test]
+    fn stop_and_search_views_use_their_own_periods() {
+        let ctx = context();
+        let m = |s| Month::parse(s).unwrap();
+        let latest = Period::new(m("2023-09"), m("2024-08"));
+        let (state, notes) = from_query("explorer=stops&dim=age", &ctx);
+        assert_eq!((state.explorer, state.period, state.dimension), (Explorer::Stops, latest, Dimension::Age));
+        assert!(notes.is_empty());
+        assert_eq!(to_query(&state, &ctx), "explorer=stops&dim=age");
+        // A period that is not one of the 12-month periods falls back to the latest, with a reason.
+        let (state, notes) = from_query("explorer=stops&from=2024-01&to=2024-03&dim=height", &ctx);
+        assert_eq!(state.period, latest);
+        let names: Vec<&str> = notes.iter().map(|n| n.parameter.as_str()).collect();
+        assert_eq!(names, ["dim", "from"]);
+        let (state, notes) = from_query("explorer=shops", &ctx);
+        assert_eq!((state.explorer, notes.len()), (Explorer::Crime, 1));
+        // Without stop-and-search figures the link opens on crime.
+        let none = Context { stop_periods: vec![], ..ctx.clone() };
+        let (state, notes) = from_query("explorer=stops", &none);
+        assert_eq!((state.explorer, notes.len()), (Explorer::Crime, 1));
+        // Moving between the explorers: default periods follow, a chosen crime period gives way.
+        let crime = ctx.default_state();
+        let stops = ctx.retarget(&crime, |s| s.explorer = Explorer::Stops);
+        assert_eq!(stops.period, latest);
+        let back = ctx.retarget(&stops, |s| s.explorer = Explorer::Crime);
+        assert_eq!(back.period, ctx.default_period());
+        let chosen = ViewState { period: Period::new(m("2019-01"), m("2019-12")), ..crime };
+        assert_eq!(ctx.retarget(&chosen, |s| s.explorer = Explorer::Stops).period, latest);
+        let earlier = ViewState { period: Period::new(m("2022-09"), m("2023-08")), ..stops };
+        let ward = ctx.retarget(&earlier, |s| s.area = Some("E05013570".into()));
+        assert_eq!(ward.period, Period::new(m("2022-09"), m("2023-08")));
+        for d in Dimension::ALL {
+            assert_eq!(Dimension::parse(d.token()), Some(d));
+            assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{}\"", d.token()));
+        }
     }
 
     #[test]

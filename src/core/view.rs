@@ -140,11 +140,38 @@ pub struct Crumb {
     pub area: Option<String>,
 }
 
+/// What a view counts, in words for headings, sentences and CSV columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counted {
+    /// "Offences", for column headings.
+    pub heading: &'static str,
+    /// "offence".
+    pub one: &'static str,
+    /// "offences", also the CSV column name.
+    pub many: &'static str,
+}
+
+pub const OFFENCES: Counted = Counted { heading: "Offences", one: "offence", many: "offences" };
+pub const SEARCHES: Counted = Counted { heading: "Searches", one: "search", many: "searches" };
+
+impl Counted {
+    /// The legend's and map heading's title for a measure.
+    pub fn measure_title(self, measure: Measure) -> String {
+        match measure {
+            Measure::Count => format!("Number of {}", self.many),
+            Measure::Rate => format!("{} per 1,000 residents", self.heading),
+            Measure::Share => format!("Share of London's {}", self.many),
+            Measure::Change => "Change on the same months a year earlier".to_string(),
+        }
+    }
+}
+
 /// The part of a view that does not depend on the selected area within its
 /// scope: the map and the table read only this.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranking {
     pub scope: Scope,
+    pub counted: Counted,
     pub category_name: String,
     pub period: Period,
     pub measure: Measure,
@@ -256,6 +283,44 @@ pub fn sort_rows(rows: &mut [AreaRow], sort: Sort) {
     });
 }
 
+/// Sorts the rows as the state says and returns the map's classes over the
+/// chosen measure of the areas.
+pub(crate) fn order_and_classes(rows: &mut [AreaRow], state: &ViewState) -> Classes {
+    sort_rows(rows, state.sort);
+    let values: Vec<f64> =
+        rows.iter().filter(|r| r.kind == AreaKind::Area).filter_map(|r| r.value(state.measure).known()).collect();
+    if state.measure == Measure::Change {
+        Classes::changes(&values)
+    } else {
+        Classes::quantiles(&values, 5)
+    }
+}
+
+/// The chosen area, its borough, its names and the breadcrumb to it.
+pub(crate) struct Place<'a> {
+    pub selected: Option<&'a Area>,
+    pub borough_of: Option<&'a Area>,
+    /// "Kilburn", or "London".
+    pub area_name: String,
+    /// "Kilburn, Camden".
+    pub full_name: String,
+    pub trail: Vec<Crumb>,
+}
+
+pub(crate) fn place<'a>(manifest: &'a Manifest, state: &ViewState) -> Place<'a> {
+    let selected = state.area.as_deref().and_then(|code| manifest.area(code));
+    let borough_of = selected.and_then(|a| a.borough.as_deref()).and_then(|b| manifest.area(b));
+    let area_name = selected.map_or_else(|| "London".to_string(), |a| a.name.clone());
+    let full_name = match borough_of {
+        Some(b) => format!("{area_name}, {}", b.name),
+        None => area_name.clone(),
+    };
+    let mut trail = vec![Crumb { name: "London".into(), area: None }];
+    trail.extend(borough_of.map(|b| Crumb { name: b.name.clone(), area: Some(b.code.clone()) }));
+    trail.extend(selected.map(|a| Crumb { name: a.name.clone(), area: Some(a.code.clone()) }));
+    Place { selected, borough_of, area_name, full_name, trail }
+}
+
 /// Computes the view. `files.ward` must be given when [`files_needed`] names a ward file.
 pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel {
     let cat = state.category.as_str();
@@ -335,22 +400,8 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
             ));
         }
     }
-    sort_rows(&mut rows, state.sort);
-    let values: Vec<f64> =
-        rows.iter().filter(|r| r.kind == AreaKind::Area).filter_map(|r| r.value(state.measure).known()).collect();
-    let classes =
-        if state.measure == Measure::Change { Classes::changes(&values) } else { Classes::quantiles(&values, 5) };
-
-    let selected = state.area.as_deref().and_then(|code| manifest.area(code));
-    let borough_of = selected.and_then(|a| a.borough.as_deref()).and_then(|b| manifest.area(b));
-    let area_name = selected.map_or_else(|| "London".to_string(), |a| a.name.clone());
-    let full_name = match borough_of {
-        Some(b) => format!("{area_name}, {}", b.name),
-        None => area_name.clone(),
-    };
-    let mut trail = vec![Crumb { name: "London".into(), area: None }];
-    trail.extend(borough_of.map(|b| Crumb { name: b.name.clone(), area: Some(b.code.clone()) }));
-    trail.extend(selected.map(|a| Crumb { name: a.name.clone(), area: Some(a.code.clone()) }));
+    let classes = order_and_classes(&mut rows, state);
+    let Place { selected, borough_of, area_name, full_name, trail } = place(manifest, state);
     let source = source_line(manifest);
 
     let chart =
@@ -382,6 +433,7 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
         },
         ranking: Arc::new(Ranking {
             scope,
+            counted: OFFENCES,
             category_name,
             period,
             measure: state.measure,
@@ -479,6 +531,7 @@ mod tests {
             revisions: 0,
             inputs: vec![],
             outputs: vec![],
+            stops: None,
         };
         let ones = |v: u32, n: usize| vec![Some(v); n];
         let boroughs = series(
@@ -500,6 +553,8 @@ mod tests {
             measure: Measure::Rate,
             rolling: false,
             sort: Sort::default(),
+            explorer: crate::url_state::Explorer::Crime,
+            dimension: crate::url_state::DEFAULT_DIMENSION,
         }
     }
 

@@ -399,7 +399,19 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             protection,
             protect_seconds: started.elapsed().as_secs_f64(),
         });
-        Some((json(&borough_file), json(&ward_file)))
+        let dataset = dataset::StopsDataset {
+            title: format!(
+                "Stop and search by the Metropolitan Police (police.uk), data to {}",
+                borough_file.first.plus_months(borough_file.months as i32 - 1).long_name()
+            ),
+            period: Period::new(borough_file.first, borough_file.first.plus_months(borough_file.months as i32 - 1)),
+            periods: borough_file.periods.iter().map(|p| p.period).collect(),
+            partial: borough_file.partial.clone(),
+            publisher: "Metropolitan Police Service, via police.uk".into(),
+            licence: "Open Government Licence v3.0".into(),
+            source_url: "https://data.police.uk/data/".into(),
+        };
+        Some((json(&borough_file), json(&ward_file), dataset))
     };
 
     // Merge each level.
@@ -416,7 +428,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         options.progress,
     );
     let result = result.and_then(|m| {
-        if let Some((boroughs, wards)) = &stop_files {
+        if let Some((boroughs, wards, _)) = &stop_files {
             for (name, bytes) in [("stops-borough.json", boroughs), ("stops-ward.json", wards)] {
                 staging.write(name, bytes).map_err(|e| Error(format!("writing {name}: {e}")))?;
             }
@@ -431,6 +443,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         }
     };
     let mut manifest = manifest;
+    manifest.stops = stop_files.map(|(_, _, d)| d);
     let mut hashes: Vec<FileHash> = found
         .used
         .iter()
@@ -664,6 +677,7 @@ fn build_outputs(
         revisions,
         inputs: Vec::new(),
         outputs: Vec::new(),
+        stops: None,
     })
 }
 

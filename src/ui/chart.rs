@@ -83,8 +83,8 @@ fn draw(spec: &ChartSpec, width: u32, height: u32, svg: &mut String) -> Result<(
         let style = ShapeStyle { color: line.to_rgba(), filled: false, stroke_width: 3 };
         // Unknown months break the line: runs of known values are drawn apart.
         let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
-        for (i, v) in series.values.iter().enumerate() {
-            match v.known() {
+        for i in 0..series.values.len() {
+            match spec.drawn(&series.values, i) {
                 Some(v) => runs.last_mut().map(|r| r.push((i as f64, v))).unwrap_or(()),
                 None => runs.push(Vec::new()),
             }
@@ -166,4 +166,38 @@ pub fn standalone_svg(spec: &ChartSpec, width: u32, height: u32) -> (String, u32
          <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>{head}{chart}{foot}</svg>"
     );
     (svg, width, total)
+}
+
+/// Draws a bar chart as SVG: each value's label on one line and its bar below,
+/// with the value written at the bar's end, so long labels fit a phone. An
+/// unknown value has no bar, only its symbol: it is never drawn as zero.
+pub fn render_bars(spec: &met_core::chart::BarSpec, width: u32) -> String {
+    const ROW: u32 = 46;
+    let height = ROW * spec.bars.len() as u32 + 8;
+    let max = spec.max();
+    // Room for the value text after the longest bar.
+    let room = f64::from(width.saturating_sub(130).max(60));
+    let mut body = String::new();
+    for (i, bar) in spec.bars.iter().enumerate() {
+        let y = ROW * i as u32;
+        body.push_str(&format!("<text x=\"0\" y=\"{}\" font-size=\"14\">{}</text>", y + 16, format::xml(&bar.label)));
+        let length = bar.value.known().map_or(0.0, |v| (v / max * room).max(if v > 0.0 { 1.0 } else { 0.0 }));
+        if bar.value.known().is_some() {
+            body.push_str(&format!(
+                "<rect x=\"0\" y=\"{}\" width=\"{length:.1}\" height=\"18\" fill=\"{}\"/>",
+                y + 22,
+                met_core::chart::LINE_COLOURS[0]
+            ));
+        }
+        body.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{}\" font-size=\"14\" font-weight=\"700\">{}</text>",
+            length + 6.0,
+            y + 36,
+            format::xml(&bar.text)
+        ));
+    }
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
+         font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\" fill=\"#0b0c0c\">{body}</svg>"
+    )
 }

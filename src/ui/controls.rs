@@ -10,7 +10,7 @@ use met_core::dataset::{Level, Manifest};
 use met_core::format::xml;
 use met_core::month::{Month, Period};
 use met_core::search::SearchIndex;
-use met_core::url_state::{Measure, ViewState};
+use met_core::url_state::{Explorer, Measure, ViewState};
 use std::sync::Arc;
 
 /// Category, period and measure pickers, built once; their selections follow
@@ -45,6 +45,30 @@ pub fn Controls(
         })
         .collect_view();
 
+    let stops = move || state.with(|s| s.as_ref().is_some_and(|s| s.explorer == Explorer::Stops));
+    // Stop and search is published for fixed 12-month periods: one radio each.
+    let stop_periods = manifest
+        .stops
+        .iter()
+        .flat_map(|d| d.periods.clone())
+        .enumerate()
+        .map(|(i, period)| {
+            let id = format!("stop-period-{i}");
+            let checked = move || state.with(|s| s.as_ref().is_some_and(|s| s.period == period));
+            let choose = move |_| {
+                if let Some(mut next) = state.get_untracked() {
+                    next.period = period;
+                    navigate.run(next);
+                }
+            };
+            view! {
+                <div class="radio">
+                    <input type="radio" name="stop-period" id=id.clone() value=period.from.iso() prop:checked=checked on:change=choose />
+                    <label for=id>{period.describe()}</label>
+                </div>
+            }
+        })
+        .collect_view();
     let measures = Measure::ALL
         .into_iter()
         .map(|measure| {
@@ -59,7 +83,7 @@ pub fn Controls(
             view! {
                 <div class="radio">
                     <input type="radio" name="measure" id=id.clone() value=measure.token() prop:checked=checked on:change=choose />
-                    <label for=id>{measure.label()}</label>
+                    <label for=id>{move || if measure == Measure::Count && stops() { "Number of searches" } else { measure.label() }}</label>
                 </div>
             }
         })
@@ -87,12 +111,17 @@ pub fn Controls(
     view! {
         <form class="controls" on:submit=|ev| ev.prevent_default()>
             <search::AreaSearch index=index on_select=on_select />
-            <div class="field">
+            <div class="field" hidden=stops>
                 <label for="cat">"Crime category"</label>
                 <select id="cat" name="cat" node_ref=cat inner_html=category_options
                     on:change=move |ev| change(|s, v| s.category = v, ev)></select>
             </div>
-            <fieldset class="field period">
+            <fieldset class="field" hidden=move || !stops()>
+                <legend>"Period"</legend>
+                {stop_periods}
+                <p class="hint">"Stop-and-search breakdowns are published for whole 12-month periods."</p>
+            </fieldset>
+            <fieldset class="field period" hidden=stops>
                 <legend>"Period"</legend>
                 <div class="period-fields">
                     <div>
@@ -117,7 +146,7 @@ pub fn Controls(
             <fieldset class="field">
                 <legend>"Measure"</legend>
                 {measures}
-                <div class="checkbox">
+                <div class="checkbox" hidden=stops>
                     <input type="checkbox" id="rolling" name="roll"
                         prop:checked=move || state.with(|s| s.as_ref().is_some_and(|s| s.rolling))
                         on:change=move |ev| {

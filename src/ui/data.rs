@@ -9,6 +9,7 @@
 
 use leptos::prelude::*;
 use met_core::dataset::{GeoFile, Manifest, SeriesFile};
+use met_core::stop_search::StopsFile;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -57,6 +58,8 @@ pub struct Store {
     pub wards: RwSignal<Option<Load<GeoFile>>>,
     /// Series files by file name.
     pub series: RwSignal<HashMap<String, Load<SeriesFile>>>,
+    /// Stop-and-search files by file name.
+    pub stops: RwSignal<HashMap<String, Load<StopsFile>>>,
 }
 
 impl Store {
@@ -76,6 +79,7 @@ impl Store {
             boroughs: RwSignal::new(boroughs.into()),
             wards: RwSignal::new(None),
             series: RwSignal::new(HashMap::from([(series.to_string(), file.into())])),
+            stops: RwSignal::new(HashMap::new()),
         }
     }
 
@@ -95,20 +99,12 @@ impl Store {
 
     /// Requests a series file unless it is loaded or loading.
     pub fn need_series(self, name: &str) {
-        let known = self.series.with_untracked(|s| matches!(s.get(name), Some(Load::Ready(_) | Load::Loading)));
-        if known {
-            return;
-        }
-        let name = name.to_string();
-        self.series.update(|s| {
-            s.insert(name.clone(), Load::Loading);
-        });
-        leptos::task::spawn_local(async move {
-            let result = fetch_json::<SeriesFile>(&format!("{DATA}/{name}")).await;
-            self.series.update(|s| {
-                s.insert(name, result.into());
-            });
-        });
+        need(self.series, name);
+    }
+
+    /// Requests a stop-and-search file unless it is loaded or loading.
+    pub fn need_stops(self, name: &str) {
+        need(self.stops, name);
     }
 
     /// Requests the ward boundaries unless they are loaded or loading.
@@ -134,5 +130,23 @@ impl Store {
             self.wards.set(None);
         }
         self.series.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));
+        self.stops.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));
     }
+}
+
+/// Requests the data file `name` into `files` unless it is loaded or loading.
+fn need<T: DeserializeOwned + Send + Sync + 'static>(files: RwSignal<HashMap<String, Load<T>>>, name: &str) {
+    if files.with_untracked(|s| matches!(s.get(name), Some(Load::Ready(_) | Load::Loading))) {
+        return;
+    }
+    let name = name.to_string();
+    files.update(|s| {
+        s.insert(name.clone(), Load::Loading);
+    });
+    leptos::task::spawn_local(async move {
+        let result = fetch_json::<T>(&format!("{DATA}/{name}")).await;
+        files.update(|s| {
+            s.insert(name, result.into());
+        });
+    });
 }

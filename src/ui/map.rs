@@ -12,7 +12,7 @@ use met_core::dataset::{AreaKind, GeoArea};
 use met_core::figure::Figure;
 use met_core::format;
 use met_core::url_state::Measure;
-use met_core::view::{change_text, measure_text, AreaRow, Ranking};
+use met_core::view::{change_text, measure_text, AreaRow, Ranking, SEARCHES};
 use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 pub fn describe(row: &AreaRow, model: &Ranking) -> String {
     match (row.count, row.rate) {
         (Figure::Known(c), rate) => {
-            let mut text = format!("{}: {} offences", row.name, format::count(c));
+            let mut text = format!("{}: {} {}", row.name, format::count(c), model.counted.many);
             if let Figure::Known(r) = rate {
                 text.push_str(&format!(", {} per 1,000 residents", format::decimal(r, 2)));
             }
@@ -34,16 +34,6 @@ pub fn describe(row: &AreaRow, model: &Ranking) -> String {
             format!("{text}, {}", model.period.short())
         }
         _ => format!("{}: not published for every month of {}", row.name, model.period.short()),
-    }
-}
-
-/// The legend's title for a measure.
-pub fn legend_title(measure: Measure) -> &'static str {
-    match measure {
-        Measure::Count => "Number of offences",
-        Measure::Rate => "Offences per 1,000 residents",
-        Measure::Share => "Share of London's offences",
-        Measure::Change => "Change on the same months a year earlier",
     }
 }
 
@@ -279,7 +269,7 @@ pub fn Map(
             })
         })
     };
-    let title = move || ranking.with(|m| m.as_ref().map_or("", |m| legend_title(m.measure)));
+    let title = move || ranking.with(|m| m.as_ref().map(|m| m.counted.measure_title(m.measure)));
     // Patterns are sized to the part of the map shown, so hatching looks the same zoomed in.
     let span = viewbox.split_whitespace().nth(2).and_then(|w| w.parse::<f64>().ok()).unwrap_or(5000.0);
     let scale = format!("{:.2}", (span / 580.0).max(0.5));
@@ -315,11 +305,19 @@ pub fn Map(
                 <p class="legend-title">{title}</p>
                 <ul class="legend-list">
                     {legend}
-                    <li><span class="swatch swatch-no-data"></span>{move || if ranking.with(|m| m.as_ref().is_some_and(|m| m.measure == Measure::Change)) {
-                        "Not published, or under 20 offences a year earlier"
-                    } else {
-                        "Not published for every month"
-                    }}</li>
+                    <li><span class="swatch swatch-no-data"></span>{move || ranking.with(|m| {
+                        let Some(m) = m else { return String::new() };
+                        let unknown = if m.counted == SEARCHES {
+                            "Withheld to protect the people searched ([c]), or not published"
+                        } else {
+                            "Not published for every month"
+                        };
+                        if m.measure == Measure::Change {
+                            format!("{unknown}, or under 20 {} a year earlier", m.counted.many)
+                        } else {
+                            unknown.to_string()
+                        }
+                    })}</li>
                     <li><span class="swatch swatch-not-policed"></span>"City of London: not policed by the Met"</li>
                 </ul>
             </div>

@@ -10,8 +10,10 @@ pub mod chart;
 pub mod controls;
 pub mod data;
 pub mod download;
+pub mod figure;
 pub mod map;
 pub mod search;
+pub mod stops;
 pub mod table;
 
 use data::{Load, Store};
@@ -20,7 +22,8 @@ use met_core::category;
 use met_core::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
 use met_core::download::Meta;
 use met_core::search::SearchIndex;
-use met_core::url_state::{self, Context, Fallback, ViewState};
+use met_core::stops_view::{self, StopsFiles, StopsModel};
+use met_core::url_state::{self, Context, Explorer, Fallback, ViewState};
 use met_core::view::{self, Crumb, Files, Ranking, Scope, ViewModel};
 use std::sync::Arc;
 
@@ -80,27 +83,31 @@ fn chart_height(width: u32) -> u32 {
     (width * 3 / 5).clamp(220, 360)
 }
 
-/// Whether the `<details>` element of a toggle event is open.
-fn is_open(ev: &leptos::ev::Event) -> bool {
-    use wasm_bindgen::JsCast;
-    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open())
-}
+use figure::is_open;
 
-/// `burglary-camden-2025-01-to-2025-12`: a file name for a view's downloads.
+/// `met-crime-burglary-camden-2025-01-to-2025-12`: a file name for a view's downloads.
 fn file_stem(model: &ViewModel, state: &ViewState) -> String {
     let area = category::key(&model.area_name);
-    let cat = state.category.replace('/', "-");
-    format!("met-crime-{cat}-{area}-{}-to-{}", state.period.from.iso(), state.period.to.iso())
+    let what = match state.explorer {
+        Explorer::Crime => format!("crime-{}", state.category.replace('/', "-")),
+        Explorer::Stops => "stop-and-search".to_string(),
+    };
+    format!("met-{what}-{area}-{}-to-{}", state.period.from.iso(), state.period.to.iso())
 }
 
 /// The header block of a download.
 fn meta(manifest: &Manifest, model: &ViewModel, title: String) -> Meta {
     let levels: &[Level] =
         if model.ranking.scope == Scope::Boroughs { &[Level::Borough] } else { &[Level::Borough, Level::Ward] };
+    let releases = if model.ranking.counted == view::SEARCHES {
+        manifest.stops.iter().map(|d| format!("{} ({})", d.title, d.source_url)).collect()
+    } else {
+        met_core::download::releases(manifest, levels)
+    };
     Meta {
         title,
         source: model.source.clone(),
-        releases: met_core::download::releases(manifest, levels),
+        releases,
         generated: String::from(js_sys::Date::new_0().to_iso_string()),
         link: web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default(),
     }
@@ -154,6 +161,7 @@ pub fn App(store: Store) -> impl IntoView {
         Memo::new(move |_| context.with(|c| c.as_ref().map(|c| url_state::from_query(&query.get(), c))));
     let state = Memo::new(move |_| parsed.with(|p| p.as_ref().map(|(s, _)| s.clone())));
     let fallbacks = Memo::new(move |_| parsed.with(|p| p.as_ref().map(|(_, f)| f.clone()).unwrap_or_default()));
+    let explorer = Memo::new(move |_| state.with(|s| s.as_ref().map_or(Explorer::Crime, |s| s.explorer)));
     let navigate = move |next: ViewState| {
         if let Some(c) = context.get_untracked() {
             let q = url_state::to_query(&next, &c);
@@ -169,6 +177,9 @@ pub fn App(store: Store) -> impl IntoView {
     let needed: Memo<Option<(Vec<String>, bool)>> = Memo::new(move |_| {
         let manifest = store.manifest.get().ready()?;
         let s = state.get()?;
+        if s.explorer != Explorer::Crime {
+            return None;
+        }
         let wards = view::scope(&manifest, &s).level() == Level::Ward;
         Some((view::files_needed(&manifest, &s), wards))
     });
@@ -186,12 +197,42 @@ pub fn App(store: Store) -> impl IntoView {
         let (files, _) = needed.get()?;
         store.series.with(|m| files.iter().map(|f| m.get(f).cloned()).collect())
     });
-    let model: Memo<Option<Arc<ViewModel>>> = Memo::new(move |_| {
+    let crime_model: Memo<Option<Arc<ViewModel>>> = Memo::new(move |_| {
         let manifest = store.manifest.get().ready()?;
         let s = state.get()?;
         let files: Vec<Arc<SeriesFile>> = series.get()?.iter().map(Load::ready).collect::<Option<_>>()?;
         let ward = files.get(1).map(AsRef::as_ref);
         Some(Arc::new(view::build(&manifest, Files { borough: &files[0], ward }, &s)))
+    });
+
+    // Stop and search: its own files and model; the page's shared parts read its `view`.
+    let stops_needed: Memo<Option<Vec<&'static str>>> = Memo::new(move |_| {
+        let manifest = store.manifest.get().ready()?;
+        let s = state.get()?;
+        (s.explorer == Explorer::Stops).then(|| stops_view::files_needed(&manifest, &s))
+    });
+    Effect::new(move |_| {
+        for f in stops_needed.get().unwrap_or_default() {
+            store.need_stops(f);
+            if f == stops_view::WARD_FILE {
+                store.need_wards();
+            }
+        }
+    });
+    let stops_loads = Memo::new(move |_| {
+        let files = stops_needed.get()?;
+        store.stops.with(|m| files.iter().map(|f| m.get(*f).cloned()).collect::<Option<Vec<_>>>())
+    });
+    let stops_model: Memo<Option<Arc<StopsModel>>> = Memo::new(move |_| {
+        let manifest = store.manifest.get().ready()?;
+        let s = state.get()?;
+        let files: Vec<_> = stops_loads.get()?.iter().map(Load::ready).collect::<Option<_>>()?;
+        let ward = files.get(1).map(AsRef::as_ref);
+        Some(Arc::new(stops_view::build(&manifest, StopsFiles { borough: &files[0], ward }, &s)))
+    });
+    let model: Memo<Option<Arc<ViewModel>>> = Memo::new(move |_| match explorer.get() {
+        Explorer::Crime => crime_model.get(),
+        Explorer::Stops => stops_model.with(|m| m.as_ref().map(|m| Arc::new(m.view.clone()))),
     });
     let ranking: Memo<Option<Arc<Ranking>>> = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.ranking.clone())));
     let scope: Memo<Option<Scope>> = Memo::new(move |_| ranking.with(|r| r.as_ref().map(|r| r.scope.clone())));
@@ -219,6 +260,11 @@ pub fn App(store: Store) -> impl IntoView {
                 errors.push(e);
             }
         }
+        for load in stops_loads.get().unwrap_or_default() {
+            if let Load::Failed(e) = load {
+                errors.push(e);
+            }
+        }
         errors
     });
     let retry = move |_| {
@@ -230,6 +276,9 @@ pub fn App(store: Store) -> impl IntoView {
             if wards {
                 store.need_wards();
             }
+        }
+        for f in stops_needed.get_untracked().unwrap_or_default() {
+            store.need_stops(f);
         }
     };
 
@@ -344,36 +393,6 @@ pub fn App(store: Store) -> impl IntoView {
     let chart_spec: Memo<Option<met_core::chart::ChartSpec>> = Memo::new(move |previous| {
         model.with(|m| m.as_ref().map(|m| m.chart.clone())).or_else(|| previous.cloned().flatten())
     });
-    let chart_svg =
-        move || chart_spec.with(|c| c.as_ref().map(|c| chart::render_svg(c, width.get(), chart_height(width.get()))));
-    let chart_legend = move || {
-        chart_spec.with(|c| {
-            c.as_ref().map(|c| {
-                c.series
-                    .iter()
-                    .map(|s| {
-                        let pattern = match s.dash {
-                            None => "solid",
-                            Some("2 4") => "dotted",
-                            Some(_) => "dashed",
-                        };
-                        let style = format!("border-color:{};border-top-style:{pattern}", s.colour);
-                        view! { <li><span class="key" style=style></span>{s.name.clone()}</li> }
-                    })
-                    .collect_view()
-            })
-        })
-    };
-    let chart_notes = move || {
-        chart_spec.with(|c| {
-            c.as_ref().map(|c| {
-                let marks = c.marks.iter().map(|k| view! { <p class="note note-break">{k.note.clone()}</p> });
-                let notes = c.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> });
-                (marks.collect_view(), notes.collect_view())
-            })
-        })
-    };
-    let data_open = RwSignal::new(false);
 
     // Small multiples: every major category for the area, loaded when first opened.
     let multiples_open = RwSignal::new(false);
@@ -445,6 +464,42 @@ pub fn App(store: Store) -> impl IntoView {
             <ul class="multiples">{items}</ul>
         }.into_any())
     };
+    // The explorers: each link keeps the area and moves a default period to the other's default.
+    let explorer_links = move || {
+        let c = context.get()?;
+        let s = state.get()?;
+        let mut explorers = vec![(Explorer::Crime, "Crime")];
+        if !c.stop_periods.is_empty() {
+            explorers.push((Explorer::Stops, "Stop and search"));
+        }
+        let links = explorers
+            .into_iter()
+            .map(|(e, label)| {
+                let next = c.retarget(&s, |n| n.explorer = e);
+                let q = url_state::to_query(&next, &c);
+                let href = if q.is_empty() { "?".to_string() } else { format!("?{q}") };
+                let current = (s.explorer == e).then_some("page");
+                view! {
+                    <li><a href=href aria-current=current on:click=move |ev| {
+                        ev.prevent_default();
+                        navigate(next.clone());
+                    }>{label}</a></li>
+                }
+            })
+            .collect_view();
+        Some(links)
+    };
+    let stem = Signal::derive(move || match (model.get(), state.get()) {
+        (Some(m), Some(s)) => file_stem(&m, &s),
+        _ => "met-data".to_string(),
+    });
+    let download_meta = move |title: String| {
+        let manifest = store.manifest.get_untracked().ready();
+        match (manifest, model.get_untracked()) {
+            (Some(manifest), Some(m)) => meta(&manifest, &m, title),
+            _ => Meta { title, source: String::new(), releases: vec![], generated: String::new(), link: String::new() },
+        }
+    };
     let downloads = move || {
         let m = model.get()?;
         let manifest = store.manifest.get().ready()?;
@@ -493,7 +548,10 @@ pub fn App(store: Store) -> impl IntoView {
         <header class="site-header">
             <div class="width-container">
                 <p class="site-name">"Met Data Explorer"</p>
-                <p class="site-tagline">"Crime in London from the Metropolitan Police's published figures"</p>
+                <p class="site-tagline">"Crime and stop and search in London, from the Metropolitan Police's published figures"</p>
+                <nav class="service-nav" aria-label="Figures">
+                    <ul>{explorer_links}</ul>
+                </nav>
             </div>
         </header>
         <main id="main" class="width-container" tabindex="-1">
@@ -531,36 +589,29 @@ pub fn App(store: Store) -> impl IntoView {
             {notices}
             <div class="panels">
                 <section class="panel" aria-labelledby="map-heading">
-                    <h2 id="map-heading" class="panel-heading">{move || ranking.with(|r| r.as_ref().map(|r| format!("Map: {} {}", map::legend_title(r.measure).to_lowercase(), r.scope_phrase())))}</h2>
+                    <h2 id="map-heading" class="panel-heading">{move || ranking.with(|r| r.as_ref().map(|r| format!("Map: {} {}", r.counted.measure_title(r.measure).to_lowercase(), r.scope_phrase())))}</h2>
                     {level_choice}
                     {map}
                 </section>
                 <section class="panel" aria-labelledby="chart-heading">
                     <h2 id="chart-heading" class="panel-heading">"Trend"</h2>
-                    <Show when=move || chart_spec.with(Option::is_some)>
-                        <figure class="chart">
-                            <figcaption class="chart-title">{move || chart_spec.with(|c| c.as_ref().map(|c| c.title.clone()))}</figcaption>
-                            <ul class="chart-legend">{chart_legend}</ul>
-                            <p class="chart-unit" aria-hidden="true">{move || chart_spec.with(|c| c.as_ref().map(|c| c.y_label.clone()))}</p>
-                            <div class="chart-svg" role="img" aria-label=move || chart_spec.with(|c| c.as_ref().map(|c| c.title.clone()))
-                                aria-describedby="chart-description" inner_html=chart_svg></div>
-                            <p id="chart-description" class="visually-hidden">{move || model.with(|m| m.as_ref().map(|m| format!("{} {}", m.summary, m.chart.description())))}</p>
-                            {chart_notes}
-                        </figure>
-                        <details class="details" on:toggle=move |ev| data_open.set(is_open(&ev))>
-                            <summary>"Show the chart's data as a table"</summary>
-                            {move || data_open.get().then(|| chart_spec.get().map(|c| view! { <table::PlainTable table=c.table() /> }))}
-                        </details>
-                    </Show>
+                    <figure::ChartFigure spec=chart_spec width=width id="chart"
+                        description=Signal::derive(move || model.with(|m| m.as_ref().map(|m| format!("{} {}", m.summary, m.chart.description())))) />
                 </section>
             </div>
-            <section aria-labelledby="multiples-heading">
-                <h2 id="multiples-heading" class="panel-heading">{move || model.with(|m| m.as_ref().map(|m| format!("Every crime category in {}", m.area_name)))}</h2>
-                <details class="details" on:toggle=move |ev| multiples_open.set(is_open(&ev))>
-                    <summary>"Show a small chart for each category"</summary>
-                    {multiples}
-                </details>
-            </section>
+            <Show when=move || explorer.get() == Explorer::Crime>
+                <section aria-labelledby="multiples-heading">
+                    <h2 id="multiples-heading" class="panel-heading">{move || model.with(|m| m.as_ref().map(|m| format!("Every crime category in {}", m.area_name)))}</h2>
+                    <details class="details" on:toggle=move |ev| multiples_open.set(is_open(&ev))>
+                        <summary>"Show a small chart for each category"</summary>
+                        {multiples}
+                    </details>
+                </section>
+            </Show>
+            <Show when=move || explorer.get() == Explorer::Stops>
+                <stops::StopsSections model=stops_model state=state navigate=Callback::new(navigate) width=width
+                    meta=Callback::new(download_meta) stem=stem />
+            </Show>
             <section aria-labelledby="table-heading" class="deferred">
                 <h2 id="table-heading" class="panel-heading">{move || if scope.get().is_some_and(|s| s != Scope::Boroughs) { "Wards" } else { "All boroughs" }}</h2>
                 <table::AreaTable ranking=ranking selected=selected on_select=on_select sort=sort on_sort=on_sort />

@@ -6,7 +6,7 @@ use met_core::chart::Table;
 use met_core::dataset::AreaKind;
 use met_core::format;
 use met_core::url_state::{Measure, Sort, SortKey};
-use met_core::view::{change_text, measure_text, AreaRow, Ranking, Scope};
+use met_core::view::{change_text, measure_text, AreaRow, Ranking, Scope, OFFENCES};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -218,6 +218,7 @@ pub fn AreaTable(
         if ward { "Ward" } else { "Borough" }.to_string()
     });
     let label = move |text: &'static str| Signal::derive(move || text.to_string());
+    let counted = Signal::derive(move || ranking.with(|m| m.as_ref().map_or(OFFENCES, |m| m.counted)));
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="area-table-caption" node_ref=wrap>
             <table class="data-table" id="area-table">
@@ -225,7 +226,7 @@ pub fn AreaTable(
                 <thead>
                     <tr>
                         {header(SortKey::Name, noun, "")}
-                        {header(SortKey::Count, label("Offences"), "num")}
+                        {header(SortKey::Count, Signal::derive(move || counted.get().heading.to_string()), "num")}
                         {header(SortKey::Rate, label("Per 1,000 residents"), "num")}
                         {header(SortKey::Share, label("Share of London"), "num")}
                         {header(SortKey::Change, label("Change on a year earlier"), "num")}
@@ -236,11 +237,12 @@ pub fn AreaTable(
             </table>
         </div>
         {more}
-        <p class="note">"Change on a year earlier compares with the same months a year before; it is a number of offences, not a percentage, where the earlier figure is under 20. .. means not published for every month."</p>
+        <p class="note">{move || format!("Change on a year earlier compares with the same months a year before; it is a number of {}, not a percentage, where the earlier figure is under 20. .. means not published for every month; [c] means withheld to protect the people counted.", counted.get().many)}</p>
     }
 }
 
-/// A plain table of strings, e.g. a chart's data, set as HTML in one go.
+/// A plain table of strings, e.g. a chart's data, set as HTML in one go, in
+/// its own sideways-scrolling region.
 #[component]
 pub fn PlainTable(table: Table) -> impl IntoView {
     let head: String = table.head.iter().map(|h| format!("<th scope=\"col\">{}</th>", format::xml(h))).collect();
@@ -251,11 +253,15 @@ pub fn PlainTable(table: Table) -> impl IntoView {
         let rest: String = cells.map(|c| format!("<td class=\"num\">{}</td>", format::xml(c))).collect();
         body.push_str(&format!("<tr><th scope=\"row\">{first}</th>{rest}</tr>"));
     }
+    // A region that scrolls sideways on its own, so a wide table never widens the page.
+    let label = table.caption.clone();
     view! {
-        <table class="data-table">
-            <caption>{table.caption}</caption>
-            <thead><tr inner_html=head></tr></thead>
-            <tbody inner_html=body></tbody>
-        </table>
+        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
+            <table class="data-table">
+                <caption>{table.caption}</caption>
+                <thead><tr inner_html=head></tr></thead>
+                <tbody inner_html=body></tbody>
+            </table>
+        </div>
     }
 }

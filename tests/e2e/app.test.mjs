@@ -5,11 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { start } from './browser.mjs';
+import { start, openPage, accessibilityProblems } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const OUT = 'test-results';
 mkdirSync(OUT, { recursive: true });
 
@@ -44,17 +41,7 @@ let app;
 before(async () => { app = await start('dist'); });
 after(async () => { await app?.stop(); });
 
-async function open(query = '', width = 1280) {
-  const page = await app.browser.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.errors = errors;
-  await page.setViewportSize({ width, height: 900 });
-  await page.goto(app.base + query);
-  await page.waitForSelector('.chart-svg svg', { timeout: 30000 });
-  return page;
-}
+const open = (query = '', width = 1280) => openPage(app, query, width, '.chart-svg svg');
 
 const text = (page, selector) => page.locator(selector).first().innerText();
 
@@ -387,12 +374,8 @@ for (const [width, query, name] of [[320, '?area=E09000007&cat=burglary', 'camde
     await page.waitForSelector('.multiple svg');
     await page.locator('#area-search').fill('ham');
     await page.screenshot({ path: `${OUT}/${name}-${width}.png`, fullPage: true });
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));
-    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target}`);
-    assert.deepEqual(summary, []);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const { violations, overflow } = await accessibilityProblems(page);
+    assert.deepEqual(violations, []);
     assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
     await page.close();
   });

@@ -5,6 +5,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve-dist.mjs';
+import { createRequire } from 'node:module';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -17,4 +20,27 @@ export async function start(dir = 'dist') {
     executablePath: CHROMIUM, args: ARGS, headless: true, acceptDownloads: true,
   });
   return { server, base, browser, async stop() { await browser.close(); server.close(); } };
+}
+
+/** A new page at `query` and `width`, collecting page and console errors in `page.errors`, once `ready` shows. */
+export async function openPage(app, query, width, ready) {
+  const page = await app.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.errors = errors;
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(app.base + query);
+  await page.waitForSelector(ready, { timeout: 30000 });
+  return page;
+}
+
+/** axe-core's WCAG 2.2 AA violations on the page, and how far it scrolls sideways (both should be nothing). */
+export async function accessibilityProblems(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));
+  const violations = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  return { violations, overflow };
 }

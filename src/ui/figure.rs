@@ -1,0 +1,74 @@
+//! A chart on the page: the figure around a [`ChartSpec`] drawing, with its
+//! title, legend, unit, text alternative and notes, and its data as a table on
+//! demand. Everything in it comes from the one spec.
+
+use leptos::prelude::*;
+use met_core::chart::ChartSpec;
+
+/// Whether the `<details>` element of a toggle event is open.
+pub fn is_open(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open())
+}
+
+/// A line chart with its title, legend, unit, text alternative, notes and a
+/// data table on demand, all from one spec. `id` prefixes the element ids;
+/// `description` is read with the chart (the spec's own description when `None`).
+#[component]
+pub fn ChartFigure(
+    spec: Memo<Option<ChartSpec>>,
+    width: RwSignal<u32>,
+    id: &'static str,
+    #[prop(into)] description: Signal<Option<String>>,
+) -> impl IntoView {
+    let svg = move || {
+        spec.with(|c| c.as_ref().map(|c| super::chart::render_svg(c, width.get(), super::chart_height(width.get()))))
+    };
+    let legend = move || {
+        spec.with(|c| {
+            c.as_ref().map(|c| {
+                c.series
+                    .iter()
+                    .map(|s| {
+                        let pattern = match s.dash {
+                            None => "solid",
+                            Some("2 4") => "dotted",
+                            Some(_) => "dashed",
+                        };
+                        let style = format!("border-color:{};border-top-style:{pattern}", s.colour);
+                        view! { <li><span class="key" style=style></span>{s.name.clone()}</li> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let notes = move || {
+        spec.with(|c| {
+            c.as_ref().map(|c| {
+                let marks = c.marks.iter().map(|k| view! { <p class="note note-break">{k.note.clone()}</p> });
+                let notes = c.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> });
+                (marks.collect_view(), notes.collect_view())
+            })
+        })
+    };
+    let text = move || description.get().or_else(|| spec.with(|c| c.as_ref().map(ChartSpec::description)));
+    let data_open = RwSignal::new(false);
+    let description_id = format!("{id}-description");
+    view! {
+        <Show when=move || spec.with(Option::is_some)>
+            <figure class="chart" id=id>
+                <figcaption class="chart-title">{move || spec.with(|c| c.as_ref().map(|c| c.title.clone()))}</figcaption>
+                <ul class="chart-legend">{legend}</ul>
+                <p class="chart-unit" aria-hidden="true">{move || spec.with(|c| c.as_ref().map(|c| c.y_label.clone()))}</p>
+                <div class="chart-svg" role="img" aria-label=move || spec.with(|c| c.as_ref().map(|c| c.title.clone()))
+                    aria-describedby=description_id.clone() inner_html=svg></div>
+                <p id=description_id.clone() class="visually-hidden">{text}</p>
+                {notes}
+            </figure>
+            <details class="details" on:toggle=move |ev| data_open.set(is_open(&ev))>
+                <summary>"Show the chart's data as a table"</summary>
+                {move || data_open.get().then(|| spec.get().map(|c| view! { <super::table::PlainTable table=c.table() /> }))}
+            </details>
+        </Show>
+    }
+}

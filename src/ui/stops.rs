@@ -1,0 +1,122 @@
+//! The parts of the stop-and-search page that the crime page does not have:
+//! arrests after a search by month, a breakdown of searches by one dimension
+//! (outcome, age, power used…), and searches per 1,000 residents of each ethnic
+//! group with the disproportionality ratio and what it does and does not mean.
+//! Everything shown comes from the [`StopsModel`]; this module only draws it.
+
+use super::{chart, download, figure::ChartFigure, table::PlainTable};
+use leptos::html::Select;
+use leptos::prelude::*;
+use met_core::chart::BarSpec;
+use met_core::download::Meta;
+use met_core::format::xml;
+use met_core::stop_search::Dimension;
+use met_core::stops_view::{StopsModel, RATIO_EXPLAINED};
+use met_core::url_state::ViewState;
+use std::sync::Arc;
+
+/// A bar chart with its title, unit, text alternative and notes.
+#[component]
+fn BarFigure(spec: Memo<Option<BarSpec>>, width: RwSignal<u32>, id: &'static str) -> impl IntoView {
+    let description_id = format!("{id}-description");
+    let notes = move || {
+        spec.with(|s| {
+            s.as_ref().map(|s| s.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> }).collect_view())
+        })
+    };
+    view! {
+        <figure class="chart" id=id>
+            <figcaption class="chart-title">{move || spec.with(|s| s.as_ref().map(|s| s.title.clone()))}</figcaption>
+            <p class="chart-unit" aria-hidden="true">{move || spec.with(|s| s.as_ref().map(|s| s.unit.clone()))}</p>
+            <div class="chart-svg" role="img" aria-label=move || spec.with(|s| s.as_ref().map(|s| s.title.clone()))
+                aria-describedby=description_id.clone()
+                inner_html=move || spec.with(|s| s.as_ref().map(|s| chart::render_bars(s, width.get())))></div>
+            <p id=description_id class="visually-hidden">{move || spec.with(|s| s.as_ref().map(BarSpec::description))}</p>
+            {notes}
+        </figure>
+    }
+}
+
+/// The stop-and-search sections below the map and the trend. `meta` makes a
+/// download's header block from its title; `stem` is the view's file-name stem.
+#[component]
+pub fn StopsSections(
+    model: Memo<Option<Arc<StopsModel>>>,
+    state: Memo<Option<ViewState>>,
+    navigate: Callback<ViewState>,
+    width: RwSignal<u32>,
+    meta: Callback<String, Meta>,
+    stem: Signal<String>,
+) -> impl IntoView {
+    let arrests = Memo::new(move |_| model.with(|m| m.as_ref().and_then(|m| m.arrests.clone())));
+    let bars = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.breakdown.bars())));
+    let group_bars = Memo::new(move |_| model.with(|m| m.as_ref().and_then(|m| m.groups.as_ref().map(|g| g.bars()))));
+    let dimension = NodeRef::<Select>::new();
+    Effect::new(move |_| {
+        let Some(token) = state.with(|s| s.as_ref().map(|s| s.dimension.token())) else { return };
+        if let Some(select) = dimension.get() {
+            if select.value() != token {
+                select.set_value(token);
+            }
+        }
+    });
+    let options: String = Dimension::ALL
+        .iter()
+        .map(|d| format!(r#"<option value="{}">{}</option>"#, d.token(), xml(d.label())))
+        .collect();
+    let choose = move |ev: leptos::ev::Event| {
+        if let (Some(mut next), Some(d)) = (state.get_untracked(), Dimension::parse(&event_target_value(&ev))) {
+            next.dimension = d;
+            navigate.run(next);
+        }
+    };
+    let breakdown_open = RwSignal::new(false);
+    let save_breakdown = move |_| {
+        let Some(m) = model.get_untracked() else { return };
+        let csv = met_core::download::breakdown_csv(&m.breakdown, &meta.run(m.breakdown.title()));
+        let name = format!("{}-by-{}.csv", stem.get_untracked(), m.breakdown.dimension.token());
+        download::save_text(&name, "text/csv;charset=utf-8", &csv);
+    };
+    let save_groups = move |_| {
+        let Some(g) = model.get_untracked().and_then(|m| m.groups.clone()) else { return };
+        let csv = met_core::download::groups_csv(&g, &meta.run(g.title()));
+        download::save_text(&format!("{}-by-ethnic-group.csv", stem.get_untracked()), "text/csv;charset=utf-8", &csv);
+    };
+    let groups = move || {
+        let g = model.with(|m| m.as_ref().and_then(|m| m.groups.clone()))?;
+        Some(view! {
+            <p>{RATIO_EXPLAINED}</p>
+            <BarFigure spec=group_bars width=width id="groups-chart" />
+            <PlainTable table=g.table() />
+            <p><button type="button" class="link-button" id="download-groups-csv" on:click=save_groups>"Download this table (CSV)"</button></p>
+        })
+    };
+    view! {
+        <section aria-labelledby="arrests-heading">
+            <h2 id="arrests-heading" class="panel-heading">"Arrests after a search"</h2>
+            <Show when=move || arrests.with(Option::is_some)
+                fallback=|| view! { <p>"Arrests by month are published for London and the boroughs only: a ward's monthly counts would often be small enough to identify someone. The breakdown below gives a ward's outcomes over 12 months."</p> }>
+                <ChartFigure spec=arrests width=width id="arrests-chart" description=Signal::derive(|| None::<String>) />
+            </Show>
+        </section>
+        <section aria-labelledby="breakdown-heading">
+            <h2 id="breakdown-heading" class="panel-heading">"Who was searched, why, and what happened"</h2>
+            <div class="field">
+                <label for="dim">"Show searches by"</label>
+                <select id="dim" name="dim" node_ref=dimension inner_html=options on:change=choose></select>
+            </div>
+            <BarFigure spec=bars width=width id="breakdown-chart" />
+            <details class="details" on:toggle=move |ev| breakdown_open.set(super::figure::is_open(&ev))>
+                <summary>"Show these figures as a table"</summary>
+                {move || breakdown_open.get().then(|| model.with(|m| m.as_ref().map(|m| view! {
+                    <PlainTable table=m.breakdown.table() />
+                })))}
+            </details>
+            <p><button type="button" class="link-button" id="download-breakdown-csv" on:click=save_breakdown>"Download this breakdown (CSV)"</button></p>
+        </section>
+        <section aria-labelledby="groups-heading">
+            <h2 id="groups-heading" class="panel-heading">"Searches for every 1,000 residents of each ethnic group"</h2>
+            {groups}
+        </section>
+    }
+}

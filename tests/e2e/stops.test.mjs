@@ -1,0 +1,150 @@
+// End-to-end tests of the stop-and-search explorer on the release build
+// (dist/): figures equal to the protected files, withheld counts shown as [c]
+// and never as 0, the breakdown and period in the URL, rates and ratios by
+// ethnic group recomputed here from the files, and axe-core at phone and
+// desktop widths.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { start, openPage, accessibilityProblems } from './browser.mjs';
+
+const OUT = 'test-results';
+mkdirSync(OUT, { recursive: true });
+
+const data = (name) => JSON.parse(readFileSync(`dist/data/${name}`, 'utf8'));
+const boroughs = data('stops-borough.json');
+const wards = data('stops-ward.json');
+const fmt = (n) => n.toLocaleString('en-GB');
+const shown = (n) => (n === null ? '[c]' : fmt(n));
+const latest = boroughs.periods[0];
+
+/** A published count of the latest 12-month period: searches, or one value of a dimension. */
+function count(file, code, dimension, value) {
+  const a = file.areas.findIndex((x) => x.code === code);
+  assert.ok(a >= 0, `no area ${code}`);
+  const period = file.periods[0];
+  assert.deepEqual(period.period, latest.period);
+  if (!dimension) return period.searches[a];
+  const d = period.dimensions.find((x) => x.dimension === dimension);
+  return d.values.find((x) => x.value === value).counts[a];
+}
+
+let app;
+before(async () => { app = await start('dist'); });
+after(async () => { await app?.stop(); });
+
+const open = (query = '', width = 1280) => openPage(app, query, width, '#breakdown-chart svg');
+
+const text = (page, selector) => page.locator(selector).first().innerText();
+const query = (page) => new URL(page.url()).search;
+
+test('stop and search: figures equal the published file; the explorer links keep the area', async () => {
+  const page = await app.browser.newPage();
+  await page.goto(`${app.base}?area=E09000007`);
+  await page.waitForSelector('.chart-svg svg');
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.getByRole('link', { name: 'Stop and search' }).click();
+  await page.waitForSelector('#breakdown-chart svg');
+  assert.equal(query(page), '?explorer=stops&area=E09000007');
+  assert.match(await text(page, 'h1'), /^Stop and search in Camden/);
+  const camden = count(boroughs, 'E09000007');
+  const london = count(boroughs, 'london');
+  const summary = await text(page, '#summary');
+  assert.ok(summary.includes(`the Met recorded ${fmt(camden)} stop and searches in Camden`), summary);
+  assert.ok(summary.includes(`across London there were ${fmt(london)}`), summary);
+  // The table lists Camden's wards, each with the ward file's count (or [c]), and Camden's total.
+  await page.locator('#area-table').scrollIntoViewIfNeeded();
+  await page.waitForFunction((n) => document.querySelector('#area-table tfoot td')?.textContent === n, fmt(camden));
+  const camdenWards = wards.areas.filter((a) => a.parent === 'E09000007' && a.code.startsWith('E05'));
+  for (const ward of camdenWards.slice(0, 5)) {
+    const row = page.locator('#area-table tbody tr', { has: page.getByRole('button', { name: ward.name, exact: true }) });
+    assert.equal(await row.locator('td').first().textContent(), shown(count(wards, ward.code)), ward.name);
+  }
+  assert.equal(await page.getByRole('link', { name: 'Stop and search' }).getAttribute('aria-current'), 'page');
+  await page.getByRole('link', { name: 'Crime' }).click();
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.startsWith('All crimes in Camden'));
+  assert.equal(query(page), '?area=E09000007');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('breakdowns follow the URL and show withheld counts as [c], never as 0, on screen and in the CSV', async () => {
+  const page = await open('?explorer=stops');
+  const outcomes = latest.dimensions.find((d) => d.dimension === 'outcome').values;
+  const withheld = outcomes.find((v) => v.counts[0] === null);
+  assert.ok(withheld, 'London has a withheld outcome to check');
+  await page.getByText('Show these figures as a table').click();
+  const rows = await page.locator('#breakdown-heading ~ details table tbody tr').allInnerTexts();
+  const arrest = outcomes.find((v) => v.value === 'arrest').counts[0];
+  assert.ok(rows[0].startsWith(`Arrest\t${fmt(arrest)}\t`), rows[0]);
+  const labels = { caution: 'Caution', 'drugs-warning': 'Khat or cannabis warning', unknown: 'Not recorded', summons: 'Summons or charged by post' };
+  const row = rows.find((r) => r.startsWith(labels[withheld.value]));
+  assert.equal(row, `${labels[withheld.value]}\t[c]\t[c]`);
+  const download = page.waitForEvent('download');
+  await page.locator('#download-breakdown-csv').click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  assert.ok(csv.includes(`\r\n${labels[withheld.value]},,suppressed,,suppressed\r\n`), csv);
+  assert.ok(csv.includes('\r\nsource,"Source: police.uk stop and search data'), csv);
+  // Another breakdown: the URL says which, and a reload keeps it.
+  await page.selectOption('#dim', 'age');
+  await page.waitForFunction(() => location.search.includes('dim=age'));
+  assert.equal(query(page), '?explorer=stops&dim=age');
+  await page.reload();
+  await page.waitForSelector('#breakdown-chart svg');
+  assert.match(await text(page, '#breakdown-chart figcaption'), /^Stop and search in London by age,/);
+  const bars = await page.locator('#breakdown-chart .chart-svg').getAttribute('aria-label');
+  assert.match(bars, /by age/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('rates by ethnic group and the ratio to the White group equal a calculation from the files', async () => {
+  const page = await open('?explorer=stops&area=E09000007&measure=count');
+  const residents = boroughs.residents[boroughs.areas.findIndex((a) => a.code === 'E09000007')];
+  const rate = (g) => (count(boroughs, 'E09000007', 'ethnicity', g) * 1000) / residents[g];
+  const rows = await page.locator('#groups-heading ~ .table-wrap tbody tr').allInnerTexts();
+  assert.equal(rows.length, 5);
+  const black = rows.find((r) => r.startsWith('Black')).split('\t');
+  assert.equal(black[1], fmt(count(boroughs, 'E09000007', 'ethnicity', 'black')));
+  assert.equal(black[2], fmt(residents.black));
+  assert.equal(black[3], rate('black').toFixed(1));
+  assert.equal(black[4], (rate('black') / rate('white')).toFixed(1));
+  assert.ok(rows.find((r) => r.startsWith('White')).endsWith('1.0 (reference)'));
+  // The count measure charts searches and arrests; December 2022 is a part month, flagged in the table.
+  assert.equal(await text(page, '#chart .chart-legend'), 'Searches\nArrests after a search');
+  await page.locator('#chart-heading ~ details summary').click();
+  const months = await page.locator('#chart-heading ~ details table tbody th').allInnerTexts();
+  assert.ok(months.includes('Dec 2022 (part month)'), months.join());
+  assert.match(await text(page, '#chart .note-break'), /covers 1 to 17 December only/);
+  await page.close();
+});
+
+test('a ward: its own figures, its borough\'s rates by group, and a period that is not a 12-month period falls back', async () => {
+  const ward = wards.areas.find((a) => a.parent === 'E09000007' && a.code.startsWith('E05') && count(wards, a.code) !== null);
+  const page = await open(`?explorer=stops&area=${ward.code}&from=2024-01&to=2024-03`);
+  assert.match(await text(page, '.notice'), /whole 12-month periods/);
+  assert.ok((await text(page, '#summary')).includes(`${fmt(count(wards, ward.code))} stop and searches in ${ward.name}, Camden`));
+  assert.match(await text(page, '#arrests-heading ~ p'), /London and the boroughs only/);
+  assert.match(await text(page, '#groups-heading ~ figure .note'), /these are Camden's/);
+  // Choosing the earlier period writes both ends; the default writes none.
+  await page.getByLabel('September 2022 to August 2023').check();
+  await page.waitForFunction(() => location.search.includes('from=2022-09'));
+  assert.equal(query(page), `?explorer=stops&area=${ward.code}&from=2022-09&to=2023-08`);
+  await page.close();
+});
+
+for (const [width, q, name] of [[320, '?explorer=stops', 'stops-london'],
+  [360, '?explorer=stops&area=E05013570&dim=ethnicity', 'stops-ward'],
+  [1280, '?explorer=stops&level=ward&measure=count', 'stops-london-wards']]) {
+  test(`axe-core finds no violations at ${width} px: ${name}`, async () => {
+    const page = await open(q, width);
+    for (const summary of await page.locator('details.details summary').all()) await summary.click();
+    await page.screenshot({ path: `${OUT}/${name}-${width}.png`, fullPage: true });
+    const { violations, overflow } = await accessibilityProblems(page);
+    assert.deepEqual(violations, []);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
