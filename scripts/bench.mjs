@@ -1,6 +1,6 @@
 // Benchmark (not a test): sizes, prepare time and page timings under 4× CPU
 // throttling in headless Chromium. Run after a release build (scripts/test.sh or
-// `trunk build --release`): node scripts/bench.mjs [--runs N] [--only sizes|first|filters]
+// `trunk build --release`): node scripts/bench.mjs [--runs N] [--only sizes|first|filters|stops]
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -153,5 +153,43 @@ if (part('filters')) {
   await filterTimings('', 'London by borough', false);
   await filterTimings('?level=ward', 'London by ward', false);
   await filterTimings('?area=E05009331', 'A ward among the wards of its borough', true);
+}
+
+/** Stop and search: the first view, then breakdown and period changes, at `query`. */
+async function stopsTimings(query, label) {
+  const first = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await throttledPage();
+    await page.goto(app.base + query);
+    await page.waitForFunction(() => window.__firstChart && document.querySelector('#breakdown-chart svg'), null, { timeout: 60000 });
+    first.push(await page.evaluate(() => performance.now()));
+    if (i < runs - 1) await page.close();
+    else {
+      const dims = ['age', 'legislation', 'outcome'];
+      const dimTimes = [];
+      for (let k = 0; k < runs; k++) {
+        const d = dims[k % 3];
+        dimTimes.push((await timeChange(page,
+          `const s = document.querySelector('#dim'); s.value = ${JSON.stringify(d)}; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+          `return location.search.includes('dim=${d}') || (${JSON.stringify(d)} === 'outcome' && !location.search.includes('dim='))
+            ? document.querySelector('#breakdown-chart figcaption')?.textContent.includes(${JSON.stringify({ age: 'by age', legislation: 'by power used', outcome: 'by outcome' }[d])}) : false`))[0]);
+      }
+      const periodTimes = [];
+      const radios = await page.$$eval('input[name="stop-period"]', (rs) => rs.map((r) => r.id));
+      for (let k = 0; k < runs; k++) {
+        const id = radios[(k + 1) % radios.length];
+        const label = await page.$eval(`label[for="${id}"]`, (l) => l.textContent);
+        periodTimes.push((await timeChange(page, `document.getElementById(${JSON.stringify(id)}).click();`,
+          `return document.querySelector('h1 .caption')?.textContent === ${JSON.stringify(label)}`))[0]);
+      }
+      await page.close();
+      const f = (xs) => `median ${median(xs).toFixed(1)} ms (max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
+      console.log(`== ${label} (4× CPU throttling, cache disabled): first view ${f(first)}; breakdown change ${f(dimTimes)}; period change ${f(periodTimes)}`);
+    }
+  }
+}
+if (part('stops')) {
+  await stopsTimings('?explorer=stops', 'Stop and search, London by borough');
+  await stopsTimings('?explorer=stops&area=E09000007', 'Stop and search, a borough among its wards');
 }
 await app.stop();

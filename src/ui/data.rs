@@ -64,22 +64,36 @@ pub struct Store {
 
 impl Store {
     /// A store holding the files of the first view: the manifest, the borough
-    /// boundaries and the series file `series`, fetched in parallel. The app is
-    /// drawn once, with its data, instead of once empty and again when the
-    /// files arrive.
-    pub async fn first(series: &str) -> Store {
-        let urls = [format!("{DATA}/manifest.json"), format!("{DATA}/boroughs.geo.json"), format!("{DATA}/{series}")];
-        let (manifest, boroughs, file) = futures::join!(
-            fetch_json::<Manifest>(&urls[0]),
-            fetch_json::<GeoFile>(&urls[1]),
-            fetch_json::<SeriesFile>(&urls[2]),
-        );
-        Store {
+    /// boundaries and the data file `first` (a crime series file, or a
+    /// stop-and-search file when `stops`), fetched in parallel. The app is drawn
+    /// once, with its data, instead of once empty and again when the files arrive.
+    pub async fn first(first: &str, stops: bool) -> Store {
+        let urls = [format!("{DATA}/manifest.json"), format!("{DATA}/boroughs.geo.json"), format!("{DATA}/{first}")];
+        let store = |manifest: Result<Manifest, String>, boroughs: Result<GeoFile, String>| Store {
             manifest: RwSignal::new(manifest.into()),
             boroughs: RwSignal::new(boroughs.into()),
             wards: RwSignal::new(None),
-            series: RwSignal::new(HashMap::from([(series.to_string(), file.into())])),
+            series: RwSignal::new(HashMap::new()),
             stops: RwSignal::new(HashMap::new()),
+        };
+        if stops {
+            let (manifest, boroughs, file) = futures::join!(
+                fetch_json::<Manifest>(&urls[0]),
+                fetch_json::<GeoFile>(&urls[1]),
+                fetch_json::<StopsFile>(&urls[2]),
+            );
+            let store = store(manifest, boroughs);
+            store.stops.set(HashMap::from([(first.to_string(), file.into())]));
+            store
+        } else {
+            let (manifest, boroughs, file) = futures::join!(
+                fetch_json::<Manifest>(&urls[0]),
+                fetch_json::<GeoFile>(&urls[1]),
+                fetch_json::<SeriesFile>(&urls[2]),
+            );
+            let store = store(manifest, boroughs);
+            store.series.set(HashMap::from([(first.to_string(), file.into())]));
+            store
         }
     }
 

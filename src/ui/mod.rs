@@ -34,7 +34,12 @@ pub fn mount() {
     // Leptos' task executor only starts with the app, so this one task runs on
     // wasm-bindgen's own.
     wasm_bindgen_futures::spawn_local(async {
-        let store = Store::first(&requested_series_file(&current_query())).await;
+        let query = current_query();
+        let store = if url_state::param(&query, "explorer").as_deref() == Some("stops") {
+            Store::first(stops_view::BOROUGH_FILE, true).await
+        } else {
+            Store::first(&requested_series_file(&query), false).await
+        };
         if let Some(loading) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading"))
         {
             loading.remove();
