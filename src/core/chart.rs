@@ -86,7 +86,12 @@ impl BarSpec {
 
     /// A text alternative: every bar's label and value, in order.
     pub fn description(&self) -> String {
-        let bars: Vec<String> = self.bars.iter().map(|b| format!("{}: {}", b.label, b.text)).collect();
+        // Symbols are read out as words: a screen reader says "[c]" as brackets and a letter.
+        let spoken = |b: &Bar| match b.value {
+            Figure::Known(_) => b.text.clone(),
+            other => other.symbol().map_or_else(String::new, |(_, words)| words.to_string()),
+        };
+        let bars: Vec<String> = self.bars.iter().map(|b| format!("{}: {}", b.label, spoken(b))).collect();
         format!("Bar chart of {}. {}.", self.unit.to_lowercase(), bars.join("; "))
     }
 }
@@ -186,8 +191,15 @@ impl ChartSpec {
                 format::decimal(low, self.decimals),
                 low_m.long_name()
             ));
-            if unknown > 0 {
-                text.push_str(&format!(" {} not published.", format::plural(unknown, "month", "months")));
+            let withheld = series.values.iter().filter(|v| **v == Figure::Suppressed).count();
+            if unknown > withheld {
+                text.push_str(&format!(" {} not published.", format::plural(unknown - withheld, "month", "months")));
+            }
+            if withheld > 0 {
+                text.push_str(&format!(
+                    " {} withheld to protect confidentiality.",
+                    format::plural(withheld, "month", "months")
+                ));
             }
         }
         for mark in &self.marks {
@@ -264,10 +276,27 @@ mod tests {
             s.description(),
             "Line chart of offences per 1,000 residents by month, January 2025 to March 2025. \
              Camden: 0.50 in March 2025; highest 1.50 in January 2025, lowest 0.50 in March 2025. 1 month not published. \
-             London: 1.25 in February 2025; highest 1.25 in February 2025, lowest 1.00 in January 2025. 1 month not published. \
+             London: 1.25 in February 2025; highest 1.25 in February 2025, lowest 1.00 in January 2025. 1 month withheld to protect confidentiality. \
              A break."
         );
         assert_eq!(s.extent(), Some((0.5, 1.5)));
+    }
+
+    #[test]
+    fn bar_descriptions_say_withheld_values_in_words() {
+        let bar = |label: &str, value: Figure, text: &str| Bar { label: label.into(), value, text: text.into() };
+        let spec = BarSpec {
+            title: "Outcome".into(),
+            unit: "Per cent of searches".into(),
+            bars: vec![bar("Arrest", Figure::Known(20.0), "20.0% (240)"), bar("Caution", Figure::Suppressed, "[c]")],
+            notes: vec![],
+            source: String::new(),
+        };
+        assert_eq!(
+            spec.description(),
+            "Bar chart of per cent of searches. Arrest: 20.0% (240); Caution: withheld to protect confidentiality."
+        );
+        assert_eq!(spec.max(), 20.0);
     }
 
     #[test]

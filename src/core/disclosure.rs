@@ -331,6 +331,52 @@ pub fn protect(values: &[u32], thresholded: &[bool], relations: &[Relation]) -> 
     }
 }
 
+/// Publishes again the secondary cells among `candidates` (most important
+/// first) whose publication lets the attacker recover nothing, and returns how
+/// many. Greedy protection sometimes hides a large London count where a small
+/// one elsewhere would have done; this undoes that where it is safe. Only the
+/// sums linked to the candidate through hidden cells are attacked: the others
+/// do not change.
+pub fn restore(values: &[u32], suppressed: &mut [bool], relations: &[Relation], candidates: &[usize]) -> usize {
+    let mut by_cell: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (r, rel) in relations.iter().enumerate() {
+        for (c, _) in rel.terms() {
+            by_cell.entry(c).or_default().push(r);
+        }
+    }
+    let mut restored = 0;
+    for &candidate in candidates {
+        if !suppressed[candidate] {
+            continue;
+        }
+        suppressed[candidate] = false;
+        // The sums reachable from the candidate through hidden cells.
+        let mut seen_relations = std::collections::BTreeSet::new();
+        let mut seen_cells = std::collections::HashSet::from([candidate]);
+        let mut queue = vec![candidate];
+        while let Some(c) = queue.pop() {
+            for &r in by_cell.get(&c).into_iter().flatten() {
+                if !seen_relations.insert(r) {
+                    continue;
+                }
+                for (x, _) in relations[r].terms() {
+                    if suppressed[x] && seen_cells.insert(x) {
+                        queue.push(x);
+                    }
+                }
+            }
+        }
+        let near: Vec<Relation> = seen_relations.iter().map(|&r| relations[r].clone()).collect();
+        let cells: Vec<Option<u32>> = values.iter().zip(suppressed.iter()).map(|(&v, &s)| (!s).then_some(v)).collect();
+        if attack(&cells, &near).is_empty() {
+            restored += 1;
+        } else {
+            suppressed[candidate] = true;
+        }
+    }
+    restored
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,6 +411,23 @@ mod tests {
         check_attack(&cells, &relations, &[]);
         let cells = [None, Some(6), None, Some(19), Some(10), Some(30), Some(15), Some(25)];
         check_attack(&cells, &relations, &[(0, 4), (2, 11)]);
+    }
+
+    #[test]
+    fn restore_publishes_again_what_is_not_needed() {
+        // 100 = 5 + 40 + 55 with all three parts hidden: the 55 can be shown again,
+        // then the 40 cannot (the 5 would be 100 − 40 − 55).
+        let values = [100, 5, 40, 55];
+        let relations = vec![Relation::total(0, vec![1, 2, 3])];
+        let mut suppressed = [false, true, true, true];
+        assert_eq!(restore(&values, &mut suppressed, &relations, &[3, 2]), 1);
+        assert_eq!(suppressed, [false, true, true, false]);
+        // A second, unrelated sum is not attacked and does not block the first.
+        let relations = vec![Relation::total(0, vec![1, 2, 3]), Relation::total(4, vec![5, 6])];
+        let values = [100, 5, 40, 55, 20, 3, 17];
+        let mut suppressed = [false, true, true, true, false, true, true];
+        assert_eq!(restore(&values, &mut suppressed, &relations, &[3, 6]), 1);
+        assert_eq!(suppressed, [false, true, true, false, false, true, true]);
     }
 
     #[test]

@@ -749,10 +749,12 @@ pub fn summary(report: &Report, out: &Path) -> String {
         ));
         let p = &st.protection;
         s.push_str(&format!(
-            "Disclosure control: {} cells, {} suppressed as 1–9 searches, {} more so that none can be worked out ({:.1} s)\n",
+            "Disclosure control: {} cells, {} suppressed as 1–9 searches, {} more so that none can be worked out, {} London \
+             counts published again where safe ({:.1} s)\n",
             thousands(p.cells as i64),
             thousands(p.primary as i64),
             thousands(p.secondary as i64),
+            p.restored,
             st.protect_seconds
         ));
     }

@@ -178,6 +178,8 @@ pub struct Protection {
     pub primary: usize,
     /// Further cells suppressed so that no suppressed cell can be worked out.
     pub secondary: usize,
+    /// London counts hidden as secondary and then published again (see `disclosure::restore`).
+    pub restored: usize,
 }
 
 /// The cells of the publication and the relations between them.
@@ -349,13 +351,24 @@ pub fn publish(
         period_cells.push((totals, values));
     }
 
-    let suppressed = disclosure::protect(&cells.values, &cells.thresholded, &cells.relations)?;
+    let mut suppressed = disclosure::protect(&cells.values, &cells.thresholded, &cells.relations)?;
+    // London's counts by dimension matter most to readers: publish again those
+    // that protection hid where that is safe, largest first. Zeros are left:
+    // publishing one would give away the zeros hidden below it.
+    let mut london: Vec<usize> = period_cells
+        .iter()
+        .flat_map(|(_, values)| values.iter().flatten().map(|per_area| per_area[0]))
+        .filter(|&c| suppressed[c] && cells.values[c] >= disclosure::THRESHOLD)
+        .collect();
+    london.sort_by_key(|&c| std::cmp::Reverse(cells.values[c]));
+    let restored = disclosure::restore(&cells.values, &mut suppressed, &cells.relations, &london);
     let primary =
         cells.values.iter().zip(&cells.thresholded).filter(|(&v, &t)| t && v > 0 && v < disclosure::THRESHOLD).count();
     let protection = Protection {
         cells: cells.values.len(),
         primary,
         secondary: suppressed.iter().filter(|s| **s).count() - primary,
+        restored,
     };
     let shown = |c: usize| (!suppressed[c]).then_some(cells.values[c]);
     let partial: Vec<PartialMonth> = stops
