@@ -386,6 +386,13 @@ pub fn build(manifest: &Manifest, files: StopsFiles, state: &ViewState) -> Stops
             (rows, total)
         }
     };
+    if before.is_none() && state.measure == Measure::Change {
+        notes.push(format!(
+            "There is no change to show: the figures start in {}, so the 12 months before {} are not published.",
+            files.borough.first.long_name(),
+            period.describe()
+        ));
+    }
     if scope.level() == Level::Ward {
         notes.push(
             "Each search is counted in the ward that holds its published location. police.uk moves every \
@@ -948,6 +955,18 @@ mod tests {
         let arrests = model.arrests.expect("London has monthly arrests");
         assert_eq!(arrests.series[0].values[12], Figure::Known(20.0));
         assert_eq!(model.view.heading, "Stop and search in London");
+    }
+
+    #[test]
+    fn the_first_period_has_no_change_and_says_so() {
+        let (manifest, boroughs) = (manifest(), borough_file());
+        let s =
+            ViewState { period: period(("2023-01", "2023-12")), ..state(None, Measure::Change, Dimension::Outcome) };
+        let model = build(&manifest, StopsFiles { borough: &boroughs, ward: None }, &s);
+        let r = &model.view.ranking;
+        assert!(r.rows.iter().all(|row| row.value(Measure::Change) == Figure::Missing));
+        assert!(r.notes.iter().any(|n| n.starts_with("There is no change to show: the figures start in January 2023")));
+        assert!(!model.view.summary.contains("year earlier"), "{}", model.view.summary);
     }
 
     #[test]
