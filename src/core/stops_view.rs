@@ -433,7 +433,17 @@ pub fn build(manifest: &Manifest, files: StopsFiles, state: &ViewState) -> Stops
         area_year_earlier: area_before,
         london: selected.map(|_| (london_count, before.map_or(Figure::Missing, |b| boroughs.searches(LONDON, b)))),
     };
-    let mut summary = summary::summarise(&facts);
+    // A withheld total is not "unpublished for some months": say what it is.
+    let mut summary = if area_total == Figure::Suppressed {
+        format!(
+            "The number of stop and searches in {full_name} in {} is withheld ([c]) to protect the people searched: \
+             it is small, or would let a small count elsewhere be worked out. The map and table show the areas \
+             around it.",
+            period.describe()
+        )
+    } else {
+        summary::summarise(&facts)
+    };
     let arrest_share = ratio(area_index.value(area_code, period, Dimension::Outcome, "arrest"), area_total);
     if let Figure::Known(s) = arrest_share {
         summary.push_str(&format!(" {}% of these searches ended in an arrest.", format::decimal(s * 100.0, 1)));
@@ -1060,5 +1070,13 @@ mod tests {
             model.view.summary
         );
         assert_eq!(model.breakdown.rows[0].london_share, Some(Figure::Known(0.2)));
+        // Highgate's total is withheld: the summary says so instead of giving a number.
+        let model = build_for(Some("E05000002"), Measure::Rate, Dimension::Outcome);
+        assert_eq!(
+            model.view.summary,
+            "The number of stop and searches in Highgate, Camden in January to December 2024 is withheld ([c]) to \
+             protect the people searched: it is small, or would let a small count elsewhere be worked out. The map \
+             and table show the areas around it."
+        );
     }
 }
