@@ -269,8 +269,9 @@ impl Groups {
 /// Everything on the stop-and-search page for one view.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StopsModel {
-    /// Heading, breadcrumb, ranking (map and table), monthly chart, summary, source.
-    pub view: ViewModel,
+    /// Heading, breadcrumb, ranking (map and table), monthly chart, summary,
+    /// source: shared with the page's common parts without a copy.
+    pub view: Arc<ViewModel>,
     /// Arrests as a share of searches by month, for London and the boroughs.
     pub arrests: Option<ChartSpec>,
     pub breakdown: Breakdown,
@@ -462,7 +463,7 @@ pub fn build(manifest: &Manifest, files: StopsFiles, state: &ViewState) -> Stops
     let groups = group_area.and_then(|(code, name)| groups(&boroughs, code, name, period, is_ward, &source));
 
     StopsModel {
-        view: ViewModel {
+        view: Arc::new(ViewModel {
             heading: format!("Stop and search in {full_name}"),
             area_name,
             trail,
@@ -486,7 +487,7 @@ pub fn build(manifest: &Manifest, files: StopsFiles, state: &ViewState) -> Stops
             chart,
             summary,
             source,
-        },
+        }),
         arrests,
         breakdown,
         groups,

@@ -237,7 +237,7 @@ pub fn App(store: Store) -> impl IntoView {
     });
     let model: Memo<Option<Arc<ViewModel>>> = Memo::new(move |_| match explorer.get() {
         Explorer::Crime => crime_model.get(),
-        Explorer::Stops => stops_model.with(|m| m.as_ref().map(|m| Arc::new(m.view.clone()))),
+        Explorer::Stops => stops_model.with(|m| m.as_ref().map(|m| m.view.clone())),
     });
     let ranking: Memo<Option<Arc<Ranking>>> = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.ranking.clone())));
     let scope: Memo<Option<Scope>> = Memo::new(move |_| ranking.with(|r| r.as_ref().map(|r| r.scope.clone())));
