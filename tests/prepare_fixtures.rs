@@ -265,7 +265,9 @@ fn stop_and_search_is_bucketed_in_local_months_placed_and_protected() {
     assert_eq!(file.arrests[at("E09000007")], Some(vec![None]));
     assert_eq!(file.arrests[at("london")], Some(vec![None]));
     let wards: met_core::stop_search::StopsFile = read(out.path(), "stops-ward.json");
-    let findings = audit::audit(&[&file, &wards]);
+    let cross: met_core::crosstab::CrossFile = read(out.path(), met_core::crosstab::FILE);
+    assert!(cross.periods.is_empty(), "one month makes no 12-month period");
+    let findings = audit::audit(&[&file, &wards], Some(&cross));
     assert!(findings.broken.is_empty() && findings.small.is_empty() && findings.recovered.is_empty(), "{findings:?}");
     // No row-level detail leaves prepare: no times, coordinates or labels of ours.
     let text = std::fs::read_to_string(out.path().join("stops-borough.json")).unwrap();
@@ -298,14 +300,14 @@ fn the_auditor_finds_what_a_careless_publication_gives_away() {
         periods: Vec::new(),
         residents: Vec::new(),
     };
-    let findings = audit::audit(&[&file]);
+    let findings = audit::audit(&[&file], None);
     assert_eq!(findings.recovered, ["arrests A 2024-01 = 4"]);
     assert_eq!(findings.differenced.len(), 1, "{findings:?}");
     // A published 4 is caught too, and a broken sum.
     let mut careless = file;
     careless.arrests[1] = Some(vec![Some(4)]);
     careless.searches[3] = vec![Some(11)];
-    let findings = audit::audit(&[&careless]);
+    let findings = audit::audit(&[&careless], None);
     assert_eq!(findings.small, ["arrests A 2024-01 = 4"]);
     assert_eq!(findings.broken, ["london month 0 = parts: 90 ≠ 91"]);
 }

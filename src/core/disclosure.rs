@@ -24,11 +24,39 @@
 //! where a relation would hide only zeros (hidden cells adding up to nothing
 //! give themselves away); the one that leaves fewest other relations hiding a
 //! single cell; and the smallest (a zero loses least).
+//!
+//! Some unknowns are never published at all but enter the sums (for example
+//! vehicle-only searches by outcome, which link the cross-tabulation of people
+//! to the outcomes of all searches): they are [`Kind::Unpublished`], hidden from
+//! the start, and the attacker recovering one reveals nothing about a person.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Counts from 1 to `THRESHOLD - 1` are never published.
 pub const THRESHOLD: u32 = 10;
+
+/// What a cell is, for the threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A plain count of searches: published unless needed to protect another cell.
+    Total,
+    /// A count of searches with some attribute of a person or case: subject to
+    /// the threshold.
+    Count,
+    /// Never published; only an unknown in the sums.
+    Unpublished,
+}
+
+impl Kind {
+    /// Whether a cell of this kind and `value` is suppressed from the start.
+    pub fn primary(self, value: u32) -> bool {
+        match self {
+            Kind::Total => false,
+            Kind::Count => value > 0 && value < THRESHOLD,
+            Kind::Unpublished => true,
+        }
+    }
+}
 
 /// `Σ left = Σ right`, over cell indices.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -246,25 +274,61 @@ fn reduce<'a>(equations: impl Iterator<Item = &'a Equation>) -> Vec<(usize, i64)
 
 /// The suppressed cells (`None`) an attacker can recover, with their values.
 pub fn attack(cells: &[Option<u32>], relations: &[Relation]) -> Vec<(usize, i64)> {
+    attack_with(cells, relations, true)
+}
+
+/// [`attack`], with or without the linear algebra (bounds alone are much faster).
+fn attack_with(cells: &[Option<u32>], relations: &[Relation], algebra: bool) -> Vec<(usize, i64)> {
     let equations = equations(cells, relations);
     let unknowns: Vec<usize> = (0..cells.len()).filter(|&c| cells[c].is_none()).collect();
     let range = bounds(&equations, &unknowns);
     let mut found: BTreeMap<usize, i64> =
         range.iter().filter(|(_, (lo, hi))| lo == hi).map(|(&c, &(lo, _))| (c, lo)).collect();
-    for (c, v) in determined(&equations) {
-        found.entry(c).or_insert(v);
+    if algebra {
+        for (c, v) in determined(&equations) {
+            found.entry(c).or_insert(v);
+        }
     }
     found.into_iter().collect()
 }
 
-/// Which cells to suppress. `values` are the true counts; `thresholded` says
-/// which cells the threshold applies to (counts of searches by a personal or
-/// case attribute); the others (plain totals) are suppressed only when needed
-/// to protect a suppressed cell. Fails, naming a cell, only if no further
-/// suppression could protect it.
-pub fn protect(values: &[u32], thresholded: &[bool], relations: &[Relation]) -> Result<Vec<bool>, String> {
+/// What [`attack`] recovers that discloses something: a hidden count other
+/// than zero (zeros are published anyway, and a count that a hidden zero
+/// protects would be recovered itself), among the cells that could be published.
+pub fn attack_published(cells: &[Option<u32>], relations: &[Relation], kinds: &[Kind]) -> Vec<(usize, i64)> {
+    disclosing(attack(cells, relations), kinds)
+}
+
+fn disclosing(mut found: Vec<(usize, i64)>, kinds: &[Kind]) -> Vec<(usize, i64)> {
+    found.retain(|&(c, _v)| kinds[c] != Kind::Unpublished);
+    found
+}
+
+/// Which cells to suppress. `values` are the true counts; `kinds` say which
+/// cells the threshold applies to ([`Kind::Count`]); totals are suppressed only
+/// when needed to protect a suppressed cell, and unpublished cells always are.
+/// Fails, naming a cell, only if no further suppression could protect it.
+pub fn protect(values: &[u32], kinds: &[Kind], relations: &[Relation]) -> Result<Vec<bool>, String> {
+    protect_more(values, kinds, relations, &vec![false; values.len()], &vec![false; values.len()])
+}
+
+/// [`protect`], starting from the cells `already` suppressed, and sparing the
+/// cells marked `spared`: they are suppressed only where nothing else protects
+/// a cell. Sparing London's counts keeps the figures readers look at first;
+/// sparing an earlier publication's cells while protecting a table added to
+/// it keeps the new table's protection from spreading into the old. Then
+/// `relations` may be only the new table's sums, and the caller attacks the
+/// whole publication to check.
+pub fn protect_more(
+    values: &[u32],
+    kinds: &[Kind],
+    relations: &[Relation],
+    already: &[bool],
+    spared: &[bool],
+) -> Result<Vec<bool>, String> {
     let mut suppressed: Vec<bool> =
-        values.iter().zip(thresholded).map(|(&v, &t)| t && v > 0 && v < THRESHOLD).collect();
+        values.iter().zip(kinds).zip(already).map(|((&v, k), &a)| a || k.primary(v)).collect();
+    let thresholded: Vec<bool> = kinds.iter().map(|&k| k != Kind::Total).collect();
     let mut by_cell: HashMap<usize, Vec<usize>> = HashMap::new();
     for (r, rel) in relations.iter().enumerate() {
         for (c, _) in rel.terms() {
@@ -278,8 +342,8 @@ pub fn protect(values: &[u32], thresholded: &[bool], relations: &[Relation]) -> 
     let hidden_sum = |r: usize, suppressed: &[bool]| -> u64 {
         relations[r].terms().filter(|&(x, _)| suppressed[x]).map(|(x, _)| u64::from(values[x])).sum()
     };
-    let best = |r: usize, suppressed: &[bool]| {
-        relations[r].terms().map(|(x, _)| x).filter(|&x| !suppressed[x]).min_by_key(|&x| {
+    let best = |r: usize, suppressed: &[bool], spare: bool| {
+        relations[r].terms().map(|(x, _)| x).filter(|&x| !(suppressed[x] || (spare && spared[x]))).min_by_key(|&x| {
             let others = || by_cell[&x].iter().filter(move |&&o| o != r);
             // Hidden cells that add up to nothing are all zero, so a zero hidden
             // among zeros gives itself away.
@@ -292,13 +356,16 @@ pub fn protect(values: &[u32], thresholded: &[bool], relations: &[Relation]) -> 
             (!thresholded[x], zeros, exposed, values[x])
         })
     };
-    // First the classic rule, cheaply: no relation hides exactly one cell.
+    // First the classic rule, cheaply: no relation hides exactly one cell
+    // (unless that cell is never published anyway).
     let mut queue: Vec<usize> = (0..relations.len()).collect();
     while let Some(r) = queue.pop() {
-        if hidden_in(r, &suppressed) != 1 {
-            continue;
+        let mut hidden = relations[r].terms().filter(|&(x, _)| suppressed[x]);
+        match (hidden.next(), hidden.next()) {
+            (Some((x, _)), None) if kinds[x] != Kind::Unpublished => {}
+            _ => continue,
         }
-        if let Some(x) = best(r, &suppressed) {
+        if let Some(x) = best(r, &suppressed, true).or_else(|| best(r, &suppressed, false)) {
             suppressed[x] = true;
             queue.extend(by_cell[&x].iter().copied());
         }
@@ -306,7 +373,7 @@ pub fn protect(values: &[u32], thresholded: &[bool], relations: &[Relation]) -> 
     // Then the attacker's view, until it recovers nothing.
     loop {
         let cells: Vec<Option<u32>> = values.iter().zip(&suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
-        let recovered = attack(&cells, relations);
+        let recovered = attack_published(&cells, relations, kinds);
         let Some(&(first, _)) = recovered.first() else { return Ok(suppressed) };
         // One more cell for each recovered cell, unless an earlier choice of this
         // round already hides another cell in a relation with it.
@@ -314,12 +381,27 @@ pub fn protect(values: &[u32], thresholded: &[bool], relations: &[Relation]) -> 
         for (c, _) in recovered {
             // Over every relation with the cell: a cell subject to the threshold
             // first, in the relation hiding fewest cells, then as `best` orders.
-            let choice = by_cell
-                .get(&c)
-                .into_iter()
-                .flatten()
-                .filter_map(|&r| best(r, &suppressed).map(|x| ((!thresholded[x], hidden_in(r, &suppressed)), r, x)))
-                .min_by_key(|(key, r, _)| (*key, *r));
+            let choose = |relations_of: &mut dyn Iterator<Item = usize>, suppressed: &[bool], spare: bool| {
+                relations_of
+                    .filter_map(|r| {
+                        best(r, suppressed, spare).map(|x| ((!thresholded[x], hidden_in(r, suppressed)), r, x))
+                    })
+                    .min_by_key(|(key, r, _)| (*key, *r))
+            };
+            let mine = || by_cell.get(&c).into_iter().flatten().copied();
+            // When every cell beside it is hidden or spared, a cell further out:
+            // in a sum with one of the hidden cells beside it (for example the
+            // published zero that shows the hidden cells below it are zeros).
+            // Spared cells only as a last resort.
+            let further = |suppressed: &[bool], spare: bool| {
+                let hidden_beside = mine().flat_map(|r| relations[r].terms()).filter(|&(x, _)| suppressed[x] && x != c);
+                let mut further = hidden_beside.flat_map(|(x, _)| by_cell[&x].iter().copied());
+                choose(&mut further, suppressed, spare)
+            };
+            let choice = choose(&mut mine(), &suppressed, true)
+                .or_else(|| further(&suppressed, true))
+                .or_else(|| choose(&mut mine(), &suppressed, false))
+                .or_else(|| further(&suppressed, false));
             if let Some((_, _, x)) = choice {
                 suppressed[x] = true;
                 added += 1;
@@ -337,23 +419,25 @@ pub fn protect(values: &[u32], thresholded: &[bool], relations: &[Relation]) -> 
 /// one elsewhere would have done; this undoes that where it is safe. Only the
 /// sums linked to the candidate through hidden cells are attacked: the others
 /// do not change.
-pub fn restore(values: &[u32], suppressed: &mut [bool], relations: &[Relation], candidates: &[usize]) -> usize {
+pub fn restore(
+    values: &[u32],
+    kinds: &[Kind],
+    suppressed: &mut [bool],
+    relations: &[Relation],
+    candidates: &[usize],
+) -> usize {
     let mut by_cell: HashMap<usize, Vec<usize>> = HashMap::new();
     for (r, rel) in relations.iter().enumerate() {
         for (c, _) in rel.terms() {
             by_cell.entry(c).or_default().push(r);
         }
     }
-    let mut restored = 0;
-    for &candidate in candidates {
-        if !suppressed[candidate] {
-            continue;
-        }
-        suppressed[candidate] = false;
-        // The sums reachable from the candidate through hidden cells.
-        let mut seen_relations = std::collections::BTreeSet::new();
-        let mut seen_cells = std::collections::HashSet::from([candidate]);
-        let mut queue = vec![candidate];
+    // Whether publishing `cells` again is safe, attacking only the sums linked
+    // to them through hidden cells (bounds first: they reject most cheaply).
+    let safe = |suppressed: &[bool], cells: &[usize]| {
+        let mut seen_relations = BTreeSet::new();
+        let mut seen_cells: std::collections::HashSet<usize> = cells.iter().copied().collect();
+        let mut queue = cells.to_vec();
         while let Some(c) = queue.pop() {
             for &r in by_cell.get(&c).into_iter().flatten() {
                 if !seen_relations.insert(r) {
@@ -367,19 +451,48 @@ pub fn restore(values: &[u32], suppressed: &mut [bool], relations: &[Relation], 
             }
         }
         let near: Vec<Relation> = seen_relations.iter().map(|&r| relations[r].clone()).collect();
-        let cells: Vec<Option<u32>> = values.iter().zip(suppressed.iter()).map(|(&v, &s)| (!s).then_some(v)).collect();
-        if attack(&cells, &near).is_empty() {
-            restored += 1;
-        } else {
-            suppressed[candidate] = true;
+        let shown: Vec<Option<u32>> = values.iter().zip(suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
+        disclosing(attack_with(&shown, &near, false), kinds).is_empty()
+            && attack_published(&shown, &near, kinds).is_empty()
+    };
+    // Candidates are tried a few at a time (most are safe), and one by one,
+    // in order, when a group is not.
+    let mut restored = 0;
+    for group in candidates.chunks(RESTORE_GROUP) {
+        let group: Vec<usize> = group.iter().copied().filter(|&c| suppressed[c]).collect();
+        for &c in &group {
+            suppressed[c] = false;
+        }
+        if safe(suppressed, &group) {
+            restored += group.len();
+            continue;
+        }
+        for &c in &group {
+            suppressed[c] = true;
+        }
+        for &c in &group {
+            suppressed[c] = false;
+            if safe(suppressed, &[c]) {
+                restored += 1;
+            } else {
+                suppressed[c] = true;
+            }
         }
     }
     restored
 }
 
+/// How many candidates [`restore`] tries at once.
+const RESTORE_GROUP: usize = 8;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counts where `true`, totals where `false`.
+    fn kinds(thresholded: &[bool]) -> Vec<Kind> {
+        thresholded.iter().map(|&t| if t { Kind::Count } else { Kind::Total }).collect()
+    }
 
     fn check_attack(cells: &[Option<u32>], relations: &[Relation], expected: &[(usize, i64)]) {
         assert_eq!(attack(cells, relations), expected);
@@ -420,13 +533,13 @@ mod tests {
         let values = [100, 5, 40, 55];
         let relations = vec![Relation::total(0, vec![1, 2, 3])];
         let mut suppressed = [false, true, true, true];
-        assert_eq!(restore(&values, &mut suppressed, &relations, &[3, 2]), 1);
+        assert_eq!(restore(&values, &kinds(&[true; 4]), &mut suppressed, &relations, &[3, 2]), 1);
         assert_eq!(suppressed, [false, true, true, false]);
         // A second, unrelated sum is not attacked and does not block the first.
         let relations = vec![Relation::total(0, vec![1, 2, 3]), Relation::total(4, vec![5, 6])];
         let values = [100, 5, 40, 55, 20, 3, 17];
         let mut suppressed = [false, true, true, true, false, true, true];
-        assert_eq!(restore(&values, &mut suppressed, &relations, &[3, 6]), 1);
+        assert_eq!(restore(&values, &kinds(&[true; 7]), &mut suppressed, &relations, &[3, 6]), 1);
         assert_eq!(suppressed, [false, true, true, false, false, true, true]);
     }
 
@@ -435,7 +548,7 @@ mod tests {
         // A total of 25 over parts 3, 22, 0: 3 is suppressed, and 0 with it (zeros go first).
         let values = [25, 3, 22, 0];
         let relations = vec![Relation::total(0, vec![1, 2, 3])];
-        let s = protect(&values, &[false, true, true, true], &relations).unwrap();
+        let s = protect(&values, &kinds(&[false, true, true, true]), &relations).unwrap();
         assert_eq!(s, [false, true, false, true]);
         // The 2×2 table: a = 4 is small. One more cell in its row and column is not
         // enough on its own (the algebra would find them); protect finds a safe set.
@@ -447,11 +560,26 @@ mod tests {
             Relation::total(7, vec![1, 3]),
         ];
         let thresholded = [true, true, true, true, false, false, false, false];
-        let s = protect(&values, &thresholded, &relations).unwrap();
+        let s = protect(&values, &kinds(&thresholded), &relations).unwrap();
         assert!(s[0]);
         let cells: Vec<Option<u32>> = values.iter().zip(&s).map(|(&v, &s)| (!s).then_some(v)).collect();
         assert_eq!(attack(&cells, &relations), []);
+        // An unpublished cell is hidden from the start, and recovering it needs no
+        // protection: 20 searches = 12 of people + 8 of vehicles only.
+        let kinds3 = [Kind::Total, Kind::Count, Kind::Unpublished];
+        assert_eq!(protect(&[20, 12, 8], &kinds3, &[Relation::total(0, vec![1, 2])]).unwrap(), [false, false, true]);
+        // 40 = 6 + 23 + 11: the 6 needs a second hidden cell. Protection picks the
+        // smaller 11; when it is spared (an earlier table's), the 23.
+        let values = [40, 6, 23, 11];
+        let relations = [Relation::total(0, vec![1, 2, 3])];
+        assert_eq!(protect(&values, &[Kind::Count; 4], &relations).unwrap(), [false, true, false, true]);
+        let spared = [true, false, false, true];
+        let s = protect_more(&values, &[Kind::Count; 4], &relations, &[false; 4], &spared).unwrap();
+        assert_eq!(s, [false, true, true, false]);
+        // Spared cells are hidden when nothing else can protect a count.
+        let s = protect_more(&values, &[Kind::Count; 4], &relations, &[false; 4], &[true; 4]).unwrap();
+        assert_eq!(s, [false, true, false, true]);
         // Counts of 10 and over, and zeros, are published.
-        assert_eq!(protect(&[10, 0, 10], &[true, true, true], &[Relation::total(0, vec![1, 2])]).unwrap(), [false; 3]);
+        assert_eq!(protect(&[10, 0, 10], &kinds(&[true; 3]), &[Relation::total(0, vec![1, 2])]).unwrap(), [false; 3]);
     }
 }

@@ -181,6 +181,19 @@ pub fn breakdown_csv(breakdown: &crate::stops_view::Breakdown, meta: &Meta) -> S
     out
 }
 
+/// The cross-tabulation of an area and period: one row per ethnic group, age and outcome group.
+pub fn crosstab_csv(table: &crate::crosstab::CrossTable, meta: &Meta) -> String {
+    let mut out = header(meta);
+    let head = ["ethnic_group", "age", "outcome", "searches", "searches_flag"];
+    out.push_str(&line(&head.map(String::from)));
+    for (ethnicity, age, outcome, count) in &table.every_age {
+        let mut row = vec![ethnicity.to_string(), age.to_string(), outcome.to_string()];
+        row.extend(cells(*count, 1.0));
+        out.push_str(&line(&row));
+    }
+    out
+}
+
 /// Searches per 1,000 residents by ethnic group, with the ratio to the White group.
 pub fn groups_csv(groups: &crate::stops_view::Groups, meta: &Meta) -> String {
     let mut out = header(meta);

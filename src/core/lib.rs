@@ -14,6 +14,7 @@ pub mod chart;
 pub mod choropleth;
 #[cfg(feature = "parse")]
 pub mod crime_csv;
+pub mod crosstab;
 pub mod dataset;
 pub mod disclosure;
 pub mod download;

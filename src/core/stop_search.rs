@@ -42,6 +42,11 @@ const fn v(id: &'static str, label: &'static str) -> Value {
     Value { id, label }
 }
 
+/// The types of search that are of a person: person dimensions (ethnicity,
+/// age, sex) and the cross-tabulation count these only. Vehicle-only searches
+/// have no person, and a search of unrecorded type may not.
+pub const PERSON_TYPES: [&str; 2] = ["person", "person-and-vehicle"];
+
 /// The value id of an empty field, or of a label the table does not know.
 pub const UNKNOWN: &str = "unknown";
 
@@ -166,8 +171,8 @@ impl Dimension {
         }
     }
 
-    /// Whether the dimension describes the person searched: vehicle-only
-    /// searches have no person, so they are left out of its counts.
+    /// Whether the dimension describes the person searched: it counts only
+    /// searches of a person ([`PERSON_TYPES`]).
     pub fn about_the_person(self) -> bool {
         matches!(self, Dimension::Ethnicity | Dimension::OfficerEthnicity | Dimension::Age | Dimension::Gender)
     }

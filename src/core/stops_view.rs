@@ -277,6 +277,12 @@ pub struct StopsModel {
     pub breakdown: Breakdown,
     /// Rates by ethnic group, for London or the chosen area's borough.
     pub groups: Option<Groups>,
+    /// The area of the tables published for London and the boroughs only
+    /// (rates by ethnic group, the cross-tabulation): `(code, name)`, the
+    /// chosen area's borough for a ward.
+    pub table_area: (String, String),
+    /// Whether the view is of a ward, shown its borough's tables.
+    pub is_ward: bool,
 }
 
 fn lower_first(text: &str) -> String {
@@ -461,6 +467,10 @@ pub fn build(manifest: &Manifest, files: StopsFiles, state: &ViewState) -> Stops
         (None, _) => Some((LONDON, "London")),
     };
     let groups = group_area.and_then(|(code, name)| groups(&boroughs, code, name, period, is_ward, &source));
+    let table_area = group_area.map_or_else(
+        || (LONDON.to_string(), "London".to_string()),
+        |(code, name)| (code.to_string(), name.to_string()),
+    );
 
     StopsModel {
         view: Arc::new(ViewModel {
@@ -491,6 +501,8 @@ pub fn build(manifest: &Manifest, files: StopsFiles, state: &ViewState) -> Stops
         arrests,
         breakdown,
         groups,
+        table_area,
+        is_ward,
     }
 }
 
@@ -647,17 +659,20 @@ fn breakdown(
 ) -> Breakdown {
     let person = dimension.about_the_person();
     let base_of = |index: &Index, code: &str| {
-        let searches = index.searches(code, period);
         if person {
-            // Vehicle-only searches have no person: the base is every other search.
+            // The searches of a person: their values' sum, or the person types'.
             Figure::sum(dimension.values().iter().map(|v| index.value(code, period, dimension, v.id)))
                 .known()
                 .map_or_else(
-                    || searches.plus(index.value(code, period, Dimension::Type, "vehicle").map(|v| -v)),
+                    || {
+                        Figure::sum(
+                            stop_search::PERSON_TYPES.iter().map(|t| index.value(code, period, Dimension::Type, t)),
+                        )
+                    },
                     Figure::Known,
                 )
         } else {
-            searches
+            index.searches(code, period)
         }
     };
     let base = base_of(index, code);
@@ -679,7 +694,7 @@ fn breakdown(
     let mut notes: Vec<String> = dimension_note(dimension).map(String::from).into_iter().collect();
     if person {
         notes.push(format!(
-            "Vehicle-only searches have no person and are left out: shares are of the {} searches of people.",
+            "Searches of a vehicle only (or of unrecorded type) are left out: shares are of the {} searches of people.",
             format::figure(base)
         ));
     }
@@ -912,6 +927,7 @@ mod tests {
             rolling: false,
             sort: Sort::default(),
             dimension,
+            age: crate::crosstab::DEFAULT_AGE,
         }
     }
 

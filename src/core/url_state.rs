@@ -6,6 +6,7 @@
 //! to its default and yields a [`Fallback`] saying why, for the page to show.
 
 use crate::category;
+use crate::crosstab;
 use crate::dataset::{AreaKind, Level, Manifest};
 use crate::month::{Month, Period};
 use crate::stop_search::Dimension;
@@ -49,6 +50,8 @@ pub struct ViewState {
     pub sort: Sort,
     /// The stop-and-search breakdown shown (`dim=`).
     pub dimension: Dimension,
+    /// The age group of the ethnic group × outcome table (`age=`, an age value id).
+    pub age: &'static str,
 }
 
 /// The breakdown a stop-and-search view opens on.
@@ -247,6 +250,7 @@ impl Context {
             rolling: false,
             sort: Sort::default(),
             dimension: DEFAULT_DIMENSION,
+            age: crosstab::DEFAULT_AGE,
         }
     }
 
@@ -348,6 +352,13 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                         quote(&value),
                         DEFAULT_DIMENSION.label().to_lowercase()
                     ),
+                )),
+            },
+            "age" => match Dimension::Age.values().iter().find(|v| v.id == value) {
+                Some(v) => state.age = v.id,
+                None => notes.push(fallback(
+                    "age",
+                    format!("{} is not an age group of the published tables; showing 18 to 24.", quote(&value)),
                 )),
             },
             "area" => {
@@ -489,6 +500,9 @@ pub fn to_query(state: &ViewState, context: &Context) -> String {
     if state.dimension != default.dimension {
         parts.push(format!("dim={}", state.dimension.token()));
     }
+    if state.age != default.age {
+        parts.push(format!("age={}", state.age));
+    }
     parts.join("&")
 }
 
@@ -575,6 +589,7 @@ mod tests {
                 sort: Sort { key: SortKey::Count, descending: false },
                 explorer: Explorer::Crime,
                 dimension: Dimension::Age,
+                age: "over-34",
             },
             ViewState {
                 explorer: Explorer::Stops,
@@ -586,6 +601,7 @@ mod tests {
                 area: Some("E09000007".into()),
                 period: Period::new(m("2022-09"), m("2023-08")),
                 dimension: Dimension::OfficerEthnicity,
+                age: "10-17",
                 measure: Measure::Count,
                 ..ctx.default_state()
             },
@@ -621,10 +637,11 @@ mod tests {
         assert!(notes.is_empty());
         assert_eq!(to_query(&state, &ctx), "explorer=stops&dim=age");
         // A period that is not one of the 12-month periods falls back to the latest, with a reason.
-        let (state, notes) = from_query("explorer=stops&from=2024-01&to=2024-03&dim=height", &ctx);
+        let (state, notes) = from_query("explorer=stops&from=2024-01&to=2024-03&dim=height&age=17", &ctx);
         assert_eq!(state.period, latest);
         let names: Vec<&str> = notes.iter().map(|n| n.parameter.as_str()).collect();
-        assert_eq!(names, ["dim", "from"]);
+        assert_eq!(names, ["dim", "age", "from"]);
+        assert_eq!(state.age, crate::crosstab::DEFAULT_AGE);
         let (state, notes) = from_query("explorer=shops", &ctx);
         assert_eq!((state.explorer, notes.len()), (Explorer::Crime, 1));
         // Without stop-and-search figures the link opens on crime.

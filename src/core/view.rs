@@ -555,6 +555,7 @@ mod tests {
             sort: Sort::default(),
             explorer: crate::url_state::Explorer::Crime,
             dimension: crate::url_state::DEFAULT_DIMENSION,
+            age: crate::crosstab::DEFAULT_AGE,
         }
     }
 

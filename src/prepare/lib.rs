@@ -22,7 +22,7 @@ use met_core::dataset::{
 };
 use met_core::merge::{self, Merged, ReleaseTable};
 use met_core::month::{Month, Period};
-use met_core::{categories, category};
+use met_core::{categories, category, crosstab, stops_view};
 use read::Located;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -386,7 +386,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             None => BTreeMap::new(),
         };
         let started = std::time::Instant::now();
-        let (borough_file, ward_file, protection) =
+        let stops::Published { boroughs: borough_file, wards: ward_file, cross, protection } =
             stops::publish(&counts, &borough_shapes, &ward_shapes, &ward_borough, &residents)
                 .map_err(|e| Error(format!("stop and search: {e}")))?;
         report.stops = Some(StopsReport {
@@ -411,7 +411,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             licence: "Open Government Licence v3.0".into(),
             source_url: "https://data.police.uk/data/".into(),
         };
-        Some((json(&borough_file), json(&ward_file), dataset))
+        Some(([json(&borough_file), json(&ward_file), json(&cross)], dataset))
     };
 
     // Merge each level.
@@ -428,8 +428,9 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         options.progress,
     );
     let result = result.and_then(|m| {
-        if let Some((boroughs, wards, _)) = &stop_files {
-            for (name, bytes) in [("stops-borough.json", boroughs), ("stops-ward.json", wards)] {
+        if let Some((files, _)) = &stop_files {
+            let names = [stops_view::BOROUGH_FILE, stops_view::WARD_FILE, crosstab::FILE];
+            for (name, bytes) in names.into_iter().zip(files) {
                 staging.write(name, bytes).map_err(|e| Error(format!("writing {name}: {e}")))?;
             }
         }
@@ -443,7 +444,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         }
     };
     let mut manifest = manifest;
-    manifest.stops = stop_files.map(|(_, _, d)| d);
+    manifest.stops = stop_files.map(|(_, d)| d);
     let mut hashes: Vec<FileHash> = found
         .used
         .iter()
@@ -756,6 +757,11 @@ pub fn summary(report: &Report, out: &Path) -> String {
             thousands(p.secondary as i64),
             p.restored,
             st.protect_seconds
+        ));
+        s.push_str(&format!(
+            "Cross-tabulation (ethnic group × age × outcome, London and its parts): {} cells, {} suppressed\n",
+            thousands(p.cross_cells as i64),
+            thousands(p.cross_suppressed as i64)
         ));
     }
     let total: u64 = report.outputs.iter().map(|f| f.bytes).sum();

@@ -14,7 +14,8 @@
 use crate::geometry::Shape;
 use crate::locate::{to_grid, Locator};
 use crate::read::Located;
-use met_core::disclosure::{self, Relation};
+use met_core::crosstab::{self, CrossFile, CrossPeriod, OUTCOME_GROUPS};
+use met_core::disclosure::{self, Kind, Relation};
 use met_core::month::Month;
 use met_core::month::Period;
 use met_core::stop_search::{
@@ -25,26 +26,42 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// What is counted for each search: all searches, and one count per value of
-/// each dimension (person dimensions leave out vehicle-only searches).
+/// each dimension (person dimensions count searches of a person only).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub searches: u32,
     /// Indexed like [`Dimension::ALL`], then like [`Dimension::values`].
     pub values: Vec<Vec<u32>>,
+    /// Searches of people by ethnic group × age × outcome group, indexed by [`crosstab::cell`].
+    pub cross: Vec<u32>,
 }
 
 impl Counts {
     fn new() -> Counts {
-        Counts { searches: 0, values: Dimension::ALL.iter().map(|d| vec![0; d.values().len()]).collect() }
+        Counts {
+            searches: 0,
+            values: Dimension::ALL.iter().map(|d| vec![0; d.values().len()]).collect(),
+            cross: vec![0; crosstab::cells()],
+        }
     }
 
     fn add(&mut self, values: &[u8; 10]) {
         self.searches += 1;
-        let vehicle_only = Dimension::Type.values()[usize::from(values[0])].id == "vehicle";
+        let person = stop_search::PERSON_TYPES.contains(&Dimension::Type.values()[usize::from(values[0])].id);
         for (k, d) in Dimension::ALL.iter().enumerate() {
-            if !(vehicle_only && d.about_the_person()) {
+            if person || !d.about_the_person() {
                 self.values[k][usize::from(values[k])] += 1;
             }
+        }
+        if person {
+            let outcome = Dimension::Outcome.values()[usize::from(values[Dimension::Outcome as usize])].id;
+            let group = crosstab::outcome_group(outcome).unwrap_or(OUTCOME_GROUPS.len() - 1);
+            let cell = crosstab::cell(
+                usize::from(values[Dimension::Ethnicity as usize]),
+                usize::from(values[Dimension::Age as usize]),
+                group,
+            );
+            self.cross[cell] += 1;
         }
     }
 
@@ -180,20 +197,34 @@ pub struct Protection {
     pub secondary: usize,
     /// London counts hidden as secondary and then published again (see `disclosure::restore`).
     pub restored: usize,
+    /// Cells of the cross-tabulation (included in `cells`), and how many are suppressed.
+    pub cross_cells: usize,
+    pub cross_suppressed: usize,
+}
+
+/// The protected files.
+pub struct Published {
+    /// London, the boroughs and the searches without a ward-level place.
+    pub boroughs: StopsFile,
+    /// The wards, and each borough's searches in none of its wards.
+    pub wards: StopsFile,
+    /// Searches of people by ethnic group × age × outcome for London and its parts.
+    pub cross: CrossFile,
+    pub protection: Protection,
 }
 
 /// The cells of the publication and the relations between them.
 #[derive(Default)]
 struct Cells {
     values: Vec<u32>,
-    thresholded: Vec<bool>,
+    kinds: Vec<Kind>,
     relations: Vec<Relation>,
 }
 
 impl Cells {
-    fn add(&mut self, value: u32, thresholded: bool) -> usize {
+    fn add(&mut self, value: u32, kind: Kind) -> usize {
         self.values.push(value);
-        self.thresholded.push(thresholded);
+        self.kinds.push(kind);
         self.values.len() - 1
     }
 }
@@ -224,7 +255,7 @@ pub fn publish(
     wards: &[Shape],
     ward_borough: &BTreeMap<String, String>,
     residents: &BTreeMap<String, BTreeMap<String, u32>>,
-) -> Result<(StopsFile, StopsFile, Protection), String> {
+) -> Result<Published, String> {
     let (Some(first), Some(last)) = (stops.months.first(), stops.months.last()) else {
         return Err("no stop-and-search months".into());
     };
@@ -269,14 +300,14 @@ pub fn publish(
     let mut cells = Cells::default();
     // Searches and arrests by month.
     let searches: Vec<Vec<usize>> = (0..areas.len())
-        .map(|a| months.iter().map(|&m| cells.add(count(a, m).map_or(0, |c| c.searches), false)).collect())
+        .map(|a| months.iter().map(|&m| cells.add(count(a, m).map_or(0, |c| c.searches), Kind::Total)).collect())
         .collect();
     let arrests: Vec<Option<Vec<usize>>> = (0..areas.len())
         .map(|a| {
             monthly_arrests(a).then(|| {
                 months
                     .iter()
-                    .map(|&m| cells.add(count(a, m).map_or(0, |c| c.value(Dimension::Outcome, "arrest")), true))
+                    .map(|&m| cells.add(count(a, m).map_or(0, |c| c.value(Dimension::Outcome, "arrest")), Kind::Count))
                     .collect()
             })
         })
@@ -301,18 +332,24 @@ pub fn publish(
     // Each 12-month period: searches and every value of every dimension.
     let periods = periods(first, last);
     let mut period_cells = Vec::new();
+    let mut cross_cells = Vec::new();
+    let mut cross_relations = Vec::new();
+    let mut new_cells = Vec::new();
     for period in &periods {
         let in_period: Vec<usize> =
             months.iter().enumerate().filter(|(_, m)| period.contains(**m)).map(|(i, _)| i).collect();
         let total_of =
             |a: usize, f: &dyn Fn(&Counts) -> u32| period.months().map(|m| count(a, m).map_or(0, f)).sum::<u32>();
-        let totals: Vec<usize> = (0..areas.len()).map(|a| cells.add(total_of(a, &|c| c.searches), false)).collect();
+        let totals: Vec<usize> =
+            (0..areas.len()).map(|a| cells.add(total_of(a, &|c| c.searches), Kind::Total)).collect();
         let values: Vec<Vec<Vec<usize>>> = Dimension::ALL
             .iter()
             .enumerate()
             .map(|(k, d)| {
                 (0..d.values().len())
-                    .map(|v| (0..areas.len()).map(|a| cells.add(total_of(a, &|c| c.values[k][v]), true)).collect())
+                    .map(|v| {
+                        (0..areas.len()).map(|a| cells.add(total_of(a, &|c| c.values[k][v]), Kind::Count)).collect()
+                    })
                     .collect()
             })
             .collect();
@@ -326,9 +363,10 @@ pub fn publish(
                     in_period.iter().map(|&i| mine[i]).collect(),
                 ));
             }
-            // Values add up to the searches (person searches for a person dimension).
+            // Values add up to the searches (for a person dimension, the searches
+            // of a person: see `stop_search::PERSON_TYPES`).
             let types = &values[Dimension::Type as usize];
-            let person: Vec<usize> = ["person", "person-and-vehicle"]
+            let person: Vec<usize> = stop_search::PERSON_TYPES
                 .iter()
                 .filter_map(|id| Dimension::Type.index_of(id))
                 .map(|v| types[v][a])
@@ -348,10 +386,64 @@ pub fn publish(
                 }
             }
         }
+        // Searches of people by ethnic group × age × outcome group, for London
+        // and its parts. They add up to the published searches by ethnic group
+        // and by age; by outcome group, together with the other searches (never
+        // published), to the published outcomes of all searches.
+        let cross: Vec<Vec<usize>> = (0..borough_areas)
+            .map(|a| (0..crosstab::cells()).map(|x| cells.add(total_of(a, &|c| c.cross[x]), Kind::Count)).collect())
+            .collect();
+        new_cells.extend(cross.iter().flatten());
+        let (ethnicities, ages) = (Dimension::Ethnicity.values().len(), Dimension::Age.values().len());
+        for (a, mine) in cross.iter().enumerate() {
+            let at = |e: usize, g: usize, o: usize| mine[crosstab::cell(e, g, o)];
+            let groups = 0..OUTCOME_GROUPS.len();
+            for (e, per_area) in values[Dimension::Ethnicity as usize].iter().enumerate() {
+                let parts = (0..ages).flat_map(|g| groups.clone().map(move |o| at(e, g, o))).collect();
+                cross_relations.push(Relation::total(per_area[a], parts));
+            }
+            for (g, per_area) in values[Dimension::Age as usize].iter().enumerate() {
+                let parts = (0..ethnicities).flat_map(|e| groups.clone().map(move |o| at(e, g, o))).collect();
+                cross_relations.push(Relation::total(per_area[a], parts));
+            }
+            let mut others = Vec::new();
+            for (o, group) in OUTCOME_GROUPS.iter().enumerate() {
+                let all: Vec<usize> = group
+                    .outcomes
+                    .iter()
+                    .filter_map(|id| Dimension::Outcome.index_of(id))
+                    .map(|v| values[Dimension::Outcome as usize][v][a])
+                    .collect();
+                let people: Vec<usize> = (0..ethnicities).flat_map(|e| (0..ages).map(move |g| at(e, g, o))).collect();
+                let sum = |c: &[usize]| c.iter().map(|&c| cells.values[c]).sum::<u32>();
+                let not_of_people = sum(&all).checked_sub(sum(&people)).ok_or_else(|| {
+                    format!("{}: more searches of people than searches with outcome {}", areas[a].code, group.id)
+                })?;
+                let hidden = cells.add(not_of_people, Kind::Unpublished);
+                new_cells.push(hidden);
+                others.push(hidden);
+                cross_relations.push(Relation { left: all, right: people.into_iter().chain([hidden]).collect() });
+            }
+            let not_people: Vec<usize> = Dimension::Type
+                .values()
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| !stop_search::PERSON_TYPES.contains(&v.id))
+                .map(|(t, _)| values[Dimension::Type as usize][t][a])
+                .collect();
+            cross_relations.push(Relation { left: not_people, right: others });
+            // London is the sum of its parts (a borough's parts, its wards, have no table).
+            if !children[a].is_empty() && children[a].iter().all(|&c| c < borough_areas) {
+                for (x, &whole) in mine.iter().enumerate() {
+                    cross_relations.push(Relation::total(whole, children[a].iter().map(|&c| cross[c][x]).collect()));
+                }
+            }
+        }
         period_cells.push((totals, values));
+        cross_cells.push(cross);
     }
 
-    let mut suppressed = disclosure::protect(&cells.values, &cells.thresholded, &cells.relations)?;
+    let mut suppressed = disclosure::protect(&cells.values, &cells.kinds, &cells.relations)?;
     // London's counts by dimension matter most to readers: publish again those
     // that protection hid where that is safe, largest first. Zeros are left:
     // publishing one would give away the zeros hidden below it.
@@ -361,14 +453,46 @@ pub fn publish(
         .filter(|&c| suppressed[c] && cells.values[c] >= disclosure::THRESHOLD)
         .collect();
     london.sort_by_key(|&c| std::cmp::Reverse(cells.values[c]));
-    let restored = disclosure::restore(&cells.values, &mut suppressed, &cells.relations, &london);
-    let primary =
-        cells.values.iter().zip(&cells.thresholded).filter(|(&v, &t)| t && v > 0 && v < disclosure::THRESHOLD).count();
+    // London's arrests by month and over each period first, together: the
+    // arrest rate is the page's first figure.
+    let arrest = Dimension::Outcome.index_of("arrest").unwrap_or(0);
+    let mut arrest_cells: Vec<usize> = arrests[0].iter().flatten().copied().collect();
+    arrest_cells.extend(period_cells.iter().map(|(_, values)| values[Dimension::Outcome as usize][arrest][0]));
+    arrest_cells.retain(|&c| suppressed[c]);
+    london.retain(|c| !arrest_cells.contains(c));
+    // Then the searches of London and the boroughs, by period and by month,
+    // which the map and the trend show.
+    let mut totals: Vec<usize> = period_cells
+        .iter()
+        .flat_map(|(totals, _)| totals[..borough_areas].iter().copied())
+        .chain(searches[..borough_areas].iter().flatten().copied())
+        .filter(|&c| suppressed[c])
+        .collect();
+    totals.sort_by_key(|&c| std::cmp::Reverse(cells.values[c]));
+    let candidates: Vec<usize> = arrest_cells.into_iter().chain(london).chain(totals).collect();
+    let restored = disclosure::restore(&cells.values, &cells.kinds, &mut suppressed, &cells.relations, &candidates);
+    // Then the cross-tabulation, as a table added to a protected publication:
+    // only its own cells may be hidden to protect it, checked against its own
+    // sums first (fast), then against everything.
+    let mut fixed = vec![true; cells.values.len()];
+    for &c in &new_cells {
+        fixed[c] = false;
+    }
+    let mut suppressed = disclosure::protect_more(&cells.values, &cells.kinds, &cross_relations, &suppressed, &fixed)?;
+    cells.relations.extend(cross_relations);
+    let published: Vec<Option<u32>> = cells.values.iter().zip(&suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
+    if !disclosure::attack_published(&published, &cells.relations, &cells.kinds).is_empty() {
+        suppressed = disclosure::protect_more(&cells.values, &cells.kinds, &cells.relations, &suppressed, &fixed)?;
+    }
+    let primary = cells.values.iter().zip(&cells.kinds).filter(|(&v, &k)| k == Kind::Count && k.primary(v)).count();
+    let unpublished = cells.kinds.iter().filter(|&&k| k == Kind::Unpublished).count();
     let protection = Protection {
-        cells: cells.values.len(),
+        cells: cells.values.len() - unpublished,
         primary,
-        secondary: suppressed.iter().filter(|s| **s).count() - primary,
+        secondary: suppressed.iter().filter(|s| **s).count() - primary - unpublished,
         restored,
+        cross_cells: cross_cells.iter().flatten().map(Vec::len).sum(),
+        cross_suppressed: cross_cells.iter().flatten().flatten().filter(|&&c| suppressed[c]).count(),
     };
     let shown = |c: usize| (!suppressed[c]).then_some(cells.values[c]);
     let partial: Vec<PartialMonth> = stops
@@ -427,5 +551,23 @@ pub fn publish(
             })
             .collect(),
     };
-    Ok((file(0..borough_areas), file(borough_areas..areas.len()), protection))
+    let cross = CrossFile {
+        schema: met_core::dataset::SCHEMA,
+        threshold: disclosure::THRESHOLD,
+        first,
+        months: months.len(),
+        areas: areas[..borough_areas].to_vec(),
+        ethnicity: Dimension::Ethnicity.values().iter().map(|v| v.id.to_string()).collect(),
+        age: Dimension::Age.values().iter().map(|v| v.id.to_string()).collect(),
+        outcome: OUTCOME_GROUPS.iter().map(|g| g.id.to_string()).collect(),
+        periods: periods
+            .iter()
+            .zip(&cross_cells)
+            .map(|(period, per_area)| CrossPeriod {
+                period: *period,
+                counts: per_area.iter().map(|row| row.iter().map(|&c| shown(c)).collect()).collect(),
+            })
+            .collect(),
+    };
+    Ok(Published { boroughs: file(0..borough_areas), wards: file(borough_areas..areas.len()), cross, protection })
 }

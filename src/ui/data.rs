@@ -8,6 +8,7 @@
 //! simply requests it anew.
 
 use leptos::prelude::*;
+use met_core::crosstab::{self, CrossFile};
 use met_core::dataset::{GeoFile, Manifest, SeriesFile};
 use met_core::stop_search::StopsFile;
 use serde::de::DeserializeOwned;
@@ -60,6 +61,8 @@ pub struct Store {
     pub series: RwSignal<HashMap<String, Load<SeriesFile>>>,
     /// Stop-and-search files by file name.
     pub stops: RwSignal<HashMap<String, Load<StopsFile>>>,
+    /// The stop-and-search cross-tabulation: `None` until a view needs it.
+    pub cross: RwSignal<Option<Load<CrossFile>>>,
 }
 
 impl Store {
@@ -75,6 +78,7 @@ impl Store {
             wards: RwSignal::new(None),
             series: RwSignal::new(HashMap::new()),
             stops: RwSignal::new(HashMap::new()),
+            cross: RwSignal::new(None),
         };
         if stops {
             let (manifest, boroughs, file) = futures::join!(
@@ -123,14 +127,12 @@ impl Store {
 
     /// Requests the ward boundaries unless they are loaded or loading.
     pub fn need_wards(self) {
-        if matches!(self.wards.get_untracked(), Some(Load::Ready(_) | Load::Loading)) {
-            return;
-        }
-        self.wards.set(Some(Load::Loading));
-        leptos::task::spawn_local(async move {
-            let result = fetch_json::<GeoFile>(&format!("{DATA}/wards.geo.json")).await;
-            self.wards.set(Some(result.into()));
-        });
+        need_one(self.wards, "wards.geo.json");
+    }
+
+    /// Requests the stop-and-search cross-tabulation unless it is loaded or loading.
+    pub fn need_cross(self) {
+        need_one(self.cross, crosstab::FILE);
     }
 
     /// Forgets failed files and requests everything needed again.
@@ -142,6 +144,9 @@ impl Store {
         }
         if matches!(self.wards.get_untracked(), Some(Load::Failed(_))) {
             self.wards.set(None);
+        }
+        if matches!(self.cross.get_untracked(), Some(Load::Failed(_))) {
+            self.cross.set(None);
         }
         self.series.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));
         self.stops.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));
@@ -162,5 +167,17 @@ fn need<T: DeserializeOwned + Send + Sync + 'static>(files: RwSignal<HashMap<Str
         files.update(|s| {
             s.insert(name, result.into());
         });
+    });
+}
+
+/// Requests the one data file `name` into `file` unless it is loaded or loading.
+fn need_one<T: DeserializeOwned + Send + Sync + 'static>(file: RwSignal<Option<Load<T>>>, name: &'static str) {
+    if file.with_untracked(|f| matches!(f, Some(Load::Ready(_) | Load::Loading))) {
+        return;
+    }
+    file.set(Some(Load::Loading));
+    leptos::task::spawn_local(async move {
+        let result = fetch_json::<T>(&format!("{DATA}/{name}")).await;
+        file.set(Some(result.into()));
     });
 }

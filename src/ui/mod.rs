@@ -19,6 +19,7 @@ pub mod table;
 use data::{Load, Store};
 use leptos::prelude::*;
 use met_core::category;
+use met_core::crosstab::{self, CrossTable};
 use met_core::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
 use met_core::download::Meta;
 use met_core::search::SearchIndex;
@@ -217,12 +218,14 @@ pub fn App(store: Store) -> impl IntoView {
         (s.explorer == Explorer::Stops).then(|| stops_view::files_needed(&manifest, &s))
     });
     Effect::new(move |_| {
-        for f in stops_needed.get().unwrap_or_default() {
+        let Some(files) = stops_needed.get() else { return };
+        for f in files {
             store.need_stops(f);
             if f == stops_view::WARD_FILE {
                 store.need_wards();
             }
         }
+        store.need_cross();
     });
     let stops_loads = Memo::new(move |_| {
         let files = stops_needed.get()?;
@@ -234,6 +237,17 @@ pub fn App(store: Store) -> impl IntoView {
         let files: Vec<_> = stops_loads.get()?.iter().map(Load::ready).collect::<Option<_>>()?;
         let ward = files.get(1).map(AsRef::as_ref);
         Some(Arc::new(stops_view::build(&manifest, StopsFiles { borough: &files[0], ward }, &s)))
+    });
+    // The cross-tabulation of the stop-and-search view's London or borough.
+    let cross_table: Memo<Option<Arc<CrossTable>>> = Memo::new(move |_| {
+        let file = store.cross.get()?.ready()?;
+        let age = state.with(|s| s.as_ref().map(|s| s.age))?;
+        stops_model.with(|m| {
+            let m = m.as_ref()?;
+            let (code, name) = &m.table_area;
+            let source = m.view.source.clone();
+            crosstab::build(&file, (code, name), m.breakdown.period, age, m.is_ward, &source).map(Arc::new)
+        })
     });
     let model: Memo<Option<Arc<ViewModel>>> = Memo::new(move |_| match explorer.get() {
         Explorer::Crime => crime_model.get(),
@@ -260,6 +274,9 @@ pub fn App(store: Store) -> impl IntoView {
         if let Some(Load::Failed(e)) = store.wards.get() {
             errors.push(e);
         }
+        if let Some(Load::Failed(e)) = store.cross.get() {
+            errors.push(e);
+        }
         for load in series.get().unwrap_or_default() {
             if let Load::Failed(e) = load {
                 errors.push(e);
@@ -282,8 +299,11 @@ pub fn App(store: Store) -> impl IntoView {
                 store.need_wards();
             }
         }
-        for f in stops_needed.get_untracked().unwrap_or_default() {
-            store.need_stops(f);
+        if let Some(files) = stops_needed.get_untracked() {
+            for f in files {
+                store.need_stops(f);
+            }
+            store.need_cross();
         }
     };
 
@@ -614,8 +634,8 @@ pub fn App(store: Store) -> impl IntoView {
                 </section>
             </Show>
             <Show when=move || explorer.get() == Explorer::Stops>
-                <stops::StopsSections model=stops_model state=state navigate=Callback::new(navigate) width=width
-                    meta=Callback::new(download_meta) stem=stem />
+                <stops::StopsSections model=stops_model cross=cross_table state=state navigate=Callback::new(navigate)
+                    width=width meta=Callback::new(download_meta) stem=stem />
             </Show>
             <section aria-labelledby="table-heading" class="deferred">
                 <h2 id="table-heading" class="panel-heading">{move || if scope.get().is_some_and(|s| s != Scope::Boroughs) { "Wards" } else { "All boroughs" }}</h2>

@@ -1,13 +1,15 @@
 //! The parts of the stop-and-search page that the crime page does not have:
 //! arrests after a search by month, a breakdown of searches by one dimension
 //! (outcome, age, power used…), and searches per 1,000 residents of each ethnic
-//! group with the disproportionality ratio and what it does and does not mean.
+//! group with the disproportionality ratio and what it does and does not mean,
+//! and the outcomes of each ethnic group's searches for one age group.
 //! Everything shown comes from the [`StopsModel`]; this module only draws it.
 
 use super::{chart, download, figure::ChartFigure, table::PlainTable};
 use leptos::html::Select;
 use leptos::prelude::*;
 use met_core::chart::BarSpec;
+use met_core::crosstab::CrossTable;
 use met_core::download::Meta;
 use met_core::format::xml;
 use met_core::stop_search::Dimension;
@@ -42,6 +44,7 @@ fn BarFigure(spec: Memo<Option<BarSpec>>, width: RwSignal<u32>, id: &'static str
 #[component]
 pub fn StopsSections(
     model: Memo<Option<Arc<StopsModel>>>,
+    cross: Memo<Option<Arc<CrossTable>>>,
     state: Memo<Option<ViewState>>,
     navigate: Callback<ViewState>,
     width: RwSignal<u32>,
@@ -91,6 +94,48 @@ pub fn StopsSections(
             <p><button type="button" class="link-button" id="download-groups-csv" on:click=save_groups>"Download this table (CSV)"</button></p>
         })
     };
+    let cross_bars = Memo::new(move |_| cross.with(|c| c.as_ref().map(|c| c.bars())));
+    let age = NodeRef::<Select>::new();
+    Effect::new(move |_| {
+        let Some(id) = state.with(|s| s.as_ref().map(|s| s.age)) else { return };
+        if let Some(select) = age.get() {
+            if select.value() != id {
+                select.set_value(id);
+            }
+        }
+    });
+    let age_options: String = Dimension::Age
+        .values()
+        .iter()
+        .map(|v| format!(r#"<option value="{}">{}</option>"#, v.id, xml(v.label)))
+        .collect();
+    let choose_age = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let id = Dimension::Age.values().iter().find(|v| v.id == value).map(|v| v.id);
+        if let (Some(mut next), Some(id)) = (state.get_untracked(), id) {
+            next.age = id;
+            navigate.run(next);
+        }
+    };
+    let save_cross = move |_| {
+        let Some(c) = cross.get_untracked() else { return };
+        let csv = met_core::download::crosstab_csv(&c, &meta.run(c.long_title()));
+        download::save_text(
+            &format!("{}-ethnic-group-age-outcome.csv", stem.get_untracked()),
+            "text/csv;charset=utf-8",
+            &csv,
+        );
+    };
+    let cross_table = move || {
+        cross.with(|c| {
+            c.as_ref().map(|c| {
+                view! {
+                    <BarFigure spec=cross_bars width=width id="cross-chart" />
+                    <PlainTable table=c.table() />
+                }
+            })
+        })
+    };
     view! {
         <section aria-labelledby="arrests-heading">
             <h2 id="arrests-heading" class="panel-heading">"Arrests after a search"</h2>
@@ -120,6 +165,19 @@ pub fn StopsSections(
                 <p>"Census 2021 counts of residents by ethnic group were not among the published files this data was prepared from, so no rates by group can be given."</p>
             </Show>
             {groups}
+        </section>
+        <section aria-labelledby="cross-heading">
+            <h2 id="cross-heading" class="panel-heading">"Outcomes by ethnic group and age"</h2>
+            <p>"What happened after searches of people of each ethnic group, for one age group at a time. Published for London and the boroughs over 12 months only, so that no combination singles anyone out."</p>
+            <div class="field">
+                <label for="age">"Age group"</label>
+                <select id="age" name="age" node_ref=age inner_html=age_options on:change=choose_age></select>
+            </div>
+            <Show when=move || cross.with(Option::is_none)>
+                <p>"Loading the table…"</p>
+            </Show>
+            {cross_table}
+            <p><button type="button" class="link-button" id="download-cross-csv" on:click=save_cross>"Download every age group for this area (CSV)"</button></p>
         </section>
     }
 }

@@ -140,6 +140,9 @@ for (const [width, q, name] of [[320, '?explorer=stops', 'stops-london'],
   test(`axe-core finds no violations at ${width} px: ${name}`, async () => {
     const page = await open(q, width);
     for (const summary of await page.locator('details.details summary').all()) await summary.click();
+    // The table of areas is drawn lazily (content-visibility): draw it, so axe
+    // measures its real layout rather than a placeholder's.
+    await page.locator('#table-heading').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${OUT}/${name}-${width}.png`, fullPage: true });
     const { violations, overflow } = await accessibilityProblems(page);
     assert.deepEqual(violations, []);
@@ -148,3 +151,59 @@ for (const [width, q, name] of [[320, '?explorer=stops', 'stops-london'],
     await page.close();
   });
 }
+
+test('outcomes by ethnic group and age: the table equals the cross-tabulation, follows the URL, and adds up to the one-way counts', async () => {
+  const cross = data('stops-crosstab.json');
+  const a = cross.areas.findIndex((x) => x.code === 'E09000007');
+  const cells = cross.periods[0].counts[a];
+  assert.deepEqual(cross.periods[0].period, latest.period);
+  const ethnicities = cross.ethnicity;
+  const [ages, groups] = [cross.age.length, cross.outcome.length];
+  const cell = (e, g, o) => cells[(e * ages + g) * groups + o];
+  // Where an area's cells for an ethnic group are all published, they add up to its published count; where
+  // some are withheld, the published ones add up to no more.
+  let tied = 0;
+  cross.areas.forEach((area, i) => {
+    const mine = cross.periods[0].counts[i];
+    ethnicities.forEach((id, e) => {
+      const all = mine.slice(e * ages * groups, (e + 1) * ages * groups);
+      const published = count(boroughs, area.code, 'ethnicity', id);
+      const sum = all.reduce((x, y) => x + (y ?? 0), 0);
+      if (published === null) return;
+      if (all.every((c) => c !== null)) {
+        assert.equal(sum, published, `${area.code} ${id}`);
+        tied += 1;
+      } else {
+        assert.ok(sum <= published, `${area.code} ${id}`);
+      }
+    });
+  });
+  assert.ok(tied >= 1, `${tied} area and ethnic-group rows published in full`);
+
+  const page = await open('?explorer=stops&area=E09000007&age=25-34');
+  await page.waitForSelector('#cross-chart svg');
+  const age = cross.age.indexOf('25-34');
+  const rows = await page.locator('#cross-heading ~ .table-wrap tbody tr').allInnerTexts();
+  assert.equal(rows.length, ethnicities.length);
+  ethnicities.forEach((id, e) => {
+    const outcomes = [0, 1, 2, 3].map((o) => cell(e, age, o));
+    const known = outcomes.every((c) => c !== null);
+    const total = known ? outcomes.reduce((x, y) => x + y, 0) : null;
+    const share = total === null ? '[c]' : total < 50 ? 'fewer than 50 searches' : `${((outcomes[0] * 100) / total).toFixed(1)}%`;
+    const cols = rows[e].split('\t');
+    assert.deepEqual(cols.slice(1), [shown(total), ...outcomes.map(shown), share], rows[e]);
+  });
+  // Another age group: the URL says which; the CSV has every age group, withheld cells flagged.
+  await page.selectOption('#age', '10-17');
+  await page.waitForFunction(() => location.search.includes('age=10-17'));
+  assert.equal(query(page), '?explorer=stops&area=E09000007&age=10-17');
+  assert.match(await text(page, '#cross-heading ~ .table-wrap caption'), /aged 10 to 17 by ethnic group and outcome, Camden/);
+  const download = page.waitForEvent('download');
+  await page.locator('#download-cross-csv').click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  const lines = csv.split("\r\n").filter((l) => /^"?(Asian|Black|Mixed|White|Other|Not stated)/.test(l));
+  assert.equal(lines.length, cells.length);
+  assert.equal(lines.filter((l) => l.endsWith(',,suppressed')).length, cells.filter((c) => c === null).length);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -9,9 +9,16 @@
 //! the real one), that no published count subject to the threshold is below
 //! it, and attacks: naive differencing (a sum with one unknown) written here,
 //! and the bounds-and-algebra attacker of `met_core::disclosure`.
+//!
+//! The cross-tabulation (ethnic group × age × outcome group) adds its sums: an
+//! area's cells add up to its searches by ethnic group and by age; by outcome
+//! group, together with the searches not of a person (never published: an
+//! unknown of the attacker's for each area, period and group), to its outcomes;
+//! and London's cells to its parts'.
 
+use met_core::crosstab::{self, CrossFile, OUTCOME_GROUPS};
 use met_core::disclosure::{attack, Relation, THRESHOLD};
-use met_core::stop_search::{Dimension, StopsFile};
+use met_core::stop_search::{Dimension, StopsFile, PERSON_TYPES};
 use std::collections::BTreeMap;
 
 /// What the auditor found; all empty means the publication holds.
@@ -36,6 +43,8 @@ struct Publication {
     cells: Vec<Option<u32>>,
     names: Vec<String>,
     thresholded: Vec<bool>,
+    /// Unknowns that are never published: recovering one discloses nothing.
+    unpublished: Vec<bool>,
     relations: Vec<(String, Relation)>,
 }
 
@@ -44,12 +53,13 @@ impl Publication {
         self.cells.push(value);
         self.names.push(name);
         self.thresholded.push(thresholded);
+        self.unpublished.push(false);
         self.cells.len() - 1
     }
 }
 
-/// Audits a set of files published together.
-pub fn audit(files: &[&StopsFile]) -> Findings {
+/// Audits a set of files published together, with the cross-tabulation if any.
+pub fn audit(files: &[&StopsFile], cross: Option<&CrossFile>) -> Findings {
     let mut p = Publication::default();
     // Cell indices by area code.
     let mut searches: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -141,7 +151,7 @@ pub fn audit(files: &[&StopsFile]) -> Findings {
                     Relation::total(arrest, months.iter().map(|&i| x[i]).collect()),
                 ));
             }
-            let person: Vec<usize> = ["person", "person-and-vehicle"]
+            let person: Vec<usize> = met_core::stop_search::PERSON_TYPES
                 .iter()
                 .map(|t| values[&(k, Dimension::Type, (*t).to_string(), area.clone())])
                 .collect();
@@ -152,6 +162,9 @@ pub fn audit(files: &[&StopsFile]) -> Findings {
                 p.relations.push((format!("{d:?} {area} period {k} = searches"), Relation { left, right: parts }));
             }
         }
+    }
+    if let Some(cross) = cross {
+        add_cross(&mut p, cross, &values);
     }
 
     let mut findings = Findings {
@@ -172,12 +185,89 @@ pub fn audit(files: &[&StopsFile]) -> Findings {
         let unknown: Vec<usize> = r.left.iter().chain(&r.right).copied().filter(|&c| p.cells[c].is_none()).collect();
         match (sum(&r.left), sum(&r.right)) {
             (Some(a), Some(b)) if a != b => findings.broken.push(format!("{name}: {a} ≠ {b}")),
-            _ if unknown.len() == 1 => findings.differenced.push(format!("{} from {name}", p.names[unknown[0]])),
+            _ if unknown.len() == 1 && !p.unpublished[unknown[0]] => {
+                findings.differenced.push(format!("{} from {name}", p.names[unknown[0]]));
+            }
             _ => {}
         }
     }
     let relations: Vec<Relation> = p.relations.iter().map(|(_, r)| r.clone()).collect();
-    findings.recovered =
-        attack(&p.cells, &relations).into_iter().map(|(c, v)| format!("{} = {v}", p.names[c])).collect();
+    findings.recovered = attack(&p.cells, &relations)
+        .into_iter()
+        .filter(|&(c, _)| !p.unpublished[c])
+        .map(|(c, v)| format!("{} = {v}", p.names[c]))
+        .collect();
     findings
+}
+
+/// The cross-tabulation's cells and sums. `values` are the one-way counts' cells.
+fn add_cross(p: &mut Publication, cross: &CrossFile, values: &BTreeMap<(usize, Dimension, String, String), usize>) {
+    assert!(cross.matches_app(), "the cross-tabulation's dimensions are the app's");
+    let ethnicities = Dimension::Ethnicity.values();
+    let ages = Dimension::Age.values();
+    let mut cells: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    for (k, period) in cross.periods.iter().enumerate() {
+        for (a, area) in cross.areas.iter().enumerate() {
+            let mine: Vec<usize> = (0..crosstab::cells())
+                .map(|x| p.add(period.counts[a][x], format!("cross cell {x} {} period {k}", area.code), true))
+                .collect();
+            let at = |e: usize, g: usize, o: usize| mine[crosstab::cell(e, g, o)];
+            let one_way = |d: Dimension, v: &str| values[&(k, d, v.to_string(), area.code.clone())];
+            for (e, v) in ethnicities.iter().enumerate() {
+                let parts = (0..ages.len()).flat_map(|g| (0..OUTCOME_GROUPS.len()).map(move |o| at(e, g, o))).collect();
+                let whole = one_way(Dimension::Ethnicity, v.id);
+                p.relations.push((
+                    format!("cross {} {} period {k} = ethnicity", v.id, area.code),
+                    Relation::total(whole, parts),
+                ));
+            }
+            for (g, v) in ages.iter().enumerate() {
+                let parts =
+                    (0..ethnicities.len()).flat_map(|e| (0..OUTCOME_GROUPS.len()).map(move |o| at(e, g, o))).collect();
+                let whole = one_way(Dimension::Age, v.id);
+                p.relations
+                    .push((format!("cross {} {} period {k} = age", v.id, area.code), Relation::total(whole, parts)));
+            }
+            let mut others = Vec::new();
+            for (o, group) in OUTCOME_GROUPS.iter().enumerate() {
+                let hidden =
+                    p.add(None, format!("searches not of a person, {} {} period {k}", group.id, area.code), false);
+                p.unpublished[hidden] = true;
+                others.push(hidden);
+                let all = group.outcomes.iter().map(|id| one_way(Dimension::Outcome, id)).collect();
+                let people = (0..ethnicities.len()).flat_map(|e| (0..ages.len()).map(move |g| at(e, g, o)));
+                p.relations.push((
+                    format!("cross {} {} period {k} = outcomes", group.id, area.code),
+                    Relation { left: all, right: people.chain([hidden]).collect() },
+                ));
+            }
+            let not_people = Dimension::Type
+                .values()
+                .iter()
+                .filter(|t| !PERSON_TYPES.contains(&t.id))
+                .map(|t| one_way(Dimension::Type, t.id))
+                .collect();
+            p.relations.push((
+                format!("searches not of a person {} period {k}", area.code),
+                Relation { left: not_people, right: others },
+            ));
+            cells.insert((k, area.code.clone()), mine);
+        }
+        for area in &cross.areas {
+            let kids: Vec<&str> = cross
+                .areas
+                .iter()
+                .filter(|c| c.parent.as_deref() == Some(area.code.as_str()))
+                .map(|c| c.code.as_str())
+                .collect();
+            if kids.is_empty() {
+                continue;
+            }
+            for (x, &whole) in cells[&(k, area.code.clone())].iter().enumerate() {
+                let parts = kids.iter().map(|c| cells[&(k, (*c).to_string())][x]).collect();
+                p.relations
+                    .push((format!("cross cell {x} {} period {k} = parts", area.code), Relation::total(whole, parts)));
+            }
+        }
+    }
 }
