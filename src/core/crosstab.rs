@@ -112,6 +112,11 @@ impl CrossFile {
 /// The age group a view opens on: the most searched.
 pub const DEFAULT_AGE: &str = "18-24";
 
+/// The value of [`DEFAULT_AGE`], for its label.
+pub fn default_age() -> &'static Value {
+    ages().iter().find(|v| v.id == DEFAULT_AGE).unwrap_or(&ages()[0])
+}
+
 /// One ethnic group's searches in the chosen age group, by outcome.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CrossRow {
@@ -231,11 +236,7 @@ pub fn build(
         .enumerate()
         .map(|(e, v)| {
             let outcomes: Vec<Figure> = (0..OUTCOME_GROUPS.len())
-                .map(|o| {
-                    counts
-                        .get(cell(e, a, o))
-                        .map_or(Figure::Missing, |c| c.map_or(Figure::Suppressed, |n| Figure::Known(f64::from(n))))
-                })
+                .map(|o| counts.get(cell(e, a, o)).map_or(Figure::Missing, |&c| Figure::from_protected(c)))
                 .collect();
             let searches = Figure::sum(outcomes.iter().copied());
             let arrest_share = match (outcomes[arrest], searches) {
@@ -248,16 +249,18 @@ pub fn build(
         })
         .collect();
     let mut notes = vec![
-        "The ethnic group the person gave; vehicle-only searches have no person and are left out. Other action: \
-         a summons, caution, community resolution, penalty notice or drugs warning."
+        "The ethnic group the person gave. Searches of a vehicle only (or of unrecorded type) are left out. \
+         Other action: a summons, caution, community resolution, penalty notice or drugs warning."
             .to_string(),
         format!(
             "No share is given under {MIN_SEARCHES_FOR_RATIO} searches: shares of small counts swing widely by \
              chance. An arrest after a search does not mean the search found what it was for."
         ),
-        "[c]: fewer than 10 searches, or withheld so that such a count cannot be worked out from the others; a \
-         group with a withheld outcome has no total or share."
-            .to_string(),
+        format!(
+            "[c]: fewer than {} searches, or withheld so that such a count cannot be worked out from the others; \
+             a group with a withheld outcome has no total or share.",
+            file.threshold
+        ),
     ];
     if for_ward {
         notes.insert(0, format!("This table is published for London and the boroughs only: these are {name}'s."));
@@ -285,9 +288,7 @@ pub fn long_rows(
     for (e, ethnicity) in ethnicities().iter().enumerate() {
         for (a, age) in ages().iter().enumerate() {
             for (o, group) in OUTCOME_GROUPS.iter().enumerate() {
-                let count = counts
-                    .get(cell(e, a, o))
-                    .map_or(Figure::Missing, |c| c.map_or(Figure::Suppressed, |n| Figure::Known(f64::from(n))));
+                let count = counts.get(cell(e, a, o)).map_or(Figure::Missing, |&c| Figure::from_protected(c));
                 out.push((ethnicity.label, age.label, group.label, count));
             }
         }
@@ -342,6 +343,7 @@ mod tests {
         }
         assert_eq!(cells(), 6 * 6 * 4);
         assert_eq!(cell(5, 5, 3), cells() - 1);
+        assert_eq!(default_age().id, DEFAULT_AGE);
     }
 
     #[test]

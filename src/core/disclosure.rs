@@ -26,9 +26,10 @@
 //! single cell; and the smallest (a zero loses least).
 //!
 //! Some unknowns are never published at all but enter the sums (for example
-//! vehicle-only searches by outcome, which link the cross-tabulation of people
-//! to the outcomes of all searches): they are [`Kind::Unpublished`], hidden from
-//! the start, and the attacker recovering one reveals nothing about a person.
+//! the searches not of a person by outcome, which link the cross-tabulation of
+//! people to the outcomes of all searches): they are [`Kind::Unpublished`],
+//! hidden from the start, and the attacker recovering one reveals nothing about
+//! a person.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -292,15 +293,14 @@ fn attack_with(cells: &[Option<u32>], relations: &[Relation], algebra: bool) -> 
     found.into_iter().collect()
 }
 
-/// What [`attack`] recovers that discloses something: a hidden count other
-/// than zero (zeros are published anyway, and a count that a hidden zero
-/// protects would be recovered itself), among the cells that could be published.
+/// What [`attack`] recovers among the cells that could be published (not
+/// the [`Kind::Unpublished`] unknowns).
 pub fn attack_published(cells: &[Option<u32>], relations: &[Relation], kinds: &[Kind]) -> Vec<(usize, i64)> {
-    disclosing(attack(cells, relations), kinds)
+    published_only(attack(cells, relations), kinds)
 }
 
-fn disclosing(mut found: Vec<(usize, i64)>, kinds: &[Kind]) -> Vec<(usize, i64)> {
-    found.retain(|&(c, _v)| kinds[c] != Kind::Unpublished);
+fn published_only(mut found: Vec<(usize, i64)>, kinds: &[Kind]) -> Vec<(usize, i64)> {
+    found.retain(|&(c, _)| kinds[c] != Kind::Unpublished);
     found
 }
 
@@ -314,11 +314,10 @@ pub fn protect(values: &[u32], kinds: &[Kind], relations: &[Relation]) -> Result
 
 /// [`protect`], starting from the cells `already` suppressed, and sparing the
 /// cells marked `spared`: they are suppressed only where nothing else protects
-/// a cell. Sparing London's counts keeps the figures readers look at first;
-/// sparing an earlier publication's cells while protecting a table added to
-/// it keeps the new table's protection from spreading into the old. Then
-/// `relations` may be only the new table's sums, and the caller attacks the
-/// whole publication to check.
+/// a cell. Sparing an earlier publication's cells while protecting a table
+/// added to it keeps the new table's protection from spreading into the old;
+/// then `relations` may be only the new table's sums, and the caller attacks
+/// the whole publication to check.
 pub fn protect_more(
     values: &[u32],
     kinds: &[Kind],
@@ -415,8 +414,9 @@ pub fn protect_more(
 
 /// Publishes again the secondary cells among `candidates` (most important
 /// first) whose publication lets the attacker recover nothing, and returns how
-/// many. Greedy protection sometimes hides a large London count where a small
-/// one elsewhere would have done; this undoes that where it is safe. Only the
+/// many. Greedy protection sometimes hides a large count (of London, say)
+/// where a small one elsewhere would have done; this undoes that where it is
+/// safe. Only the
 /// sums linked to the candidate through hidden cells are attacked: the others
 /// do not change.
 pub fn restore(
@@ -452,7 +452,7 @@ pub fn restore(
         }
         let near: Vec<Relation> = seen_relations.iter().map(|&r| relations[r].clone()).collect();
         let shown: Vec<Option<u32>> = values.iter().zip(suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
-        disclosing(attack_with(&shown, &near, false), kinds).is_empty()
+        published_only(attack_with(&shown, &near, false), kinds).is_empty()
             && attack_published(&shown, &near, kinds).is_empty()
     };
     // Candidates are tried a few at a time (most are safe), and one by one,

@@ -58,6 +58,11 @@ impl Figure {
         cell.map_or(Figure::Missing, |v| Figure::Known(f64::from(v)))
     }
 
+    /// A count of a protected file (stop and search): `None` is withheld.
+    pub fn from_protected(cell: Option<u32>) -> Figure {
+        cell.map_or(Figure::Suppressed, |v| Figure::Known(f64::from(v)))
+    }
+
     /// The symbol used in tables and CSV for an unknown figure, with its meaning.
     pub fn symbol(self) -> Option<(&'static str, &'static str)> {
         match self {
@@ -89,6 +94,8 @@ mod tests {
     fn cells_map_to_figures() {
         assert_eq!(Figure::from_cell(Some(0)), Figure::Known(0.0));
         assert_eq!(Figure::from_cell(None), Figure::Missing);
+        assert_eq!(Figure::from_protected(None), Figure::Suppressed);
+        assert_eq!(Figure::from_protected(Some(0)), Figure::Known(0.0));
         assert_eq!(Figure::Missing.map(|v| v * 2.0), Figure::Missing);
         assert_eq!(Figure::Known(2.0).map(|v| v * 2.0), Figure::Known(4.0));
     }

@@ -50,11 +50,6 @@ pub struct StopsFiles<'a> {
     pub ward: Option<&'a StopsFile>,
 }
 
-/// A published count: `null` in a stop-and-search file is suppressed.
-fn cell(count: Option<u32>) -> Figure {
-    count.map_or(Figure::Suppressed, |c| Figure::Known(f64::from(c)))
-}
-
 /// `part / whole` as a fraction; unknown if either is, or the whole is 0.
 fn ratio(part: Figure, whole: Figure) -> Figure {
     match (part, whole) {
@@ -88,7 +83,7 @@ impl<'a> Index<'a> {
     /// Searches in an area, one figure per month of the file.
     fn monthly(&self, code: &str) -> Vec<Figure> {
         match self.codes.get(code) {
-            Some(&i) => self.file.searches[i].iter().map(|&c| cell(c)).collect(),
+            Some(&i) => self.file.searches[i].iter().map(|&c| Figure::from_protected(c)).collect(),
             None => vec![Figure::Missing; self.file.months],
         }
     }
@@ -97,7 +92,7 @@ impl<'a> Index<'a> {
     fn monthly_arrests(&self, code: &str) -> Option<Vec<Figure>> {
         let &i = self.codes.get(code)?;
         let arrests = self.file.arrests.get(i)?.as_ref()?;
-        Some(arrests.iter().map(|&c| cell(c)).collect())
+        Some(arrests.iter().map(|&c| Figure::from_protected(c)).collect())
     }
 
     /// Searches in an area over one of the file's 12-month periods.
@@ -105,7 +100,7 @@ impl<'a> Index<'a> {
         let (Some(&i), Some(p)) = (self.codes.get(code), self.file.periods.iter().find(|p| p.period == period)) else {
             return Figure::Missing;
         };
-        cell(p.searches[i])
+        Figure::from_protected(p.searches[i])
     }
 
     /// Searches of one value of a dimension in an area over a period.
@@ -114,7 +109,7 @@ impl<'a> Index<'a> {
             let p = self.file.periods.iter().find(|p| p.period == period)?;
             let d = p.dimensions.iter().find(|d| d.dimension == dimension)?;
             let v = d.values.iter().find(|v| v.value == value)?;
-            Some(cell(v.counts[i]))
+            Some(Figure::from_protected(v.counts[i]))
         });
         found.unwrap_or(Figure::Missing)
     }
@@ -721,7 +716,7 @@ fn groups(boroughs: &Index, code: &str, name: &str, period: Period, for_ward: bo
     let rates = stop_search::group_rates(&counts, residents);
     let label = |id: &str| Dimension::Ethnicity.values().iter().find(|v| v.id == id).map_or("", |v| v.label);
     let not_stated = boroughs.value(code, period, Dimension::Ethnicity, "not-stated");
-    let person_searches = Figure::sum(counts.iter().map(|(_, c)| cell(*c)));
+    let person_searches = Figure::sum(counts.iter().map(|(_, c)| Figure::from_protected(*c)));
     let mut notes = vec![
         format!(
             "Residents: ONS Census 2021, usual residents of {name} by ethnic group (table TS021). Searches: the \

@@ -358,7 +358,11 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                 Some(v) => state.age = v.id,
                 None => notes.push(fallback(
                     "age",
-                    format!("{} is not an age group of the published tables; showing 18 to 24.", quote(&value)),
+                    format!(
+                        "{} is not an age group of the published tables; showing {}.",
+                        quote(&value),
+                        crosstab::default_age().label.to_lowercase()
+                    ),
                 )),
             },
             "area" => {

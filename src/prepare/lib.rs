@@ -750,7 +750,7 @@ pub fn summary(report: &Report, out: &Path) -> String {
         ));
         let p = &st.protection;
         s.push_str(&format!(
-            "Disclosure control: {} cells, {} suppressed as 1–9 searches, {} more so that none can be worked out, {} London \
+            "Disclosure control: {} cells, {} suppressed as 1–9 searches, {} more so that none can be worked out, {} \
              counts published again where safe ({:.1} s)\n",
             thousands(p.cells as i64),
             thousands(p.primary as i64),

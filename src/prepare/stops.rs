@@ -195,7 +195,8 @@ pub struct Protection {
     pub primary: usize,
     /// Further cells suppressed so that no suppressed cell can be worked out.
     pub secondary: usize,
-    /// London counts hidden as secondary and then published again (see `disclosure::restore`).
+    /// Counts hidden as secondary and then published again (London's, and the
+    /// searches of London and the boroughs; see `disclosure::restore`).
     pub restored: usize,
     /// Cells of the cross-tabulation (included in `cells`), and how many are suppressed.
     pub cross_cells: usize,
@@ -227,6 +228,68 @@ impl Cells {
         self.kinds.push(kind);
         self.values.len() - 1
     }
+}
+
+/// The sums of the cross-tabulation `cross` (its cells by area, for London and
+/// its parts) with the one-way counts `values` (by dimension, value and area):
+/// an area's cells add up to its searches by ethnic group and by age; for each
+/// outcome group, with an unpublished unknown (the searches not of a person,
+/// added to `cells` here), to its outcomes, and those unknowns to its searches
+/// not of a person; London's cells to its parts'. Fails if a count of people
+/// exceeds the count of all searches it belongs to.
+fn cross_sums(
+    cells: &mut Cells,
+    cross: &[Vec<usize>],
+    values: &[Vec<Vec<usize>>],
+    children: &[Vec<usize>],
+    codes: &[&str],
+) -> Result<Vec<Relation>, String> {
+    let mut sums = Vec::new();
+    let (ethnicities, ages) = (Dimension::Ethnicity.values().len(), Dimension::Age.values().len());
+    for (a, mine) in cross.iter().enumerate() {
+        let at = |e: usize, g: usize, o: usize| mine[crosstab::cell(e, g, o)];
+        let groups = 0..OUTCOME_GROUPS.len();
+        for (e, per_area) in values[Dimension::Ethnicity as usize].iter().enumerate() {
+            let parts = (0..ages).flat_map(|g| groups.clone().map(move |o| at(e, g, o))).collect();
+            sums.push(Relation::total(per_area[a], parts));
+        }
+        for (g, per_area) in values[Dimension::Age as usize].iter().enumerate() {
+            let parts = (0..ethnicities).flat_map(|e| groups.clone().map(move |o| at(e, g, o))).collect();
+            sums.push(Relation::total(per_area[a], parts));
+        }
+        let mut others = Vec::new();
+        for (o, group) in OUTCOME_GROUPS.iter().enumerate() {
+            let all: Vec<usize> = group
+                .outcomes
+                .iter()
+                .filter_map(|id| Dimension::Outcome.index_of(id))
+                .map(|v| values[Dimension::Outcome as usize][v][a])
+                .collect();
+            let people: Vec<usize> = (0..ethnicities).flat_map(|e| (0..ages).map(move |g| at(e, g, o))).collect();
+            let sum = |c: &[usize]| c.iter().map(|&c| cells.values[c]).sum::<u32>();
+            let not_of_people = sum(&all).checked_sub(sum(&people)).ok_or_else(|| {
+                format!("{}: more searches of people than searches with outcome {}", codes[a], group.id)
+            })?;
+            let hidden = cells.add(not_of_people, Kind::Unpublished);
+            others.push(hidden);
+            sums.push(Relation { left: all, right: people.into_iter().chain([hidden]).collect() });
+        }
+        let not_people: Vec<usize> = Dimension::Type
+            .values()
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !stop_search::PERSON_TYPES.contains(&v.id))
+            .map(|(t, _)| values[Dimension::Type as usize][t][a])
+            .collect();
+        sums.push(Relation { left: not_people, right: others });
+        // London is the sum of its parts (a borough's parts, its wards, have no table).
+        if !children[a].is_empty() && children[a].iter().all(|&c| c < cross.len()) {
+            for (x, &whole) in mine.iter().enumerate() {
+                sums.push(Relation::total(whole, children[a].iter().map(|&c| cross[c][x]).collect()));
+            }
+        }
+    }
+    Ok(sums)
 }
 
 /// The 12-month periods published: back from the latest month, whole years only.
@@ -334,7 +397,6 @@ pub fn publish(
     let mut period_cells = Vec::new();
     let mut cross_cells = Vec::new();
     let mut cross_relations = Vec::new();
-    let mut new_cells = Vec::new();
     for period in &periods {
         let in_period: Vec<usize> =
             months.iter().enumerate().filter(|(_, m)| period.contains(**m)).map(|(i, _)| i).collect();
@@ -393,52 +455,8 @@ pub fn publish(
         let cross: Vec<Vec<usize>> = (0..borough_areas)
             .map(|a| (0..crosstab::cells()).map(|x| cells.add(total_of(a, &|c| c.cross[x]), Kind::Count)).collect())
             .collect();
-        new_cells.extend(cross.iter().flatten());
-        let (ethnicities, ages) = (Dimension::Ethnicity.values().len(), Dimension::Age.values().len());
-        for (a, mine) in cross.iter().enumerate() {
-            let at = |e: usize, g: usize, o: usize| mine[crosstab::cell(e, g, o)];
-            let groups = 0..OUTCOME_GROUPS.len();
-            for (e, per_area) in values[Dimension::Ethnicity as usize].iter().enumerate() {
-                let parts = (0..ages).flat_map(|g| groups.clone().map(move |o| at(e, g, o))).collect();
-                cross_relations.push(Relation::total(per_area[a], parts));
-            }
-            for (g, per_area) in values[Dimension::Age as usize].iter().enumerate() {
-                let parts = (0..ethnicities).flat_map(|e| groups.clone().map(move |o| at(e, g, o))).collect();
-                cross_relations.push(Relation::total(per_area[a], parts));
-            }
-            let mut others = Vec::new();
-            for (o, group) in OUTCOME_GROUPS.iter().enumerate() {
-                let all: Vec<usize> = group
-                    .outcomes
-                    .iter()
-                    .filter_map(|id| Dimension::Outcome.index_of(id))
-                    .map(|v| values[Dimension::Outcome as usize][v][a])
-                    .collect();
-                let people: Vec<usize> = (0..ethnicities).flat_map(|e| (0..ages).map(move |g| at(e, g, o))).collect();
-                let sum = |c: &[usize]| c.iter().map(|&c| cells.values[c]).sum::<u32>();
-                let not_of_people = sum(&all).checked_sub(sum(&people)).ok_or_else(|| {
-                    format!("{}: more searches of people than searches with outcome {}", areas[a].code, group.id)
-                })?;
-                let hidden = cells.add(not_of_people, Kind::Unpublished);
-                new_cells.push(hidden);
-                others.push(hidden);
-                cross_relations.push(Relation { left: all, right: people.into_iter().chain([hidden]).collect() });
-            }
-            let not_people: Vec<usize> = Dimension::Type
-                .values()
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| !stop_search::PERSON_TYPES.contains(&v.id))
-                .map(|(t, _)| values[Dimension::Type as usize][t][a])
-                .collect();
-            cross_relations.push(Relation { left: not_people, right: others });
-            // London is the sum of its parts (a borough's parts, its wards, have no table).
-            if !children[a].is_empty() && children[a].iter().all(|&c| c < borough_areas) {
-                for (x, &whole) in mine.iter().enumerate() {
-                    cross_relations.push(Relation::total(whole, children[a].iter().map(|&c| cross[c][x]).collect()));
-                }
-            }
-        }
+        let codes: Vec<&str> = areas.iter().map(|a| a.code.as_str()).collect();
+        cross_relations.extend(cross_sums(&mut cells, &cross, &values, &children, &codes)?);
         period_cells.push((totals, values));
         cross_cells.push(cross);
     }
@@ -472,17 +490,17 @@ pub fn publish(
     let candidates: Vec<usize> = arrest_cells.into_iter().chain(london).chain(totals).collect();
     let restored = disclosure::restore(&cells.values, &cells.kinds, &mut suppressed, &cells.relations, &candidates);
     // Then the cross-tabulation, as a table added to a protected publication:
-    // only its own cells may be hidden to protect it, checked against its own
-    // sums first (fast), then against everything.
-    let mut fixed = vec![true; cells.values.len()];
-    for &c in &new_cells {
-        fixed[c] = false;
+    // its own cells are hidden to protect it (the others only as a last
+    // resort), checked against its own sums first (fast), then against all.
+    let mut spared: Vec<bool> = cells.kinds.iter().map(|&k| k != Kind::Unpublished).collect();
+    for &c in cross_cells.iter().flatten().flatten() {
+        spared[c] = false;
     }
-    let mut suppressed = disclosure::protect_more(&cells.values, &cells.kinds, &cross_relations, &suppressed, &fixed)?;
+    let mut suppressed = disclosure::protect_more(&cells.values, &cells.kinds, &cross_relations, &suppressed, &spared)?;
     cells.relations.extend(cross_relations);
     let published: Vec<Option<u32>> = cells.values.iter().zip(&suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
     if !disclosure::attack_published(&published, &cells.relations, &cells.kinds).is_empty() {
-        suppressed = disclosure::protect_more(&cells.values, &cells.kinds, &cells.relations, &suppressed, &fixed)?;
+        suppressed = disclosure::protect_more(&cells.values, &cells.kinds, &cells.relations, &suppressed, &spared)?;
     }
     let primary = cells.values.iter().zip(&cells.kinds).filter(|(&v, &k)| k == Kind::Count && k.primary(v)).count();
     let unpublished = cells.kinds.iter().filter(|&&k| k == Kind::Unpublished).count();

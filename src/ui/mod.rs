@@ -238,15 +238,23 @@ pub fn App(store: Store) -> impl IntoView {
         let ward = files.get(1).map(AsRef::as_ref);
         Some(Arc::new(stops_view::build(&manifest, StopsFiles { borough: &files[0], ward }, &s)))
     });
-    // The cross-tabulation of the stop-and-search view's London or borough.
-    let cross_table: Memo<Option<Arc<CrossTable>>> = Memo::new(move |_| {
-        let file = store.cross.get()?.ready()?;
-        let age = state.with(|s| s.as_ref().map(|s| s.age))?;
+    // The cross-tabulation of the stop-and-search view's London or borough:
+    // loading until its file and the view are ready, failed with a reason.
+    let cross_table: Memo<Load<CrossTable>> = Memo::new(move |_| {
+        let file = match store.cross.get() {
+            Some(Load::Ready(file)) => file,
+            Some(Load::Failed(e)) => return Load::Failed(e),
+            _ => return Load::Loading,
+        };
+        let Some(age) = state.with(|s| s.as_ref().map(|s| s.age)) else { return Load::Loading };
         stops_model.with(|m| {
-            let m = m.as_ref()?;
+            let Some(m) = m.as_ref() else { return Load::Loading };
             let (code, name) = &m.table_area;
-            let source = m.view.source.clone();
-            crosstab::build(&file, (code, name), m.breakdown.period, age, m.is_ward, &source).map(Arc::new)
+            let period = m.breakdown.period;
+            crosstab::build(&file, (code, name), period, age, m.is_ward, &m.view.source).map_or_else(
+                || Load::Failed(format!("The published table has no figures for {name}, {}.", period.describe())),
+                |t| Load::Ready(Arc::new(t)),
+            )
         })
     });
     let model: Memo<Option<Arc<ViewModel>>> = Memo::new(move |_| match explorer.get() {

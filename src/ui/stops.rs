@@ -5,6 +5,7 @@
 //! and the outcomes of each ethnic group's searches for one age group.
 //! Everything shown comes from the [`StopsModel`]; this module only draws it.
 
+use super::data::Load;
 use super::{chart, download, figure::ChartFigure, table::PlainTable};
 use leptos::html::Select;
 use leptos::prelude::*;
@@ -44,7 +45,7 @@ fn BarFigure(spec: Memo<Option<BarSpec>>, width: RwSignal<u32>, id: &'static str
 #[component]
 pub fn StopsSections(
     model: Memo<Option<Arc<StopsModel>>>,
-    cross: Memo<Option<Arc<CrossTable>>>,
+    cross: Memo<Load<CrossTable>>,
     state: Memo<Option<ViewState>>,
     navigate: Callback<ViewState>,
     width: RwSignal<u32>,
@@ -94,7 +95,7 @@ pub fn StopsSections(
             <p><button type="button" class="link-button" id="download-groups-csv" on:click=save_groups>"Download this table (CSV)"</button></p>
         })
     };
-    let cross_bars = Memo::new(move |_| cross.with(|c| c.as_ref().map(|c| c.bars())));
+    let cross_bars = Memo::new(move |_| cross.with(|c| c.ready().map(|c| c.bars())));
     let age = NodeRef::<Select>::new();
     Effect::new(move |_| {
         let Some(id) = state.with(|s| s.as_ref().map(|s| s.age)) else { return };
@@ -118,7 +119,7 @@ pub fn StopsSections(
         }
     };
     let save_cross = move |_| {
-        let Some(c) = cross.get_untracked() else { return };
+        let Some(c) = cross.with_untracked(Load::ready) else { return };
         let csv = met_core::download::crosstab_csv(&c, &meta.run(c.long_title()));
         download::save_text(
             &format!("{}-ethnic-group-age-outcome.csv", stem.get_untracked()),
@@ -127,14 +128,16 @@ pub fn StopsSections(
         );
     };
     let cross_table = move || {
-        cross.with(|c| {
-            c.as_ref().map(|c| {
-                view! {
-                    <BarFigure spec=cross_bars width=width id="cross-chart" />
-                    <PlainTable table=c.table() />
-                }
-            })
-        })
+        match cross.get() {
+        Load::Loading => view! { <p>"Loading the table…"</p> }.into_any(),
+        Load::Failed(reason) => view! { <p>{reason}</p> }.into_any(),
+        Load::Ready(c) => view! {
+            <BarFigure spec=cross_bars width=width id="cross-chart" />
+            <PlainTable table=c.table() />
+            <p><button type="button" class="link-button" id="download-cross-csv" on:click=save_cross>"Download every age group for this area (CSV)"</button></p>
+        }
+        .into_any(),
+    }
     };
     view! {
         <section aria-labelledby="arrests-heading">
@@ -173,11 +176,7 @@ pub fn StopsSections(
                 <label for="age">"Age group"</label>
                 <select id="age" name="age" node_ref=age inner_html=age_options on:change=choose_age></select>
             </div>
-            <Show when=move || cross.with(Option::is_none)>
-                <p>"Loading the table…"</p>
-            </Show>
             {cross_table}
-            <p><button type="button" class="link-button" id="download-cross-csv" on:click=save_cross>"Download every age group for this area (CSV)"</button></p>
         </section>
     }
 }

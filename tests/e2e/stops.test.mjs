@@ -207,3 +207,19 @@ test('outcomes by ethnic group and age: the table equals the cross-tabulation, f
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('outcomes by ethnic group and age: a table that fails to load says why, with no download, and the rest of the page works', async () => {
+  const page = await app.browser.newPage();
+  await page.route('**/data/stops-crosstab.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${app.base}?explorer=stops&area=E09000007`);
+  await page.waitForSelector('#breakdown-chart svg');
+  const section = page.locator('section[aria-labelledby="cross-heading"]');
+  await page.waitForFunction(() => /stops-crosstab\.json: the server answered 404/.test(
+    document.querySelector('section[aria-labelledby="cross-heading"]')?.innerText ?? ''));
+  assert.equal(await section.locator('#download-cross-csv').count(), 0);
+  assert.equal(await section.locator('table').count(), 0);
+  // The page's error summary offers to try again; the other sections are drawn.
+  assert.match(await text(page, '.error-summary'), /stops-crosstab\.json/);
+  assert.equal(await page.locator('#groups-chart svg').count(), 1);
+  await page.close();
+});
