@@ -172,30 +172,39 @@ pub fn standalone_svg(spec: &ChartSpec, width: u32, height: u32) -> (String, u32
 /// with the value written at the bar's end, so long labels fit a phone. An
 /// unknown value has no bar, only its symbol: it is never drawn as zero.
 pub fn render_bars(spec: &met_core::chart::BarSpec, width: u32) -> String {
-    const ROW: u32 = 46;
-    let height = ROW * spec.bars.len() as u32 + 8;
+    // A label's line, the bar below it, and the space to the next label.
+    const LINE: u32 = 17;
+    const BAR: u32 = 30;
     let max = spec.max();
     // Room for the value text after the longest bar.
     let room = f64::from(width.saturating_sub(130).max(60));
+    // Labels wrap to the width (about 7.5 px a character at 14 px) so that a
+    // long one is never cut off on a phone.
+    let chars = (width as usize * 2 / 15).max(16);
     let mut body = String::new();
-    for (i, bar) in spec.bars.iter().enumerate() {
-        let y = ROW * i as u32;
-        body.push_str(&format!("<text x=\"0\" y=\"{}\" font-size=\"14\">{}</text>", y + 16, format::xml(&bar.label)));
+    let mut y = 0;
+    for bar in &spec.bars {
+        for line in format::wrap(&bar.label, chars) {
+            y += LINE;
+            body.push_str(&format!("<text x=\"0\" y=\"{}\" font-size=\"14\">{}</text>", y - 1, format::xml(&line)));
+        }
         let length = bar.value.known().map_or(0.0, |v| (v / max * room).max(if v > 0.0 { 1.0 } else { 0.0 }));
         if bar.value.known().is_some() {
             body.push_str(&format!(
                 "<rect x=\"0\" y=\"{}\" width=\"{length:.1}\" height=\"18\" fill=\"{}\"/>",
-                y + 22,
+                y + 5,
                 met_core::chart::LINE_COLOURS[0]
             ));
         }
         body.push_str(&format!(
             "<text x=\"{:.1}\" y=\"{}\" font-size=\"14\" font-weight=\"700\">{}</text>",
             length + 6.0,
-            y + 36,
+            y + 19,
             format::xml(&bar.text)
         ));
+        y += BAR - 1;
     }
+    let height = y + 8;
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
          font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\" fill=\"#0b0c0c\">{body}</svg>"
