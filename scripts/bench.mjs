@@ -39,11 +39,11 @@ if (part('sizes')) {
   const source = process.env.MET_DATA_DIR ?? '../shared/data';
   try {
     statSync(source);
-    execFileSync('cargo', ['build', '--release', '--locked', '--bin', 'prepare'], { stdio: 'ignore' });
+    execFileSync('cargo', ['build', '--locked', '--bin', 'prepare'], { stdio: 'ignore' });
     const times = [];
     for (let i = 0; i < 3; i++) {
       const t = process.hrtime.bigint();
-      execFileSync('target/release/prepare', ['--from', source, '--out', '/tmp/met-bench-data'], { stdio: 'ignore' });
+      execFileSync('target/debug/prepare', ['--from', source, '--out', '/tmp/met-bench-data'], { stdio: 'ignore' });
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     console.log(`== prepare on ${source}: median ${median(times).toFixed(0)} ms of 3 runs (${times.map((t) => t.toFixed(0)).join(', ')})`);

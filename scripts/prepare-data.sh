@@ -19,4 +19,6 @@ else
   from=.sources
   scripts/fetch-sources.sh "$from"
 fi
-cargo run --release --locked --bin prepare -- --from "$from" --out public/data
+# The dev profile: this workspace optimises it (Cargo.toml), it runs as fast as
+# release here, and the tests have already built it.
+cargo run --locked --bin prepare -- --from "$from" --out public/data

@@ -18,11 +18,11 @@ cargo clippy --locked --all-targets --all-features -- -D warnings
 step "clippy (wasm32: the app)"
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -p met-data-explorer -- -D warnings
 
-step "native tests"
-cargo test --locked --all-features
-
 step "prepare the data"
 scripts/prepare-data.sh
+
+step "native tests (the real-data tests check public/data and prepare it once more)"
+MET_PREPARED_DIR="$PWD/public/data" cargo test --locked --all-features
 
 step "release build (trunk, offline)"
 trunk build --release

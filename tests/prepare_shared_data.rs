@@ -22,11 +22,19 @@ fn source() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// Runs `prepare` once for all tests of this file.
+/// The output of `prepare` over the source, for all tests of this file:
+/// `MET_PREPARED_DIR` when set (`scripts/test.sh` points it at the
+/// `public/data` it has just prepared from the same source, and
+/// `output_is_byte_identical_for_identical_input` checks that it is what this
+/// code writes), else a run of `prepare` made once.
 fn prepared() -> Option<&'static PathBuf> {
     static OUT: OnceLock<Option<PathBuf>> = OnceLock::new();
     OUT.get_or_init(|| {
         let from = source()?;
+        if let Some(dir) = std::env::var_os("MET_PREPARED_DIR").map(PathBuf::from) {
+            assert!(dir.join("manifest.json").is_file(), "MET_PREPARED_DIR={} holds no prepared data", dir.display());
+            return Some(dir);
+        }
         let out = std::env::temp_dir().join(format!("met-prepare-shared-{}", std::process::id()));
         met_prepare::run(&met_prepare::Options { from, out: out.clone(), progress: false }).expect("prepare succeeds");
         Some(out)
