@@ -25,6 +25,14 @@
 //! give themselves away); the one that leaves fewest other relations hiding a
 //! single cell; and the smallest (a zero loses least).
 //!
+//! A hidden zero that the attacker works out (alone in a relation, or among
+//! hidden cells adding up to nothing) is published instead of protected by
+//! hiding more: a zero is never a small count, and publishing what the
+//! published cells already determine tells the attacker nothing new. Without
+//! this, every such zero costs another hidden cell, which often is a zero worked
+//! out the same way, and suppression spreads from the wards' many small counts
+//! into the boroughs' and London's figures.
+//!
 //! Some unknowns are never published at all but enter the sums (for example
 //! the searches not of a person by outcome, which link the cross-tabulation of
 //! people to the outcomes of all searches): they are [`Kind::Unpublished`],
@@ -335,55 +343,71 @@ pub fn protect_more(
         }
     }
     let hidden_in = |r: usize, suppressed: &[bool]| relations[r].terms().filter(|&(x, _)| suppressed[x]).count();
-    // The cell of relation `r` whose suppression exposes least: fewest other
-    // relations left with a single suppressed cell, then cells under the
-    // threshold rule before totals, then the smallest.
     let hidden_sum = |r: usize, suppressed: &[bool]| -> u64 {
         relations[r].terms().filter(|&(x, _)| suppressed[x]).map(|(x, _)| u64::from(values[x])).sum()
     };
-    let best = |r: usize, suppressed: &[bool], spare: bool| {
-        relations[r].terms().map(|(x, _)| x).filter(|&x| !(suppressed[x] || (spare && spared[x]))).min_by_key(|&x| {
+    // Zeros the attacker works out are published (`shown`) and never hidden again.
+    let mut shown = vec![false; values.len()];
+    // The cell of relation `r` whose suppression exposes least: cells under the
+    // threshold rule before totals, then fewest other relations left with a
+    // single suppressed cell, then the smallest. Never a zero in a relation
+    // whose other hidden cells add up to nothing: it would be worked out (and
+    // published again) at once.
+    let best = |r: usize, suppressed: &[bool], shown: &[bool], spare: bool| {
+        let free = |x: usize| !(suppressed[x] || shown[x] || (spare && spared[x]));
+        let futile = |x: usize| values[x] == 0 && by_cell[&x].iter().any(|&o| hidden_sum(o, suppressed) == 0);
+        relations[r].terms().map(|(x, _)| x).filter(|&x| free(x) && !futile(x)).min_by_key(|&x| {
             let others = || by_cell[&x].iter().filter(move |&&o| o != r);
-            // Hidden cells that add up to nothing are all zero, so a zero hidden
-            // among zeros gives itself away.
-            let zeros = if values[x] == 0 {
-                by_cell[&x].iter().filter(|&&o| hidden_sum(o, suppressed) == 0).count()
-            } else {
-                0
-            };
             let exposed = others().filter(|&&o| hidden_in(o, suppressed) == 0).count();
-            (!thresholded[x], zeros, exposed, values[x])
+            (!thresholded[x], exposed, values[x])
         })
     };
     // First the classic rule, cheaply: no relation hides exactly one cell
-    // (unless that cell is never published anyway).
+    // (unless that cell is never published anyway, or is a zero: then it is
+    // published, since hiding a zero protects nothing that is small).
+    // Then the attacker's view, until it recovers nothing; the classic rule is
+    // applied again around every cell each round changes.
     let mut queue: Vec<usize> = (0..relations.len()).collect();
-    while let Some(r) = queue.pop() {
-        let mut hidden = relations[r].terms().filter(|&(x, _)| suppressed[x]);
-        match (hidden.next(), hidden.next()) {
-            (Some((x, _)), None) if kinds[x] != Kind::Unpublished => {}
-            _ => continue,
-        }
-        if let Some(x) = best(r, &suppressed, true).or_else(|| best(r, &suppressed, false)) {
-            suppressed[x] = true;
-            queue.extend(by_cell[&x].iter().copied());
-        }
-    }
-    // Then the attacker's view, until it recovers nothing.
     loop {
+        while let Some(r) = queue.pop() {
+            let mut hidden = relations[r].terms().filter(|&(x, _)| suppressed[x]);
+            let single = match (hidden.next(), hidden.next()) {
+                (Some((x, _)), None) if kinds[x] != Kind::Unpublished => x,
+                _ => continue,
+            };
+            if values[single] == 0 {
+                suppressed[single] = false;
+                shown[single] = true;
+                queue.extend(by_cell[&single].iter().copied());
+            } else if let Some(x) = best(r, &suppressed, &shown, true).or_else(|| best(r, &suppressed, &shown, false)) {
+                suppressed[x] = true;
+                queue.extend(by_cell[&x].iter().copied());
+            }
+        }
         let cells: Vec<Option<u32>> = values.iter().zip(&suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
-        let recovered = attack_published(&cells, relations, kinds);
+        // Bounds alone first: they find most cells, much faster than the algebra.
+        let mut recovered = published_only(attack_with(&cells, relations, false), kinds);
+        if recovered.is_empty() {
+            recovered = attack_published(&cells, relations, kinds);
+        }
         let Some(&(first, _)) = recovered.first() else { return Ok(suppressed) };
-        // One more cell for each recovered cell, unless an earlier choice of this
-        // round already hides another cell in a relation with it.
-        let mut added = 0;
+        // A zero worked out is published: it discloses no small count.
+        let (zeros, recovered): (Vec<_>, Vec<_>) = recovered.into_iter().partition(|&(c, _)| values[c] == 0);
+        for &(c, _) in &zeros {
+            suppressed[c] = false;
+            shown[c] = true;
+            queue.extend(by_cell[&c].iter().copied());
+        }
+        // One more cell for each other recovered cell, unless an earlier choice
+        // of this round already hides another cell in a relation with it.
+        let mut added = zeros.len();
         for (c, _) in recovered {
             // Over every relation with the cell: a cell subject to the threshold
             // first, in the relation hiding fewest cells, then as `best` orders.
             let choose = |relations_of: &mut dyn Iterator<Item = usize>, suppressed: &[bool], spare: bool| {
                 relations_of
                     .filter_map(|r| {
-                        best(r, suppressed, spare).map(|x| ((!thresholded[x], hidden_in(r, suppressed)), r, x))
+                        best(r, suppressed, &shown, spare).map(|x| ((!thresholded[x], hidden_in(r, suppressed)), r, x))
                     })
                     .min_by_key(|(key, r, _)| (*key, *r))
             };
@@ -403,6 +427,7 @@ pub fn protect_more(
                 .or_else(|| further(&suppressed, false));
             if let Some((_, _, x)) = choice {
                 suppressed[x] = true;
+                queue.extend(by_cell[&x].iter().copied());
                 added += 1;
             }
         }
@@ -579,6 +604,14 @@ mod tests {
         // Spared cells are hidden when nothing else can protect a count.
         let s = protect_more(&values, &[Kind::Count; 4], &relations, &[false; 4], &[true; 4]).unwrap();
         assert_eq!(s, [false, true, false, true]);
+        // A zero the attacker would work out is published rather than hidden:
+        // 20 = 5 + 15 + z and 0 = z + w (a total of 15 that is not subject to the
+        // threshold). Hiding z with the 5 would give z away (z + w = 0), so the
+        // 15 is hidden instead, and z and w are published.
+        let values = [20, 5, 15, 0, 0, 0];
+        let kinds6 = [Kind::Total, Kind::Count, Kind::Total, Kind::Count, Kind::Total, Kind::Count];
+        let relations = [Relation::total(0, vec![1, 2, 3]), Relation::total(4, vec![3, 5])];
+        assert_eq!(protect(&values, &kinds6, &relations).unwrap(), [false, true, true, false, false, false]);
         // Counts of 10 and over, and zeros, are published.
         assert_eq!(protect(&[10, 0, 10], &kinds(&[true; 3]), &[Relation::total(0, vec![1, 2])]).unwrap(), [false; 3]);
     }

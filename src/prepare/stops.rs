@@ -491,7 +491,8 @@ pub fn publish(
     let restored = disclosure::restore(&cells.values, &cells.kinds, &mut suppressed, &cells.relations, &candidates);
     // Then the cross-tabulation, as a table added to a protected publication:
     // its own cells are hidden to protect it (the others only as a last
-    // resort), checked against its own sums first (fast), then against all.
+    // resort), checked against its own sums first (fast), then against all
+    // (where, if anything is still recovered, any cell may be hidden).
     let mut spared: Vec<bool> = cells.kinds.iter().map(|&k| k != Kind::Unpublished).collect();
     for &c in cross_cells.iter().flatten().flatten() {
         spared[c] = false;
@@ -500,6 +501,7 @@ pub fn publish(
     cells.relations.extend(cross_relations);
     let published: Vec<Option<u32>> = cells.values.iter().zip(&suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
     if !disclosure::attack_published(&published, &cells.relations, &cells.kinds).is_empty() {
+        let spared = vec![false; spared.len()];
         suppressed = disclosure::protect_more(&cells.values, &cells.kinds, &cells.relations, &suppressed, &spared)?;
     }
     let primary = cells.values.iter().zip(&cells.kinds).filter(|(&v, &k)| k == Kind::Count && k.primary(v)).count();
