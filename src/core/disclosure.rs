@@ -283,22 +283,31 @@ fn reduce<'a>(equations: impl Iterator<Item = &'a Equation>) -> Vec<(usize, i64)
 
 /// The suppressed cells (`None`) an attacker can recover, with their values.
 pub fn attack(cells: &[Option<u32>], relations: &[Relation]) -> Vec<(usize, i64)> {
-    attack_with(cells, relations, true)
+    attack_with(cells, relations, None)
 }
 
-/// [`attack`], with or without the linear algebra (bounds alone are much faster).
-fn attack_with(cells: &[Option<u32>], relations: &[Relation], algebra: bool) -> Vec<(usize, i64)> {
+/// [`attack`]; given the cells' `kinds` (bounds first), the linear algebra
+/// runs only if bounds alone recover no cell that could be published (it is
+/// much slower), so the answer is then the cells bounds find.
+fn attack_with(cells: &[Option<u32>], relations: &[Relation], bounds_first: Option<&[Kind]>) -> Vec<(usize, i64)> {
     let equations = equations(cells, relations);
     let unknowns: Vec<usize> = (0..cells.len()).filter(|&c| cells[c].is_none()).collect();
     let range = bounds(&equations, &unknowns);
     let mut found: BTreeMap<usize, i64> =
         range.iter().filter(|(_, (lo, hi))| lo == hi).map(|(&c, &(lo, _))| (c, lo)).collect();
-    if algebra {
+    let enough = bounds_first.is_some_and(|kinds| found.keys().any(|&c| kinds[c] != Kind::Unpublished));
+    if !enough {
         for (c, v) in determined(&equations) {
             found.entry(c).or_insert(v);
         }
     }
     found.into_iter().collect()
+}
+
+/// [`attack_published`], bounds first: the cells bounds alone recover if any,
+/// else what the algebra adds.
+fn recover(cells: &[Option<u32>], relations: &[Relation], kinds: &[Kind]) -> Vec<(usize, i64)> {
+    published_only(attack_with(cells, relations, Some(kinds)), kinds)
 }
 
 /// What [`attack`] recovers among the cells that could be published (not
@@ -385,11 +394,7 @@ pub fn protect_more(
             }
         }
         let cells: Vec<Option<u32>> = values.iter().zip(&suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
-        // Bounds alone first: they find most cells, much faster than the algebra.
-        let mut recovered = published_only(attack_with(&cells, relations, false), kinds);
-        if recovered.is_empty() {
-            recovered = attack_published(&cells, relations, kinds);
-        }
+        let recovered = recover(&cells, relations, kinds);
         let Some(&(first, _)) = recovered.first() else { return Ok(suppressed) };
         // A zero worked out is published: it discloses no small count.
         let (zeros, recovered): (Vec<_>, Vec<_>) = recovered.into_iter().partition(|&(c, _)| values[c] == 0);
@@ -477,8 +482,7 @@ pub fn restore(
         }
         let near: Vec<Relation> = seen_relations.iter().map(|&r| relations[r].clone()).collect();
         let shown: Vec<Option<u32>> = values.iter().zip(suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
-        published_only(attack_with(&shown, &near, false), kinds).is_empty()
-            && attack_published(&shown, &near, kinds).is_empty()
+        recover(&shown, &near, kinds).is_empty()
     };
     // Candidates are tried a few at a time (most are safe), and one by one,
     // in order, when a group is not.
