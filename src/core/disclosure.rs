@@ -443,12 +443,13 @@ pub fn protect_more(
 }
 
 /// Publishes again the secondary cells among `candidates` (most important
-/// first) whose publication lets the attacker recover nothing, and returns how
-/// many. Greedy protection sometimes hides a large count (of London, say)
-/// where a small one elsewhere would have done; this undoes that where it is
-/// safe. Only the
-/// sums linked to the candidate through hidden cells are attacked: the others
-/// do not change.
+/// first) whose publication lets the attacker recover no small count, and
+/// returns how many cells it published. Greedy protection sometimes hides a
+/// large count (of London, say) where a small one elsewhere would have done;
+/// this undoes that where it is safe. A candidate comes back together with
+/// the cells its publication determines, if none of them is a small count.
+/// Only the sums linked to the candidate through hidden cells are attacked:
+/// the others do not change.
 pub fn restore(
     values: &[u32],
     kinds: &[Kind],
@@ -462,9 +463,14 @@ pub fn restore(
             by_cell.entry(c).or_default().push(r);
         }
     }
-    // Whether publishing `cells` again is safe, attacking only the sums linked
+    // Publishes `cells` again if that is safe, attacking only the sums linked
     // to them through hidden cells (bounds first: they reject most cheaply).
-    let safe = |suppressed: &[bool], cells: &[usize]| {
+    // What the attacker then recovers is published too, as long as none of it
+    // is a small count: it is determined by what is published, so showing it
+    // tells nothing new (a large count of London often comes back only with
+    // the one beside it). Returns how many cells were published, or `None`
+    // (and changes nothing) if a small count would be recovered.
+    let publish = |suppressed: &mut [bool], cells: &[usize]| -> Option<usize> {
         let mut seen_relations = BTreeSet::new();
         let mut seen_cells: std::collections::HashSet<usize> = cells.iter().copied().collect();
         let mut queue = cells.to_vec();
@@ -481,30 +487,41 @@ pub fn restore(
             }
         }
         let near: Vec<Relation> = seen_relations.iter().map(|&r| relations[r].clone()).collect();
-        let shown: Vec<Option<u32>> = values.iter().zip(suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
-        recover(&shown, &near, kinds).is_empty()
+        let mut published = cells.to_vec();
+        for &c in cells {
+            suppressed[c] = false;
+        }
+        for _ in 0..RESTORE_ROUNDS {
+            let shown: Vec<Option<u32>> = values.iter().zip(&*suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
+            let recovered = recover(&shown, &near, kinds);
+            if recovered.is_empty() {
+                return Some(published.len());
+            }
+            if recovered.iter().any(|&(c, _)| kinds[c].primary(values[c])) {
+                break;
+            }
+            for (c, _) in recovered {
+                suppressed[c] = false;
+                published.push(c);
+            }
+        }
+        for &c in &published {
+            suppressed[c] = true;
+        }
+        None
     };
     // Candidates are tried a few at a time (most are safe), and one by one,
     // in order, when a group is not.
     let mut restored = 0;
     for group in candidates.chunks(RESTORE_GROUP) {
         let group: Vec<usize> = group.iter().copied().filter(|&c| suppressed[c]).collect();
-        for &c in &group {
-            suppressed[c] = false;
-        }
-        if safe(suppressed, &group) {
-            restored += group.len();
+        if let Some(n) = publish(suppressed, &group) {
+            restored += n;
             continue;
         }
         for &c in &group {
-            suppressed[c] = true;
-        }
-        for &c in &group {
-            suppressed[c] = false;
-            if safe(suppressed, &[c]) {
-                restored += 1;
-            } else {
-                suppressed[c] = true;
+            if suppressed[c] {
+                restored += publish(suppressed, &[c]).unwrap_or(0);
             }
         }
     }
@@ -513,6 +530,10 @@ pub fn restore(
 
 /// How many candidates [`restore`] tries at once.
 const RESTORE_GROUP: usize = 8;
+
+/// How many times [`restore`] publishes what the attacker recovers before it
+/// gives up on a candidate.
+const RESTORE_ROUNDS: usize = 4;
 
 #[cfg(test)]
 mod tests {
@@ -570,6 +591,20 @@ mod tests {
         let mut suppressed = [false, true, true, true, false, true, true];
         assert_eq!(restore(&values, &kinds(&[true; 7]), &mut suppressed, &relations, &[3, 6]), 1);
         assert_eq!(suppressed, [false, true, true, false, false, true, true]);
+        // 100 = 5 + 6 + 40 + 49 and 89 = 40 + 49: the 49 cannot come back
+        // alone (the 40 would be 89 − 49), but it can with the 40, since the
+        // 5 and the 6 are still only known to add up to 11.
+        let values = [100, 5, 6, 40, 49, 89];
+        let relations = vec![Relation::total(0, vec![1, 2, 3, 4]), Relation::total(5, vec![3, 4])];
+        let mut suppressed = [false, true, true, true, true, false];
+        assert_eq!(restore(&values, &kinds(&[true; 6]), &mut suppressed, &relations, &[4]), 2);
+        assert_eq!(suppressed, [false, true, true, false, false, false]);
+        // When what comes back with it includes a small count, nothing does.
+        let values = [100, 5, 6, 40, 49, 46];
+        let relations = vec![Relation::total(0, vec![1, 2, 3, 4]), Relation::total(5, vec![2, 3])];
+        let mut suppressed = [false, true, true, true, true, false];
+        assert_eq!(restore(&values, &kinds(&[true; 6]), &mut suppressed, &relations, &[4]), 0);
+        assert_eq!(suppressed, [false, true, true, true, true, false]);
     }
 
     #[test]

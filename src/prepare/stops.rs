@@ -504,6 +504,19 @@ pub fn publish(
         let spared = vec![false; spared.len()];
         suppressed = disclosure::protect_more(&cells.values, &cells.kinds, &cells.relations, &suppressed, &spared)?;
     }
+    // The cross-tabulation's protection hides some large counts of London and
+    // the boroughs: publish again those that are safe, largest first.
+    let mut large: Vec<usize> = period_cells
+        .iter()
+        .flat_map(|(totals, values)| {
+            let by_value = values.iter().flatten().flat_map(|per_area| per_area[..borough_areas].iter());
+            totals[..borough_areas].iter().chain(by_value).copied()
+        })
+        .filter(|&c| suppressed[c] && cells.values[c] >= disclosure::THRESHOLD)
+        .collect();
+    large.sort_by_key(|&c| std::cmp::Reverse(cells.values[c]));
+    let restored =
+        restored + disclosure::restore(&cells.values, &cells.kinds, &mut suppressed, &cells.relations, &large);
     let primary = cells.values.iter().zip(&cells.kinds).filter(|(&v, &k)| k == Kind::Count && k.primary(v)).count();
     let unpublished = cells.kinds.iter().filter(|&&k| k == Kind::Unpublished).count();
     let protection = Protection {
