@@ -171,7 +171,7 @@ async function stopsTimings(query, label) {
         const d = dims[k % 3];
         dimTimes.push((await timeChange(page,
           `const s = document.querySelector('#dim'); s.value = ${JSON.stringify(d)}; s.dispatchEvent(new Event('change', { bubbles: true }));`,
-          `return location.search.includes('dim=${d}') || (${JSON.stringify(d)} === 'outcome' && !location.search.includes('dim='))
+          `return location.search.includes('breakdown=${d}') || (${JSON.stringify(d)} === 'outcome' && !location.search.includes('breakdown='))
             ? document.querySelector('#breakdown-chart figcaption')?.textContent.includes(${JSON.stringify({ age: 'by age', legislation: 'by power used', outcome: 'by outcome' }[d])}) : false`))[0]);
       }
       const periodTimes = [];

@@ -237,7 +237,7 @@ mod tests {
             source: "Source: MPS".into(),
             releases: vec!["crime-borough-2026-06 (a.csv, July 2024 to June 2026)".into()],
             generated: "2026-11-29T21:00:00Z".into(),
-            link: "https://example.org/?cat=burglary".into(),
+            link: "https://example.org/?v=2&crime=burglary".into(),
         }
     }
 

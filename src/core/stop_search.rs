@@ -177,7 +177,7 @@ impl Dimension {
         matches!(self, Dimension::Ethnicity | Dimension::OfficerEthnicity | Dimension::Age | Dimension::Gender)
     }
 
-    /// The dimension's token in a link (`dim=outcome`).
+    /// The dimension's token in a link (`breakdown=outcome`).
     pub fn token(self) -> &'static str {
         match self {
             Dimension::Type => "type",

@@ -4,6 +4,13 @@
 //! for every valid state, `to_query` writes only values that differ from the
 //! defaults, and `from_query` never fails: an unknown or bad parameter falls back
 //! to its default and yields a [`Fallback`] saying why, for the page to show.
+//!
+//! Links are versioned: `to_query` starts every non-default view with
+//! `v=` [`VERSION`], and [`migrate`] brings a link written by an earlier
+//! version up to date before `from_query` reads it, so links shared or
+//! embedded years ago keep opening the view they showed. Version 1 (links
+//! without `v`) named the crime category `cat` and the stop-and-search
+//! breakdown `dim`; version 2 calls them `crime` and `breakdown`.
 
 use crate::category;
 use crate::crosstab;
@@ -48,7 +55,7 @@ pub struct ViewState {
     pub rolling: bool,
     /// The order of the table of areas.
     pub sort: Sort,
-    /// The stop-and-search breakdown shown (`dim=`).
+    /// The stop-and-search breakdown shown (`breakdown=`).
     pub dimension: Dimension,
     /// The age group of the ethnic group × outcome table (`age=`, an age value id).
     pub age: &'static str,
@@ -312,25 +319,77 @@ fn quote(text: &str) -> String {
     format!("“{short}{ellipsis}”")
 }
 
-/// The decoded value of one parameter, before any validation (the first one wins).
+/// The decoded value of one parameter of the current version (see
+/// [`migrate`]), before any validation (the first one wins).
 pub fn param(query: &str, name: &str) -> Option<String> {
-    let query = query.strip_prefix('?').unwrap_or(query);
+    let (query, _) = migrate(query);
     query.split('&').find_map(|pair| {
         let (n, v) = pair.split_once('=').unwrap_or((pair, ""));
         (decode(n) == name).then(|| decode(v))
     })
 }
 
-/// Reads a view from a query string (with or without the leading `?`).
+/// The version of the link format that [`to_query`] writes.
+pub const VERSION: u32 = 2;
+
+/// Parameters renamed by each version: `(version, old name, new name)`.
+const RENAMED: [(u32, &str, &str); 2] = [(2, "cat", "crime"), (2, "dim", "breakdown")];
+
+/// Brings a query written by any version up to [`VERSION`] (without the
+/// leading `?`), with a note if its version is not one this page knows. A
+/// link without `v` is version 1. Parameters keep their order and their
+/// encoding; only names change.
+pub fn migrate(query: &str) -> (String, Vec<Fallback>) {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let pairs: Vec<(&str, &str)> =
+        query.split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').unwrap_or((p, ""))).collect();
+    let mut notes = Vec::new();
+    let given = pairs.iter().find(|(n, _)| decode(n) == "v").map(|(_, v)| decode(v));
+    let version = match given.as_deref().map(str::parse::<u32>) {
+        None => 1,
+        Some(Ok(v)) if (1..=VERSION).contains(&v) => v,
+        Some(Ok(v)) if v > VERSION => {
+            notes.push(fallback(
+                "v",
+                format!("This link was made by a newer version of this site (version {v}); read as version {VERSION}."),
+            ));
+            VERSION
+        }
+        Some(_) => {
+            notes.push(fallback(
+                "v",
+                format!("{} is not a link version; read as version {VERSION}.", quote(given.as_deref().unwrap_or(""))),
+            ));
+            VERSION
+        }
+    };
+    let mut out = Vec::with_capacity(pairs.len() + 1);
+    for (name, value) in pairs {
+        if decode(name) == "v" {
+            continue;
+        }
+        let decoded = decode(name);
+        let renamed =
+            RENAMED.iter().find(|(since, old, _)| version < *since && *old == decoded).map(|(_, _, new)| *new);
+        out.push(format!("{}={value}", renamed.unwrap_or(name)));
+    }
+    if !out.is_empty() {
+        out.insert(0, format!("v={VERSION}"));
+    }
+    (out.join("&"), notes)
+}
+
+/// Reads a view from a query string (with or without the leading `?`) of any
+/// version (see [`migrate`]).
 pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) {
     let mut state = context.default_state();
-    let mut notes = Vec::new();
+    let (query, mut notes) = migrate(query);
     let (mut from, mut to) = (None, None);
-    let query = query.strip_prefix('?').unwrap_or(query);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let (name, value) = (decode(name), decode(value));
         match name.as_str() {
+            "v" => {}
             "explorer" => match value.as_str() {
                 "crime" => state.explorer = Explorer::Crime,
                 "stops" if !context.stop_periods.is_empty() => state.explorer = Explorer::Stops,
@@ -343,10 +402,10 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                     format!("{} is not a part of this site (crime or stops); showing crime.", quote(&value)),
                 )),
             },
-            "dim" => match Dimension::parse(&value) {
+            "breakdown" => match Dimension::parse(&value) {
                 Some(d) => state.dimension = d,
                 None => notes.push(fallback(
-                    "dim",
+                    "breakdown",
                     format!(
                         "{} is not a stop-and-search breakdown; showing {}.",
                         quote(&value),
@@ -374,12 +433,12 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                     notes.push(fallback("area", format!("No area has the code {}; showing London.", quote(&value))));
                 }
             }
-            "cat" => {
+            "crime" => {
                 if context.categories.contains(&value) {
                     state.category = value;
                 } else {
                     notes.push(fallback(
-                        "cat",
+                        "crime",
                         format!("There is no crime category {}; showing all crimes.", quote(&value)),
                     ));
                 }
@@ -470,9 +529,20 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
     (state, notes)
 }
 
-/// Writes a view as a query string (without `?`), listing only non-defaults in a
-/// fixed order. The empty string means the default view.
+/// Writes a view as a query string (without `?`): the version, then only the
+/// non-defaults in a fixed order. The empty string means the default view.
 pub fn to_query(state: &ViewState, context: &Context) -> String {
+    write(state, context, false)
+}
+
+/// The query of a link to share or embed: [`to_query`] with the period always
+/// written, so the link shows the same months after newer figures are
+/// published (a link without a period follows the latest figures).
+pub fn share_query(state: &ViewState, context: &Context) -> String {
+    write(state, context, true)
+}
+
+fn write(state: &ViewState, context: &Context, pin_period: bool) -> String {
     let default = context.default_state();
     let mut parts = Vec::new();
     if state.explorer != default.explorer {
@@ -485,12 +555,12 @@ pub fn to_query(state: &ViewState, context: &Context) -> String {
         parts.push(format!("level={}", state.level.id()));
     }
     if state.category != default.category {
-        parts.push(format!("cat={}", encode(&state.category)));
+        parts.push(format!("crime={}", encode(&state.category)));
     }
     if state.measure != default.measure {
         parts.push(format!("measure={}", state.measure.token()));
     }
-    if state.period != context.default_period_of(state) {
+    if pin_period || state.period != context.default_period_of(state) {
         // Both ends are written so the period survives new data being published.
         parts.push(format!("from={}", state.period.from.iso()));
         parts.push(format!("to={}", state.period.to.iso()));
@@ -502,10 +572,13 @@ pub fn to_query(state: &ViewState, context: &Context) -> String {
         parts.push(format!("sort={}", state.sort.token()));
     }
     if state.dimension != default.dimension {
-        parts.push(format!("dim={}", state.dimension.token()));
+        parts.push(format!("breakdown={}", state.dimension.token()));
     }
     if state.age != default.age {
         parts.push(format!("age={}", state.age));
+    }
+    if !parts.is_empty() {
+        parts.insert(0, format!("v={VERSION}"));
     }
     parts.join("&")
 }
@@ -555,7 +628,8 @@ mod tests {
             &[],
         );
         check("area=E09000001", (&None, "all", "2025-07", "2026-06"), &["area"]);
-        check("cat=%3Cscript%3E", (&None, "all", "2025-07", "2026-06"), &["cat"]);
+        check("cat=%3Cscript%3E", (&None, "all", "2025-07", "2026-06"), &["crime"]);
+        check("v=2&crime=%3Cscript%3E", (&None, "all", "2025-07", "2026-06"), &["crime"]);
         check("from=2025-13&to=banana", (&None, "all", "2025-07", "2026-06"), &["from", "to"]);
         check("from=2025-12&to=2025-01", (&None, "all", "2025-01", "2025-12"), &["from"]);
         check("from=2001-01&to=2030-01", (&None, "all", "2010-04", "2026-06"), &["from", "to"]);
@@ -624,11 +698,14 @@ mod tests {
             period: ward_year,
             ..ctx.default_state()
         };
-        assert_eq!(to_query(&state, &ctx), "area=E09000007&cat=burglary");
+        assert_eq!(to_query(&state, &ctx), "v=2&area=E09000007&crime=burglary");
         let sorted = ViewState { sort: Sort { key: SortKey::Count, descending: true }, ..state };
-        assert_eq!(to_query(&sorted, &ctx), "area=E09000007&cat=burglary&sort=-count");
+        assert_eq!(to_query(&sorted, &ctx), "v=2&area=E09000007&crime=burglary&sort=-count");
         let all = ViewState { level: Level::Ward, measure: Measure::Count, rolling: true, ..sorted };
-        assert_eq!(to_query(&all, &ctx), "area=E09000007&level=ward&cat=burglary&measure=count&roll=12&sort=-count");
+        assert_eq!(
+            to_query(&all, &ctx),
+            "v=2&area=E09000007&level=ward&crime=burglary&measure=count&roll=12&sort=-count"
+        );
     }
 
     #[test]
@@ -636,15 +713,15 @@ mod tests {
         let ctx = context();
         let m = |s| Month::parse(s).unwrap();
         let latest = Period::new(m("2023-09"), m("2024-08"));
-        let (state, notes) = from_query("explorer=stops&dim=age", &ctx);
+        let (state, notes) = from_query("v=2&explorer=stops&breakdown=age", &ctx);
         assert_eq!((state.explorer, state.period, state.dimension), (Explorer::Stops, latest, Dimension::Age));
         assert!(notes.is_empty());
-        assert_eq!(to_query(&state, &ctx), "explorer=stops&dim=age");
+        assert_eq!(to_query(&state, &ctx), "v=2&explorer=stops&breakdown=age");
         // A period that is not one of the 12-month periods falls back to the latest, with a reason.
-        let (state, notes) = from_query("explorer=stops&from=2024-01&to=2024-03&dim=height&age=17", &ctx);
+        let (state, notes) = from_query("v=2&explorer=stops&from=2024-01&to=2024-03&breakdown=height&age=17", &ctx);
         assert_eq!(state.period, latest);
         let names: Vec<&str> = notes.iter().map(|n| n.parameter.as_str()).collect();
-        assert_eq!(names, ["dim", "age", "from"]);
+        assert_eq!(names, ["breakdown", "age", "from"]);
         assert_eq!(state.age, crate::crosstab::DEFAULT_AGE);
         let (state, notes) = from_query("explorer=shops", &ctx);
         assert_eq!((state.explorer, notes.len()), (Explorer::Crime, 1));
@@ -691,6 +768,56 @@ mod tests {
         check(&inside, Some("E05013570"), ("2024-03", "2024-05"));
     }
 
+    /// Checks what [`migrate`] makes of `query`, and the parameters it notes.
+    fn check_migrate(query: &str, expected: &str, noted: &[&str]) {
+        let (migrated, notes) = migrate(query);
+        assert_eq!(migrated, expected, "{query:?}");
+        let names: Vec<&str> = notes.iter().map(|n| n.parameter.as_str()).collect();
+        assert_eq!(names, noted, "{query:?}: {notes:?}");
+    }
+
+    #[test]
+    fn old_links_are_migrated() {
+        // Version 1 (no `v`): `cat` and `dim` are renamed; order and encoding are kept.
+        check_migrate("", "", &[]);
+        check_migrate(
+            "?area=E09000007&cat=burglary%2Fres-burglary-of-a-home",
+            "v=2&area=E09000007&crime=burglary%2Fres-burglary-of-a-home",
+            &[],
+        );
+        check_migrate("explorer=stops&dim=age&age=10-17", "v=2&explorer=stops&breakdown=age&age=10-17", &[]);
+        // Version 2 is left as it is; `crime` in a version 1 link is not a renamed name.
+        check_migrate("v=2&crime=burglary&cat=x", "v=2&crime=burglary&cat=x", &[]);
+        check_migrate("crime=burglary", "v=2&crime=burglary", &[]);
+        // A newer or a garbled version is read as this one, with a note.
+        check_migrate("v=9&crime=theft", "v=2&crime=theft", &["v"]);
+        check_migrate("v=%3Cb%3E&cat=theft", "v=2&cat=theft", &["v"]);
+        // An old link opens the same view as its current form.
+        let ctx = context();
+        let (old, notes) = from_query("area=E09000007&cat=burglary&dim=age&from=2024-01&to=2024-12&sort=-rate", &ctx);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!((old.category.as_str(), old.dimension), ("burglary", Dimension::Age));
+        assert_eq!(
+            to_query(&old, &ctx),
+            "v=2&area=E09000007&crime=burglary&from=2024-01&to=2024-12&sort=-rate&breakdown=age"
+        );
+        assert_eq!(from_query(&to_query(&old, &ctx), &ctx), (old, vec![]));
+        assert_eq!(param("cat=theft", "crime").as_deref(), Some("theft"));
+    }
+
+    #[test]
+    fn shared_links_pin_the_period() {
+        let ctx = context();
+        let london = ctx.default_state();
+        assert_eq!(to_query(&london, &ctx), "");
+        assert_eq!(share_query(&london, &ctx), "v=2&from=2025-07&to=2026-06");
+        let camden = ctx.retarget(&london, |s| s.area = Some("E09000007".into()));
+        assert_eq!(share_query(&camden, &ctx), "v=2&area=E09000007&from=2025-01&to=2025-12");
+        for state in [london, camden] {
+            assert_eq!(from_query(&share_query(&state, &ctx), &ctx), (state, vec![]));
+        }
+    }
+
     #[test]
     fn sort_tokens_and_toggling() {
         let name = Sort::default();
@@ -705,11 +832,11 @@ mod tests {
     #[test]
     fn reads_one_raw_parameter() {
         assert_eq!(
-            param("?cat=burglary%2Fres-burglary-of-a-home&x=1", "cat").as_deref(),
+            param("?v=2&crime=burglary%2Fres-burglary-of-a-home&x=1", "crime").as_deref(),
             Some("burglary/res-burglary-of-a-home")
         );
-        assert_eq!(param("area=E09000007", "cat"), None);
-        assert_eq!(param("cat=a&cat=b", "cat").as_deref(), Some("a"));
+        assert_eq!(param("area=E09000007", "crime"), None);
+        assert_eq!(param("v=2&crime=a&crime=b", "crime").as_deref(), Some("a"));
     }
 
     #[test]

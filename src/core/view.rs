@@ -220,6 +220,13 @@ pub struct ViewModel {
     pub source: String,
 }
 
+impl ViewModel {
+    /// The page's title: "Burglary in Camden, Jan–Dec 2025 — Met Data Explorer".
+    pub fn page_title(&self) -> String {
+        format!("{}, {} — Met Data Explorer", self.heading, self.ranking.period.short())
+    }
+}
+
 /// The name of a category, major or minor, in its official spelling.
 pub fn category_name(manifest: &Manifest, id: &str) -> String {
     if id == category::ALL {
@@ -574,6 +581,7 @@ mod tests {
         assert_eq!(files_needed(&manifest, &s), ["crime-borough-burglary.json"]);
         let view = build(&manifest, Files { borough: &boroughs, ward: None }, &s);
         assert_eq!(view.heading, "Burglary in London");
+        assert_eq!(view.page_title(), "Burglary in London, Jan–Dec 2025 — Met Data Explorer");
         assert_eq!(view.category_plain.as_deref(), Some("Entering a building as a trespasser to steal or do harm"));
         let r = &view.ranking;
         assert_eq!(names(&r.rows), ["Barking and Dagenham", "Camden", "Unknown"]);

@@ -5,6 +5,13 @@
 use leptos::prelude::*;
 use met_core::chart::ChartSpec;
 
+/// Whether the page is being printed (its tables are then drawn even when
+/// their `<details>` is closed): a function to call inside a view.
+pub fn printing() -> impl Fn() -> bool + Copy {
+    let printing = use_context::<super::share::Printing>().map(|p| p.0);
+    move || printing.is_some_and(|p| p.get())
+}
+
 /// Whether the `<details>` element of a toggle event is open.
 pub fn is_open(ev: &leptos::ev::Event) -> bool {
     use wasm_bindgen::JsCast;
@@ -53,6 +60,7 @@ pub fn ChartFigure(
     };
     let text = move || description.get().or_else(|| spec.with(|c| c.as_ref().map(ChartSpec::description)));
     let data_open = RwSignal::new(false);
+    let printing = printing();
     let description_id = format!("{id}-description");
     view! {
         <Show when=move || spec.with(Option::is_some)>
@@ -65,9 +73,9 @@ pub fn ChartFigure(
                 <p id=description_id.clone() class="visually-hidden">{text}</p>
                 {notes}
             </figure>
-            <details class="details" on:toggle=move |ev| data_open.set(is_open(&ev))>
+            <details class="details data-details" on:toggle=move |ev| data_open.set(is_open(&ev))>
                 <summary>"Show the chart's data as a table"</summary>
-                {move || data_open.get().then(|| spec.get().map(|c| view! { <super::table::PlainTable table=c.table() /> }))}
+                {move || (data_open.get() || printing()).then(|| spec.get().map(|c| view! { <super::table::PlainTable table=c.table() /> }))}
             </details>
         </Show>
     }

@@ -13,6 +13,7 @@ pub mod download;
 pub mod figure;
 pub mod map;
 pub mod search;
+pub mod share;
 pub mod stops;
 pub mod table;
 
@@ -53,7 +54,7 @@ pub fn mount() {
 /// it, so it loads in parallel with the manifest. A wrong guess only costs a
 /// request: the view uses the files of the validated state.
 fn requested_series_file(query: &str) -> String {
-    let cat = url_state::param(query, "cat").unwrap_or_else(|| category::ALL.to_string());
+    let cat = url_state::param(query, "crime").unwrap_or_else(|| category::ALL.to_string());
     let major = category::major_of(&cat);
     let plausible = !major.is_empty() && major.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
     series_file_name(Level::Borough, if plausible { major } else { category::ALL })
@@ -72,9 +73,35 @@ fn push_query(query: &str) {
     }
 }
 
-fn set_title(text: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(text);
+/// The page's title, meta description and canonical link, for the view shown.
+fn set_head(title: &str, description: &str, canonical: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    document.set_title(title);
+    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", description);
+    }
+    let link = match document.query_selector("link[rel=canonical]") {
+        Ok(Some(link)) => Some(link),
+        _ => document.create_element("link").ok().inspect(|link| {
+            let _ = link.set_attribute("rel", "canonical");
+            if let Some(head) = document.head() {
+                let _ = head.append_child(link);
+            }
+        }),
+    };
+    if let Some(link) = link {
+        let _ = link.set_attribute("href", canonical);
+    }
+}
+
+/// The page's address with another query (`q` without `?`; empty for none).
+fn address_with(q: &str) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    if q.is_empty() {
+        base
+    } else {
+        format!("{base}?{q}")
     }
 }
 
@@ -147,6 +174,9 @@ fn map_layer(
 #[component]
 pub fn App(store: Store) -> impl IntoView {
     let query = RwSignal::new(current_query());
+    let printing = RwSignal::new(false);
+    provide_context(share::Printing(printing));
+    share::watch_printing(printing);
     let popstate = window_event_listener(leptos::ev::popstate, move |_| query.set(current_query()));
     let width = RwSignal::new(chart_width());
     let resize = window_event_listener(leptos::ev::resize, move |_| {
@@ -263,12 +293,20 @@ pub fn App(store: Store) -> impl IntoView {
     });
     let ranking: Memo<Option<Arc<Ranking>>> = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.ranking.clone())));
     let scope: Memo<Option<Scope>> = Memo::new(move |_| ranking.with(|r| r.as_ref().map(|r| r.scope.clone())));
+    // Links to share: the view with its months pinned; the canonical link is
+    // the view's own address.
+    let share_url = Memo::new(move |_| {
+        let (c, s) = (context.get()?, state.get()?);
+        Some(address_with(&url_state::share_query(&s, &c)))
+    });
+    let page_title = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.page_title())));
     Effect::new(move |_| {
-        if let Some(m) = model.get() {
-            let title = format!("{}, {} – Met Data Explorer", m.heading, m.ranking.period.short());
-            // Like the history entry, the title is written just after the frame.
-            request_animation_frame(move || set_timeout(move || set_title(&title), std::time::Duration::ZERO));
-        }
+        let (Some(m), Some(c), Some(s)) = (model.get(), context.get(), state.get()) else { return };
+        let (title, canonical) = (m.page_title(), address_with(&url_state::to_query(&s, &c)));
+        // Like the history entry, the head is written just after the frame.
+        request_animation_frame(move || {
+            set_timeout(move || set_head(&title, &m.summary, &canonical), std::time::Duration::ZERO);
+        });
     });
 
     let error = Memo::new(move |_| {
@@ -619,6 +657,9 @@ pub fn App(store: Store) -> impl IntoView {
                 <p class="what-counts">{move || model.with(|m| m.as_ref().and_then(|m| m.category_plain.clone()).map(|p| format!("What this counts: {p}.")))}</p>
             </Show>
             <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
+            <Show when=move || model.with(Option::is_some)>
+                <share::ShareBar url=share_url title=page_title />
+            </Show>
             {notices}
             <div class="panels">
                 <section class="panel" aria-labelledby="map-heading">
@@ -633,7 +674,7 @@ pub fn App(store: Store) -> impl IntoView {
                 </section>
             </div>
             <Show when=move || explorer.get() == Explorer::Crime>
-                <section aria-labelledby="multiples-heading">
+                <section aria-labelledby="multiples-heading" class="no-print">
                     <h2 id="multiples-heading" class="panel-heading">{move || model.with(|m| m.as_ref().map(|m| format!("Every crime category in {}", m.area_name)))}</h2>
                     <details class="details" on:toggle=move |ev| multiples_open.set(is_open(&ev))>
                         <summary>"Show a small chart for each category"</summary>
@@ -649,7 +690,7 @@ pub fn App(store: Store) -> impl IntoView {
                 <h2 id="table-heading" class="panel-heading">{move || if scope.get().is_some_and(|s| s != Scope::Boroughs) { "Wards" } else { "All boroughs" }}</h2>
                 <table::AreaTable ranking=ranking selected=selected on_select=on_select sort=sort on_sort=on_sort />
             </section>
-            <section aria-labelledby="downloads-heading">
+            <section aria-labelledby="downloads-heading" class="no-print">
                 <h2 id="downloads-heading" class="panel-heading">"Download this view"</h2>
                 <p>"Files hold exactly the figures on this page, with their source, licence, release and the time they were made."</p>
                 {downloads}
@@ -658,6 +699,7 @@ pub fn App(store: Store) -> impl IntoView {
         <footer class="site-footer">
             <div class="width-container">
                 <p>{move || model.get().map(|m| m.source.clone())}</p>
+                <p class="print-only">{move || share_url.get().map(|u| format!("This view: {u}"))}</p>
                 <p>"Contains National Statistics data © Crown copyright and database right. Contains Ordnance Survey data © Crown copyright and database right. Boundaries: Greater London Authority and Office for National Statistics."</p>
             </div>
         </footer>

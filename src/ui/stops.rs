@@ -75,6 +75,7 @@ pub fn StopsSections(
         }
     };
     let breakdown_open = RwSignal::new(false);
+    let printing = super::figure::printing();
     let save_breakdown = move |_| {
         let Some(m) = model.get_untracked() else { return };
         let csv = met_core::download::breakdown_csv(&m.breakdown, &meta.run(m.breakdown.title()));
@@ -154,9 +155,9 @@ pub fn StopsSections(
                 <select id="dim" name="dim" node_ref=dimension inner_html=options on:change=choose></select>
             </div>
             <BarFigure spec=bars width=width id="breakdown-chart" />
-            <details class="details" on:toggle=move |ev| breakdown_open.set(super::figure::is_open(&ev))>
+            <details class="details data-details" on:toggle=move |ev| breakdown_open.set(super::figure::is_open(&ev))>
                 <summary>"Show these figures as a table"</summary>
-                {move || breakdown_open.get().then(|| model.with(|m| m.as_ref().map(|m| view! {
+                {move || (breakdown_open.get() || printing()).then(|| model.with(|m| m.as_ref().map(|m| view! {
                     <PlainTable table=m.breakdown.table() />
                 })))}
             </details>

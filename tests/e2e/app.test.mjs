@@ -64,7 +64,7 @@ test('clicking a borough zooms to its wards and updates the chart, table, summar
   await page.locator('#area-E09000007').click();
   await page.waitForURL(/area=E09000007/);
   // The period was the default, so it follows to the latest year with ward figures (not written to the URL).
-  assert.match(page.url(), /\?area=E09000007&cat=burglary$/);
+  assert.match(page.url(), /\?v=2&area=E09000007&crime=burglary$/);
   assert.match(await text(page, 'h1'), /^Burglary in Camden/);
   assert.match(await text(page, '.chart-legend'), /Camden/);
   assert.equal(await text(page, '.breadcrumbs [aria-current]'), 'Camden');
@@ -99,7 +99,7 @@ test('map fills follow the figures and the legend after a change; the table off 
       await page.waitForFunction((w) => document.querySelector('h1')?.textContent.startsWith(w), word);
     }
     // The page title follows the view (written just after the frame).
-    await page.waitForFunction((w) => document.title.startsWith(`${w} in London, `) && document.title.endsWith(' – Met Data Explorer'), word);
+    await page.waitForFunction((w) => document.title.startsWith(`${w} in London, `) && document.title.endsWith(' — Met Data Explorer'), word);
     const ranked = geo.filter((c) => file.areas.includes(c))
       .map((code) => [code, total(file, category, from, latest, code)])
       .sort((a, b) => a[1] - b[1]);
@@ -171,7 +171,7 @@ test('measures and rolling totals are in the URL; a period without ward figures 
   const page = await open(`?area=E09000007&from=${from}&to=${latest}`);
   assert.match(await text(page, '#scope-notes'), /Ward figures are published for/);
   await page.locator('#scope-notes button').click();
-  await page.waitForURL(/\?area=E09000007$/);
+  await page.waitForURL(/\?v=2&area=E09000007$/);
   assert.equal(await page.locator('#scope-notes').innerText().then((t) => /Ward figures are published for/.test(t)), false);
   await page.locator('label[for="measure-share"]').click();
   await page.waitForURL(/measure=share/);
@@ -180,7 +180,7 @@ test('measures and rolling totals are in the URL; a period without ward figures 
   await page.locator('label[for="rolling"]').click();
   await page.waitForURL(/roll=12/);
   assert.match(await text(page, '.chart-title'), /12 months to each month/);
-  assert.match(page.url(), /\?area=E09000007&measure=share&roll=12$/);
+  assert.match(page.url(), /\?v=2&area=E09000007&measure=share&roll=12$/);
   await page.locator('label[for="measure-change"]').click();
   await page.waitForURL(/measure=change/);
   assert.match(await text(page, '.legend'), /Within 5% either way/);
@@ -243,7 +243,7 @@ test('small multiples show every major category for the area, largest first, and
   assert.equal(await text(page, '.multiple-total'), `${fmt(totals[0][1])} offences`);
   assert.ok((await page.locator('.multiple .chart-svg').first().getAttribute('aria-label')).startsWith('Line chart of offences per 1,000 residents'));
   await page.locator('.multiple-title button').first().click();
-  await page.waitForURL(new RegExp(`cat=${totals[0][0]}`));
+  await page.waitForURL(new RegExp(`crime=${totals[0][0]}`));
   await page.close();
 });
 
@@ -266,13 +266,13 @@ for (const width of [360, 1280]) {
     const kilburn = manifest.areas.find((a) => a.name === 'Kilburn' && a.borough === 'E09000007');
     await page.waitForURL(new RegExp(`area=${kilburn.code}`));
     await page.selectOption('#cat', 'burglary');
-    await page.waitForURL(/cat=burglary/);
+    await page.waitForURL(/crime=burglary/);
     await page.selectOption('#from', '2024-04');
     await page.selectOption('#to', '2025-03');
     await page.waitForURL(/to=2025-03/);
     await page.locator('label[for="measure-count"]').click();
     await page.waitForURL(/measure=count/);
-    assert.match(page.url(), new RegExp(`\\?area=${kilburn.code}&cat=burglary&measure=count&from=2024-04&to=2025-03$`));
+    assert.match(page.url(), new RegExp(`\\?v=2&area=${kilburn.code}&crime=burglary&measure=count&from=2024-04&to=2025-03$`));
     const count = total(data('crime-ward-burglary.json'), 'burglary', '2024-04', '2025-03', kilburn.code);
     const summary = await text(page, '#summary');
     assert.ok(summary.startsWith(`In the 12 months to March 2025 the Met recorded ${fmt(count)} burglary offences in Kilburn, Camden`), summary);
@@ -293,11 +293,11 @@ test('changing category and period writes only non-default values to the URL; an
   const page = await open();
   await page.getByText("Show the chart's data as a table").click();
   await page.selectOption('#cat', 'theft/shoplifting');
-  await page.waitForURL(/cat=theft\/shoplifting/);
+  await page.waitForURL(/crime=theft\/shoplifting/);
   await page.selectOption('#from', '2025-01');
   await page.selectOption('#to', '2025-12');
   await page.waitForURL(/to=2025-12/);
-  assert.match(page.url(), /\?cat=theft\/shoplifting&from=2025-01&to=2025-12$/);
+  assert.match(page.url(), /\?v=2&crime=theft\/shoplifting&from=2025-01&to=2025-12$/);
   const theft = data('crime-borough-theft.json');
   const london = total(theft, 'theft/shoplifting', '2025-01', '2025-12');
   assert.equal(await text(page, '#area-table tfoot td'), fmt(london));

@@ -46,7 +46,7 @@ test('stop and search: figures equal the published file; the explorer links keep
   page.on('pageerror', (e) => page.errors.push(e.message));
   await page.getByRole('link', { name: 'Stop and search' }).click();
   await page.waitForSelector('#breakdown-chart svg');
-  assert.equal(query(page), '?explorer=stops&area=E09000007');
+  assert.equal(query(page), '?v=2&explorer=stops&area=E09000007');
   assert.match(await text(page, 'h1'), /^Stop and search in Camden/);
   const camden = count(boroughs, 'E09000007');
   const london = count(boroughs, 'london');
@@ -64,7 +64,7 @@ test('stop and search: figures equal the published file; the explorer links keep
   assert.equal(await page.getByRole('link', { name: 'Stop and search' }).getAttribute('aria-current'), 'page');
   await page.getByRole('link', { name: 'Crime' }).click();
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.startsWith('All crimes in Camden'));
-  assert.equal(query(page), '?area=E09000007');
+  assert.equal(query(page), '?v=2&area=E09000007');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -88,8 +88,8 @@ test('breakdowns follow the URL and show withheld counts as [c], never as 0, on 
   assert.ok(csv.includes('\r\nsource,"Source: police.uk stop and search data'), csv);
   // Another breakdown: the URL says which, and a reload keeps it.
   await page.selectOption('#dim', 'age');
-  await page.waitForFunction(() => location.search.includes('dim=age'));
-  assert.equal(query(page), '?explorer=stops&dim=age');
+  await page.waitForFunction(() => location.search.includes('breakdown=age'));
+  assert.equal(query(page), '?v=2&explorer=stops&breakdown=age');
   await page.reload();
   await page.waitForSelector('#breakdown-chart svg');
   assert.match(await text(page, '#breakdown-chart figcaption'), /^Stop and search in London by age,/);
@@ -130,12 +130,12 @@ test('a ward: its own figures, its borough\'s rates by group, and a period that 
   // Choosing the earlier period writes both ends; the default writes none.
   await page.getByLabel('September 2022 to August 2023').check();
   await page.waitForFunction(() => location.search.includes('from=2022-09'));
-  assert.equal(query(page), `?explorer=stops&area=${ward.code}&from=2022-09&to=2023-08`);
+  assert.equal(query(page), `?v=2&explorer=stops&area=${ward.code}&from=2022-09&to=2023-08`);
   await page.close();
 });
 
 for (const [width, q, name] of [[320, '?explorer=stops', 'stops-london'],
-  [360, '?explorer=stops&area=E05013570&dim=ethnicity', 'stops-ward'],
+  [360, '?v=2&explorer=stops&area=E05013570&breakdown=ethnicity', 'stops-ward'],
   [1280, '?explorer=stops&level=ward&measure=count', 'stops-london-wards']]) {
   test(`axe-core finds no violations at ${width} px: ${name}`, async () => {
     const page = await open(q, width);
@@ -196,7 +196,7 @@ test('outcomes by ethnic group and age: the table equals the cross-tabulation, f
   // Another age group: the URL says which; the CSV has every age group, withheld cells flagged.
   await page.selectOption('#age', '10-17');
   await page.waitForFunction(() => location.search.includes('age=10-17'));
-  assert.equal(query(page), '?explorer=stops&area=E09000007&age=10-17');
+  assert.equal(query(page), '?v=2&explorer=stops&area=E09000007&age=10-17');
   assert.match(await text(page, '#cross-heading ~ .table-wrap caption'), /aged 10 to 17 by ethnic group and outcome, Camden/);
   const download = page.waitForEvent('download');
   await page.locator('#download-cross-csv').click();
