@@ -18,6 +18,7 @@ pub mod crosstab;
 pub mod dataset;
 pub mod disclosure;
 pub mod download;
+pub mod embed;
 pub mod figure;
 pub mod format;
 pub mod merge;

@@ -923,6 +923,7 @@ mod tests {
             sort: Sort::default(),
             dimension,
             age: crate::crosstab::DEFAULT_AGE,
+            embed: None,
         }
     }
 

@@ -59,6 +59,31 @@ pub struct ViewState {
     pub dimension: Dimension,
     /// The age group of the ethnic group × outcome table (`age=`, an age value id).
     pub age: &'static str,
+    /// Embed mode (`embed=chart` or `embed=map`): only that figure, with its
+    /// title, summary, source and a link to the full view, for an `<iframe>`.
+    pub embed: Option<Panel>,
+}
+
+/// The figure an embedded view shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    Chart,
+    Map,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 2] = [Panel::Chart, Panel::Map];
+
+    pub fn token(self) -> &'static str {
+        match self {
+            Panel::Chart => "chart",
+            Panel::Map => "map",
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.token() == token)
+    }
 }
 
 /// The breakdown a stop-and-search view opens on.
@@ -258,6 +283,7 @@ impl Context {
             sort: Sort::default(),
             dimension: DEFAULT_DIMENSION,
             age: crosstab::DEFAULT_AGE,
+            embed: None,
         }
     }
 
@@ -424,6 +450,16 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                     ),
                 )),
             },
+            "embed" => match Panel::parse(&value) {
+                Some(panel) => state.embed = Some(panel),
+                None => {
+                    state.embed = Some(Panel::Chart);
+                    notes.push(fallback(
+                        "embed",
+                        format!("{} is not a figure to embed (chart or map); showing the chart.", quote(&value)),
+                    ));
+                }
+            },
             "area" => {
                 if value.is_empty() || value.eq_ignore_ascii_case("london") {
                     state.area = None;
@@ -577,6 +613,9 @@ fn write(state: &ViewState, context: &Context, pin_period: bool) -> String {
     if state.age != default.age {
         parts.push(format!("age={}", state.age));
     }
+    if let Some(panel) = state.embed {
+        parts.push(format!("embed={}", panel.token()));
+    }
     if !parts.is_empty() {
         parts.insert(0, format!("v={VERSION}"));
     }
@@ -641,6 +680,10 @@ mod tests {
         check("sort=height", (&None, "all", "2025-07", "2026-06"), &["sort"]);
         check("level=ward&measure=share&roll=12", (&None, "all", "2025-01", "2025-12"), &[]);
         check("level=county&measure=fear&roll=6", (&None, "all", "2025-07", "2026-06"), &["level", "measure", "roll"]);
+        // An embed of a figure it does not know shows the chart.
+        let (state, notes) = from_query("v=2&embed=table", &context());
+        assert_eq!((state.embed, notes.len()), (Some(Panel::Chart), 1));
+        assert_eq!(from_query("v=2&embed=map", &context()).0.embed, Some(Panel::Map));
     }
 
     #[test]
@@ -668,6 +711,7 @@ mod tests {
                 explorer: Explorer::Crime,
                 dimension: Dimension::Age,
                 age: "over-34",
+                embed: Some(Panel::Map),
             },
             ViewState {
                 explorer: Explorer::Stops,

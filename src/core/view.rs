@@ -563,6 +563,7 @@ mod tests {
             explorer: crate::url_state::Explorer::Crime,
             dimension: crate::url_state::DEFAULT_DIMENSION,
             age: crate::crosstab::DEFAULT_AGE,
+            embed: None,
         }
     }
 

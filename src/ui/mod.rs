@@ -10,6 +10,7 @@ pub mod chart;
 pub mod controls;
 pub mod data;
 pub mod download;
+pub mod embed;
 pub mod figure;
 pub mod map;
 pub mod search;
@@ -25,7 +26,7 @@ use met_core::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
 use met_core::download::Meta;
 use met_core::search::SearchIndex;
 use met_core::stops_view::{self, StopsFiles, StopsModel};
-use met_core::url_state::{self, Context, Explorer, Fallback, ViewState};
+use met_core::url_state::{self, Context, Explorer, Fallback, Panel, ViewState};
 use met_core::view::{self, Crumb, Files, Ranking, Scope, ViewModel};
 use std::sync::Arc;
 
@@ -614,6 +615,56 @@ pub fn App(store: Store) -> impl IntoView {
             </ul>
         })
     };
+    if url_state::param(&current_query(), "embed").is_some() {
+        // An embedded view: one figure with its title, summary and source, and
+        // a link to the full view; no site chrome.
+        let full_view = Memo::new(move |_| {
+            let (c, s) = (context.get()?, state.get()?);
+            Some(address_with(&url_state::to_query(&ViewState { embed: None, ..s }, &c)))
+        });
+        let root: NodeRef<leptos::html::Main> = NodeRef::new();
+        embed::report_height(root);
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = body.class_list().add_1("embedded");
+        }
+        let figure = move || {
+            match state.with(|s| s.as_ref().and_then(|s| s.embed)) {
+            Some(Panel::Map) => view! {
+                <h2 id="map-heading" class="panel-heading">{move || ranking.with(|r| r.as_ref().map(|r| format!("Map: {} {}", r.counted.measure_title(r.measure).to_lowercase(), r.scope_phrase())))}</h2>
+                {map}
+            }
+            .into_any(),
+            _ => view! {
+                <figure::ChartFigure spec=chart_spec width=width id="chart"
+                    description=Signal::derive(move || model.with(|m| m.as_ref().map(|m| format!("{} {}", m.summary, m.chart.description())))) />
+            }
+            .into_any(),
+        }
+        };
+        return view! {
+            <main id="main" class="embed-view" node_ref=root>
+                <Show when=move || !error.with(Vec::is_empty)>
+                    <div class="error-summary" role="alert">
+                        <h2 class="error-summary-title">"The data could not be loaded"</h2>
+                        <ul>{move || error.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                    </div>
+                </Show>
+                <h1 class="view-heading">
+                    {move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))}
+                    <span class="caption">{move || model.with(|m| m.as_ref().map(|m| m.ranking.period.describe()))}</span>
+                </h1>
+                {figure}
+                <p class="summary" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
+                <p class="embed-source">{move || model.get().map(|m| m.source.clone())}</p>
+                <p class="embed-link">
+                    <a href=move || full_view.get().unwrap_or_default() target="_blank" rel="noopener">
+                        "See the full view on Met Data Explorer"<span class="visually-hidden">" (opens in a new tab)"</span>
+                    </a>
+                </p>
+            </main>
+        }
+        .into_any();
+    }
     view! {
         <a href="#main" class="skip-link">"Skip to main content"</a>
         <header class="site-header">
@@ -658,7 +709,10 @@ pub fn App(store: Store) -> impl IntoView {
             </Show>
             <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
             <Show when=move || model.with(Option::is_some)>
-                <share::ShareBar url=share_url title=page_title />
+                <share::ShareBar url=share_url title=page_title>
+                    <embed::EmbedDialog state=state context=context title=page_title
+                        heading=Signal::derive(move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))) />
+                </share::ShareBar>
             </Show>
             {notices}
             <div class="panels">
@@ -704,4 +758,5 @@ pub fn App(store: Store) -> impl IntoView {
             </div>
         </footer>
     }
+    .into_any()
 }

@@ -62,6 +62,11 @@ async fn call(object: &str, method: &str, argument: &JsValue) -> Result<(), JsVa
     wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ())
 }
 
+/// Writes `text` to the clipboard; whether the browser let the page do it.
+pub async fn copy_text(text: &str) -> bool {
+    call("clipboard", "writeText", &JsValue::from_str(text)).await.is_ok()
+}
+
 /// The Copy link, Share and Print buttons, with a visible confirmation. Where
 /// the page may not write to the clipboard, the link is shown, selected, to
 /// copy by hand.
@@ -73,6 +78,8 @@ pub fn ShareBar(
     /// The page's title, for the share sheet.
     #[prop(into)]
     title: Signal<Option<String>>,
+    /// More buttons (the embed dialog's).
+    children: Children,
 ) -> impl IntoView {
     let printing = use_context::<Printing>().map(|p| p.0);
     let status = RwSignal::new(String::new());
@@ -87,7 +94,7 @@ pub fn ShareBar(
     let copy = move |_| {
         let Some(link) = url.get_untracked() else { return };
         spawn_local(async move {
-            if call("clipboard", "writeText", &JsValue::from_str(&link)).await.is_ok() {
+            if copy_text(&link).await {
                 by_hand.set(false);
                 status.set("Link copied. It opens this view, for these months, for anyone who follows it.".to_string());
             } else {
@@ -134,6 +141,7 @@ pub fn ShareBar(
             {can_share.then(|| view! {
                 <button type="button" class="button button-secondary" id="share-view" on:click=share>"Share…"</button>
             })}
+            {children()}
             <button type="button" class="button button-secondary" id="print-view" on:click=print>"Print"</button>
             <p class="share-status" role="status" id="share-status">{move || status.get()}</p>
             <Show when=move || by_hand.get()>
