@@ -230,11 +230,8 @@ pub fn Map(
         }
     };
 
-    let outline = {
-        let shapes = shapes.clone();
-        move |code: Option<String>| {
-            code.and_then(|c| shapes.iter().find(|a| a.code == c).map(|a| a.path.clone())).unwrap_or_default()
-        }
+    let outline = move |code: Option<String>| {
+        code.and_then(|c| shapes.iter().find(|a| a.code == c).map(|a| a.path.clone())).unwrap_or_default()
     };
     let o1 = outline.clone();
     let selected_outline = move || o1(selected.get());

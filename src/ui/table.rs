@@ -209,7 +209,7 @@ pub fn AreaTable(
                 _ => "London (Met total)".to_string(),
             };
             let cells = cell_texts(&m.total).map(|text| view! { <td class="num">{text}</td> });
-            Some(view! { <tr class="total"><th scope="row">{name}</th>{cells.to_vec()}</tr> })
+            Some(view! { <tr class="total"><th scope="row">{name}</th>{Vec::from(cells)}</tr> })
         })
     };
     let caption = move || ranking.with(|m| m.as_ref().map(|m| m.caption()));
