@@ -391,10 +391,10 @@ pub fn migrate(query: &str) -> (String, Vec<Fallback>) {
     };
     let mut out = Vec::with_capacity(pairs.len() + 1);
     for (name, value) in pairs {
-        if decode(name) == "v" {
+        let decoded = decode(name);
+        if decoded == "v" {
             continue;
         }
-        let decoded = decode(name);
         let renamed =
             RENAMED.iter().find(|(since, old, _)| version < *since && *old == decoded).map(|(_, _, new)| *new);
         out.push(format!("{}={value}", renamed.unwrap_or(name)));

@@ -302,8 +302,11 @@ pub fn App(store: Store) -> impl IntoView {
     });
     let page_title = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.page_title())));
     Effect::new(move |_| {
-        let (Some(m), Some(c), Some(s)) = (model.get(), context.get(), state.get()) else { return };
-        let (title, canonical) = (m.page_title(), address_with(&url_state::to_query(&s, &c)));
+        let (Some(m), Some(title), Some(c), Some(s)) = (model.get(), page_title.get(), context.get(), state.get())
+        else {
+            return;
+        };
+        let canonical = address_with(&url_state::to_query(&s, &c));
         // Like the history entry, the head is written just after the frame.
         request_animation_frame(move || {
             set_timeout(move || set_head(&title, &m.summary, &canonical), std::time::Duration::ZERO);
@@ -615,6 +618,44 @@ pub fn App(store: Store) -> impl IntoView {
             </ul>
         })
     };
+    // Parts of the page that an embedded view shows too.
+    let error_summary = move || {
+        view! {
+            <Show when=move || !error.with(Vec::is_empty)>
+                <div class="error-summary" role="alert" tabindex="-1">
+                    <h2 class="error-summary-title">"The data could not be loaded"</h2>
+                    <ul>{move || error.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                    <p>"Check your connection and try again. If the problem continues, the data files may be being updated."</p>
+                    <button type="button" class="button" on:click=retry>"Try again"</button>
+                </div>
+            </Show>
+            <Show when=loading>
+                <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>"Loading data…"</p>
+            </Show>
+        }
+    };
+    let heading = move || {
+        view! {
+            <h1 class="view-heading">
+                {move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))}
+                <span class="caption">{move || model.with(|m| m.as_ref().map(|m| m.ranking.period.describe()))}</span>
+            </h1>
+        }
+    };
+    let map_heading = move || {
+        let title = move || {
+            ranking.with(|r| {
+                let r = r.as_ref()?;
+                Some(format!("Map: {} {}", r.counted.measure_title(r.measure).to_lowercase(), r.scope_phrase()))
+            })
+        };
+        view! { <h2 id="map-heading" class="panel-heading">{title}</h2> }
+    };
+    let chart = move || {
+        let description =
+            move || model.with(|m| m.as_ref().map(|m| format!("{} {}", m.summary, m.chart.description())));
+        view! { <figure::ChartFigure spec=chart_spec width=width id="chart" description=Signal::derive(description) /> }
+    };
     if url_state::param(&current_query(), "embed").is_some() {
         // An embedded view: one figure with its title, summary and source, and
         // a link to the full view; no site chrome.
@@ -627,32 +668,14 @@ pub fn App(store: Store) -> impl IntoView {
         if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
             let _ = body.class_list().add_1("embedded");
         }
-        let figure = move || {
-            match state.with(|s| s.as_ref().and_then(|s| s.embed)) {
-            Some(Panel::Map) => view! {
-                <h2 id="map-heading" class="panel-heading">{move || ranking.with(|r| r.as_ref().map(|r| format!("Map: {} {}", r.counted.measure_title(r.measure).to_lowercase(), r.scope_phrase())))}</h2>
-                {map}
-            }
-            .into_any(),
-            _ => view! {
-                <figure::ChartFigure spec=chart_spec width=width id="chart"
-                    description=Signal::derive(move || model.with(|m| m.as_ref().map(|m| format!("{} {}", m.summary, m.chart.description())))) />
-            }
-            .into_any(),
-        }
+        let figure = move || match state.with(|s| s.as_ref().and_then(|s| s.embed)) {
+            Some(Panel::Map) => view! { {map_heading} {map} }.into_any(),
+            _ => chart().into_any(),
         };
         return view! {
             <main id="main" class="embed-view" node_ref=root>
-                <Show when=move || !error.with(Vec::is_empty)>
-                    <div class="error-summary" role="alert">
-                        <h2 class="error-summary-title">"The data could not be loaded"</h2>
-                        <ul>{move || error.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-                    </div>
-                </Show>
-                <h1 class="view-heading">
-                    {move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))}
-                    <span class="caption">{move || model.with(|m| m.as_ref().map(|m| m.ranking.period.describe()))}</span>
-                </h1>
+                {error_summary}
+                <Show when=move || model.with(Option::is_some)>{heading}</Show>
                 {figure}
                 <p class="summary" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
                 <p class="embed-source">{move || model.get().map(|m| m.source.clone())}</p>
@@ -677,17 +700,7 @@ pub fn App(store: Store) -> impl IntoView {
             </div>
         </header>
         <main id="main" class="width-container" tabindex="-1">
-            <Show when=move || !error.with(Vec::is_empty)>
-                <div class="error-summary" role="alert" tabindex="-1">
-                    <h2 class="error-summary-title">"The data could not be loaded"</h2>
-                    <ul>{move || error.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-                    <p>"Check your connection and try again. If the problem continues, the data files may be being updated."</p>
-                    <button type="button" class="button" on:click=retry>"Try again"</button>
-                </div>
-            </Show>
-            <Show when=loading>
-                <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>"Loading data…"</p>
-            </Show>
+            {error_summary}
             <Show when=move || !fallbacks.with(Vec::is_empty)>
                 <div class="notice" role="status">
                     <h2 class="notice-title">"Part of this link could not be used"</h2>
@@ -701,10 +714,7 @@ pub fn App(store: Store) -> impl IntoView {
                 Some(view! { <controls::Controls manifest=manifest index=index state=state navigate=Callback::new(navigate) on_select=on_select /> })
             }}
             <Show when=move || model.with(Option::is_some)>
-                <h1 class="view-heading">
-                    {move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))}
-                    <span class="caption">{move || model.with(|m| m.as_ref().map(|m| m.ranking.period.describe()))}</span>
-                </h1>
+                {heading}
                 <p class="what-counts">{move || model.with(|m| m.as_ref().and_then(|m| m.category_plain.clone()).map(|p| format!("What this counts: {p}.")))}</p>
             </Show>
             <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
@@ -717,14 +727,13 @@ pub fn App(store: Store) -> impl IntoView {
             {notices}
             <div class="panels">
                 <section class="panel" aria-labelledby="map-heading">
-                    <h2 id="map-heading" class="panel-heading">{move || ranking.with(|r| r.as_ref().map(|r| format!("Map: {} {}", r.counted.measure_title(r.measure).to_lowercase(), r.scope_phrase())))}</h2>
+                    {map_heading}
                     {level_choice}
                     {map}
                 </section>
                 <section class="panel" aria-labelledby="chart-heading">
                     <h2 id="chart-heading" class="panel-heading">"Trend"</h2>
-                    <figure::ChartFigure spec=chart_spec width=width id="chart"
-                        description=Signal::derive(move || model.with(|m| m.as_ref().map(|m| format!("{} {}", m.summary, m.chart.description())))) />
+                    {chart}
                 </section>
             </div>
             <Show when=move || explorer.get() == Explorer::Crime>

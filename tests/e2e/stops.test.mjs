@@ -114,6 +114,8 @@ test('rates by ethnic group and the ratio to the White group equal a calculation
   // The count measure charts searches and arrests; December 2022 is a part month, flagged in the table.
   assert.equal(await text(page, '#chart .chart-legend'), 'Searches\nArrests after a search');
   await page.locator('#chart-heading ~ details summary').click();
+  // The table is drawn when the details open (a toggle event, after the click).
+  await page.locator('#chart-heading ~ details table tbody th').first().waitFor();
   const months = await page.locator('#chart-heading ~ details table tbody th').allInnerTexts();
   assert.ok(months.includes('Dec 2022 (part month)'), months.join());
   assert.match(await text(page, '#chart .note-break'), /covers 1 to 17 December only/);
