@@ -27,7 +27,8 @@ if (part('sizes')) {
   }
   console.log('== Data files (gzip -9)');
   let dataTotal = 0;
-  for (const f of readdirSync('dist/data').sort()) {
+  // The latest release's files (releases/ keeps copies of them and earlier releases).
+  for (const f of readdirSync('dist/data').filter((f) => statSync(join('dist/data', f)).isFile()).sort()) {
     const b = readFileSync(join('dist/data', f));
     dataTotal += gz(b);
     console.log(`  ${f.padEnd(56)} raw ${kb(b.length).padStart(10)}  gzip ${kb(gz(b)).padStart(9)}`);

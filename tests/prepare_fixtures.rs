@@ -166,6 +166,52 @@ fn bad_input_names_file_line_and_column_and_leaves_output_untouched() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+/// The files directly in `dir` (not its folders), by name.
+fn files_of(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+#[test]
+fn each_release_is_kept_under_its_id_and_later_runs_carry_it_over() {
+    let src = source();
+    let out = src.path().join("out");
+    let first = run(src.path(), &out).unwrap();
+    let published = files_of(&out);
+    let manifest: Manifest = read(&out, "manifest.json");
+    assert!(met_core::dataset::is_release_id(&manifest.release), "{}", manifest.release);
+    assert_eq!((first.release.as_str(), first.earlier_releases.len()), (manifest.release.as_str(), 0));
+    assert_eq!(files_of(&out.join("releases").join(&first.release)), published);
+    // The same input makes the same release: nothing new is kept.
+    assert_eq!(run(src.path(), &out).unwrap().release, first.release);
+    assert_eq!(std::fs::read_dir(out.join("releases")).unwrap().count(), 1);
+
+    // Newer figures make a new release; the first one's files stay as they were.
+    std::fs::create_dir_all(out.join("releases/not-a-release")).unwrap();
+    let path = src.path().join("newer/borough.csv");
+    let text = std::fs::read_to_string(&path).unwrap().replace("Camden,13,9", "Camden,14,9");
+    std::fs::write(&path, text).unwrap();
+    let second = run(src.path(), &out).unwrap();
+    assert_ne!(second.release, first.release);
+    assert_eq!(second.earlier_releases, std::slice::from_ref(&first.release));
+    assert_eq!(files_of(&out.join("releases").join(&first.release)), published);
+    assert_eq!(files_of(&out.join("releases").join(&second.release)), files_of(&out));
+    let all: SeriesFile = read(&out.join("releases").join(&first.release), "crime-borough-all.json");
+    let latest: SeriesFile = read(&out, "crime-borough-all.json");
+    let feb = |f: &SeriesFile| values(f, "all", "E09000007")[f.months - 2];
+    assert_eq!((feb(&all), feb(&latest)), (Some(15), Some(16)));
+    // Only folders named and made like releases are carried over.
+    assert!(!out.join("releases/not-a-release").exists());
+    assert!(met_prepare::summary(&second, &out).contains(&format!(
+        "Data release {} (also in releases/{}/); earlier releases kept: {}",
+        second.release, second.release, first.release
+    )));
+}
+
 #[test]
 fn a_missing_required_source_is_named() {
     let src = source();

@@ -150,13 +150,24 @@ fn output_is_byte_identical_for_identical_input() {
     skip_without_data!();
     let again = std::env::temp_dir().join(format!("met-prepare-again-{}", std::process::id()));
     met_prepare::run(&met_prepare::Options { from: source().unwrap(), out: again.clone(), progress: false }).unwrap();
-    let mut names: Vec<_> = std::fs::read_dir(&again).unwrap().map(|e| e.unwrap().file_name()).collect();
-    names.sort();
-    assert!(names.len() > 20);
-    for name in names {
-        let a = std::fs::read(again.join(&name)).unwrap();
-        let b = std::fs::read(prepared().unwrap().join(&name)).unwrap();
-        assert!(a == b, "{name:?} differs between two runs");
+    // The latest release's files, and the same files kept under releases/<id>/
+    // (the prepared folder may keep earlier releases too).
+    let manifest: Manifest = read("manifest.json");
+    let kept = format!("releases/{}", manifest.release);
+    for folder in [std::path::PathBuf::new(), kept.into()] {
+        let mut names: Vec<_> = std::fs::read_dir(again.join(&folder))
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().unwrap().is_file())
+            .map(|e| folder.join(e.file_name()))
+            .collect();
+        names.sort();
+        assert!(names.len() > 20, "{folder:?}");
+        for name in names {
+            let a = std::fs::read(again.join(&name)).unwrap();
+            let b = std::fs::read(prepared().unwrap().join(&name)).unwrap();
+            assert!(a == b, "{name:?} differs between two runs");
+        }
     }
     std::fs::remove_dir_all(again).unwrap();
 }

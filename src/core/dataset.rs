@@ -137,6 +137,12 @@ pub struct Manifest {
     /// The stop-and-search data, when published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stops: Option<StopsDataset>,
+    /// This data release's id: the first 12 hex digits of a hash of its output
+    /// files, so the same figures always have the same id. `prepare` keeps
+    /// every release's files under `releases/<id>/`; a link with `release=<id>`
+    /// shows that release's figures (see [`release_folder`]).
+    #[serde(default)]
+    pub release: String,
 }
 
 /// What the manifest says about the stop-and-search files, so a link can be
@@ -156,6 +162,18 @@ pub struct StopsDataset {
 }
 
 impl Manifest {
+    /// What this release holds, for a reader: "crime figures to June 2026 and
+    /// stop-and-search figures to August 2024".
+    pub fn release_contents(&self) -> String {
+        let crime = self.dataset(Level::Borough).map(|d| format!("crime figures to {}", d.period.to.long_name()));
+        let stops = self.stops.as_ref().map(|s| format!("stop-and-search figures to {}", s.period.to.long_name()));
+        match (crime, stops) {
+            (Some(c), Some(s)) => format!("{c} and {s}"),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => "no figures".to_string(),
+        }
+    }
+
     pub fn dataset(&self, level: Level) -> Option<&Dataset> {
         self.datasets.iter().find(|d| d.level == level)
     }
@@ -179,6 +197,20 @@ impl Manifest {
 }
 
 /// The file with the total of every major category at a level: `majors-ward.json`.
+/// Whether `id` has the form of a release id (12 lowercase hex digits), so it
+/// can name a folder.
+pub fn is_release_id(id: &str) -> bool {
+    id.len() == RELEASE_ID_LEN && id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The length of a release id.
+pub const RELEASE_ID_LEN: usize = 12;
+
+/// The folder, relative to the data folder, that keeps release `id`'s files.
+pub fn release_folder(id: &str) -> String {
+    format!("releases/{id}")
+}
+
 pub fn majors_file_name(level: Level) -> String {
     format!("majors-{}.json", level.id())
 }

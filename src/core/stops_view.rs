@@ -797,6 +797,7 @@ mod tests {
             inputs: vec![],
             outputs: vec![],
             stops: None,
+            release: String::new(),
         }
     }
 
@@ -924,6 +925,7 @@ mod tests {
             dimension,
             age: crate::crosstab::DEFAULT_AGE,
             embed: None,
+            release: None,
         }
     }
 

@@ -14,7 +14,7 @@
 
 use crate::category;
 use crate::crosstab;
-use crate::dataset::{AreaKind, Level, Manifest};
+use crate::dataset::{is_release_id, AreaKind, Level, Manifest};
 use crate::month::{Month, Period};
 use crate::stop_search::Dimension;
 
@@ -62,6 +62,10 @@ pub struct ViewState {
     /// Embed mode (`embed=chart` or `embed=map`): only that figure, with its
     /// title, summary, source and a link to the full view, for an `<iframe>`.
     pub embed: Option<Panel>,
+    /// A data release the view is pinned to (`release=<id>`): its figures are
+    /// read from that release's folder, whatever has been published since.
+    /// `None` follows the latest release.
+    pub release: Option<String>,
 }
 
 /// The figure an embedded view shows.
@@ -199,6 +203,8 @@ pub struct Context {
     /// The 12-month periods of the stop-and-search figures, newest first
     /// (empty when they are not published).
     pub stop_periods: Vec<Period>,
+    /// The id of the data release loaded (see [`Manifest::release`]).
+    pub release: String,
 }
 
 impl Context {
@@ -219,7 +225,7 @@ impl Context {
         let wards =
             manifest.areas_of(Level::Ward).filter(|a| a.kind == AreaKind::Area).map(|a| a.code.clone()).collect();
         let stop_periods = manifest.stops.as_ref().map(|s| s.periods.clone()).unwrap_or_default();
-        Context { areas, categories, available, ward_available, wards, stop_periods }
+        Context { areas, categories, available, ward_available, wards, stop_periods, release: manifest.release.clone() }
     }
 
     /// The default period of London's boroughs: the latest 12 months (or
@@ -284,6 +290,7 @@ impl Context {
             dimension: DEFAULT_DIMENSION,
             age: crosstab::DEFAULT_AGE,
             embed: None,
+            release: None,
         }
     }
 
@@ -353,6 +360,13 @@ pub fn param(query: &str, name: &str) -> Option<String> {
         let (n, v) = pair.split_once('=').unwrap_or((pair, ""));
         (decode(n) == name).then(|| decode(v))
     })
+}
+
+/// The data release a query asks for, if its id is well formed: the app
+/// reads that release's folder before the manifest can confirm it (a
+/// malformed id never reaches a request; [`from_query`] explains it).
+pub fn requested_release(query: &str) -> Option<String> {
+    param(query, "release").filter(|id| is_release_id(id))
 }
 
 /// The version of the link format that [`to_query`] writes.
@@ -460,6 +474,19 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                     ));
                 }
             },
+            "release" => {
+                if value == context.release && is_release_id(&value) {
+                    state.release = Some(value);
+                } else {
+                    notes.push(fallback(
+                        "release",
+                        format!(
+                            "The data release {} is not published on this site any more; showing the latest figures.",
+                            quote(&value)
+                        ),
+                    ));
+                }
+            }
             "area" => {
                 if value.is_empty() || value.eq_ignore_ascii_case("london") {
                     state.area = None;
@@ -616,6 +643,9 @@ fn write(state: &ViewState, context: &Context, pin_period: bool) -> String {
     if let Some(panel) = state.embed {
         parts.push(format!("embed={}", panel.token()));
     }
+    if let Some(release) = &state.release {
+        parts.push(format!("release={}", encode(release)));
+    }
     if !parts.is_empty() {
         parts.insert(0, format!("v={VERSION}"));
     }
@@ -635,6 +665,7 @@ mod tests {
             ward_available: Some(Period::new(m("2024-01"), m("2025-12"))),
             wards: ["E05013570".to_string()].into(),
             stop_periods: vec![Period::new(m("2023-09"), m("2024-08")), Period::new(m("2022-09"), m("2023-08"))],
+            release: "0123456789ab".into(),
         }
     }
 
@@ -687,6 +718,32 @@ mod tests {
     }
 
     #[test]
+    fn a_view_pinned_to_a_release_keeps_it_while_it_is_the_one_loaded() {
+        let ctx = context();
+        let pinned = |query: &str| {
+            let (state, notes) = from_query(query, &ctx);
+            (state.release, notes.iter().map(|n| n.parameter.clone()).collect::<Vec<_>>())
+        };
+        assert_eq!(pinned("v=2&release=0123456789ab"), (Some("0123456789ab".into()), vec![]));
+        // The app loads the latest release when the pinned one is gone: the link
+        // then says so and follows the latest figures.
+        assert_eq!(pinned("v=2&release=ba9876543210"), (None, vec!["release".to_string()]));
+        let (_, notes) = from_query("v=2&release=%3Cb%3E..%2F..%2F", &ctx);
+        assert_eq!(
+            notes[0].reason,
+            "The data release “<b>../../” is not published on this site any more; showing the latest figures."
+        );
+        // Only a well-formed id is ever requested, before the manifest is read.
+        assert_eq!(requested_release("v=2&release=0123456789ab").as_deref(), Some("0123456789ab"));
+        for bad in ["release=..%2Fdata", "release=0123456789AB", "release=0123456789a", "release=", "area=x"] {
+            assert_eq!(requested_release(bad), None, "{bad}");
+        }
+        let state = ViewState { release: Some("0123456789ab".into()), ..ctx.default_state() };
+        assert_eq!(to_query(&state, &ctx), "v=2&release=0123456789ab");
+        assert_eq!(share_query(&state, &ctx), "v=2&from=2025-07&to=2026-06&release=0123456789ab");
+    }
+
+    #[test]
     fn round_trips_and_writes_only_non_defaults() {
         let ctx = context();
         let m = |s| Month::parse(s).unwrap();
@@ -712,6 +769,7 @@ mod tests {
                 dimension: Dimension::Age,
                 age: "over-34",
                 embed: Some(Panel::Map),
+                release: Some("0123456789ab".into()),
             },
             ViewState {
                 explorer: Explorer::Stops,

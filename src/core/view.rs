@@ -539,6 +539,7 @@ mod tests {
             inputs: vec![],
             outputs: vec![],
             stops: None,
+            release: String::new(),
         };
         let ones = |v: u32, n: usize| vec![Some(v); n];
         let boroughs = series(
@@ -564,6 +565,7 @@ mod tests {
             dimension: crate::url_state::DEFAULT_DIMENSION,
             age: crate::crosstab::DEFAULT_AGE,
             embed: None,
+            release: None,
         }
     }
 

@@ -92,6 +92,10 @@ pub struct Report {
     pub categories: usize,
     pub revisions: Vec<(Level, usize)>,
     pub outputs: Vec<FileHash>,
+    /// The id of the data release written (see `dataset::Manifest::release`).
+    pub release: String,
+    /// The ids of the earlier releases carried over from the old output folder.
+    pub earlier_releases: Vec<String>,
     /// Total gzip size of the series files as JSON and as postcard (binary serde).
     pub encoding: (usize, usize),
     /// Stop and search: what was read and where the searches were placed.
@@ -460,9 +464,18 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     }
     manifest.inputs = hashes;
     manifest.outputs = staging.files.clone();
+    manifest.release = output::release_id(&staging.files);
     let bytes = json(&manifest);
-    staging.write("manifest.json", &bytes).map_err(|e| io_error(&options.out, &e))?;
+    let kept = match staging.write("manifest.json", &bytes).and_then(|()| staging.keep_releases(&manifest.release)) {
+        Ok(kept) => kept,
+        Err(e) => {
+            staging.abandon();
+            return Err(io_error(&options.out, &e));
+        }
+    };
     report.outputs = staging.files.clone();
+    report.release = manifest.release;
+    report.earlier_releases = kept;
     staging.commit().map_err(|e| io_error(&options.out, &e))?;
     Ok(report)
 }
@@ -679,6 +692,7 @@ fn build_outputs(
         inputs: Vec::new(),
         outputs: Vec::new(),
         stops: None,
+        release: String::new(),
     })
 }
 
@@ -769,6 +783,12 @@ pub fn summary(report: &Report, out: &Path) -> String {
     for f in &report.outputs {
         s.push_str(&format!("  {:32} {:>10}\n", f.path, kb(f.bytes)));
     }
+    s.push_str(&format!(
+        "Data release {} (also in releases/{}/); earlier releases kept: {}\n",
+        report.release,
+        report.release,
+        if report.earlier_releases.is_empty() { "none".to_string() } else { report.earlier_releases.join(", ") }
+    ));
     s.push_str(&format!(
         "Encoding check (series files, gzip -9): JSON {} vs postcard {}\n",
         kb(report.encoding.0 as u64),

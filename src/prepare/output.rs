@@ -3,8 +3,12 @@
 //! Files are written into a fresh temporary folder beside `--out`; only when
 //! every file is written is the old folder swapped out for the new one, so a
 //! failed run leaves the previous output untouched and never half-written.
+//!
+//! Each run's files are also kept under `releases/<id>/` (see
+//! [`release_id`]), and the releases kept by earlier runs are carried over, so
+//! links pinned to an earlier release keep showing its figures.
 
-use met_core::dataset::FileHash;
+use met_core::dataset::{is_release_id, release_folder, FileHash, RELEASE_ID_LEN};
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,6 +24,26 @@ pub fn gzip_size(bytes: &[u8]) -> usize {
     // Writing to a Vec cannot fail.
     let _ = encoder.write_all(bytes);
     encoder.finish().map_or(0, |v| v.len())
+}
+
+/// The id of the release made of these output files: the first
+/// [`RELEASE_ID_LEN`] hex digits of the sha256 of their names and checksums,
+/// so the same figures always get the same id.
+pub fn release_id(files: &[FileHash]) -> String {
+    let listing: String = files.iter().map(|f| format!("{} {}\n", f.path, f.sha256)).collect();
+    sha256(listing.as_bytes())[..RELEASE_ID_LEN].to_string()
+}
+
+/// Copies the files (not folders) of `from` into a new folder `to`.
+fn copy_files(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
+        }
+    }
+    Ok(())
 }
 
 /// A folder being written.
@@ -48,6 +72,31 @@ impl Staging {
         std::fs::write(self.temp.join(name), bytes)?;
         self.files.push(FileHash { path: name.to_string(), bytes: bytes.len() as u64, sha256: sha256(bytes) });
         Ok(())
+    }
+
+    /// Copies the files written so far into `releases/<id>/`, and carries over
+    /// the other releases that the target folder keeps. Returns the ids of the
+    /// releases carried over, sorted.
+    pub fn keep_releases(&mut self, id: &str) -> std::io::Result<Vec<String>> {
+        let folder = self.temp.join(release_folder(id));
+        std::fs::create_dir_all(&folder)?;
+        for file in &self.files {
+            std::fs::copy(self.temp.join(&file.path), folder.join(&file.path))?;
+        }
+        let mut kept = Vec::new();
+        let earlier = self.target.join("releases");
+        if earlier.is_dir() {
+            for entry in std::fs::read_dir(&earlier)? {
+                let entry = entry?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name != id && is_release_id(&name) && entry.path().join("manifest.json").is_file() {
+                    copy_files(&entry.path(), &self.temp.join(release_folder(&name)))?;
+                    kept.push(name);
+                }
+            }
+        }
+        kept.sort();
+        Ok(kept)
     }
 
     /// Replaces the target folder with the staged one.

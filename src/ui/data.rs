@@ -6,10 +6,14 @@
 //! the ward boundaries when the map first shows wards. A failed request
 //! leaves a [`Load::Failed`] with a message for the error panel; "try again"
 //! simply requests it anew.
+//!
+//! A view pinned to a data release (`release=<id>`) reads every file from
+//! that release's folder; when the folder is gone, the latest release is
+//! read instead and the URL state explains why.
 
 use leptos::prelude::*;
 use met_core::crosstab::{self, CrossFile};
-use met_core::dataset::{GeoFile, Manifest, SeriesFile};
+use met_core::dataset::{release_folder, GeoFile, Manifest, SeriesFile};
 use met_core::stop_search::StopsFile;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -38,21 +42,33 @@ impl<T> Load<T> {
     }
 }
 
-/// Where the data files are, relative to the page.
+/// Where the latest release's data files are, relative to the page.
 pub const DATA: &str = "data";
 
-async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+/// A data file, or `None` when the server has no such file: a 404, or the
+/// page itself that a single-page server answers instead.
+async fn fetch_json_or_missing<T: DeserializeOwned>(url: &str) -> Result<Option<T>, String> {
     let response = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
+    let html = response.headers().get("content-type").is_some_and(|t| t.starts_with("text/html"));
+    if response.status() == 404 || (response.ok() && html) {
+        return Ok(None);
+    }
     if !response.ok() {
         return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
     }
     let text = response.text().await.map_err(|e| format!("{url}: {e}"))?;
-    serde_json::from_str(&text).map_err(|e| format!("{url}: not a valid data file ({e})"))
+    serde_json::from_str(&text).map(Some).map_err(|e| format!("{url}: not a valid data file ({e})"))
+}
+
+async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+    fetch_json_or_missing(url).await?.ok_or_else(|| format!("{url}: the server has no such file (404 Not Found)"))
 }
 
 /// All loaded files.
 #[derive(Clone, Copy)]
 pub struct Store {
+    /// The folder the files are read from: [`DATA`] or a release's folder in it.
+    base: StoredValue<String>,
     pub manifest: RwSignal<Load<Manifest>>,
     pub boroughs: RwSignal<Load<GeoFile>>,
     /// Ward boundaries: `None` until a view needs them.
@@ -68,37 +84,59 @@ pub struct Store {
 impl Store {
     /// A store holding the files of the first view: the manifest, the borough
     /// boundaries and the data file `first` (a crime series file, or a
-    /// stop-and-search file when `stops`), fetched in parallel. The app is drawn
-    /// once, with its data, instead of once empty and again when the files arrive.
-    pub async fn first(first: &str, stops: bool) -> Store {
-        let urls = [format!("{DATA}/manifest.json"), format!("{DATA}/boroughs.geo.json"), format!("{DATA}/{first}")];
-        let store = |manifest: Result<Manifest, String>, boroughs: Result<GeoFile, String>| Store {
+    /// stop-and-search file when `stops`), fetched in parallel from the folder
+    /// of `release` if given, else (or when that folder is gone) the latest.
+    /// The app is drawn once, with its data, instead of once empty and again
+    /// when the files arrive.
+    pub async fn first(first: &str, stops: bool, release: Option<String>) -> Store {
+        if let Some(id) = release {
+            let (store, missing) = Store::first_from(format!("{DATA}/{}", release_folder(&id)), first, stops).await;
+            if !missing {
+                return store;
+            }
+        }
+        Store::first_from(DATA.to_string(), first, stops).await.0
+    }
+
+    /// The first view's files from `base`, and whether it has no manifest.
+    async fn first_from(base: String, first: &str, stops: bool) -> (Store, bool) {
+        let urls = [format!("{base}/manifest.json"), format!("{base}/boroughs.geo.json"), format!("{base}/{first}")];
+        let manifest = fetch_json_or_missing::<Manifest>(&urls[0]);
+        let boroughs = fetch_json::<GeoFile>(&urls[1]);
+        let missing = |m: &Result<Option<Manifest>, String>| matches!(m, Ok(None));
+        let found = |m: Result<Option<Manifest>, String>| {
+            m.and_then(|m| m.ok_or_else(|| format!("{}: the server has no such file (404 Not Found)", urls[0])))
+        };
+        if stops {
+            let (manifest, boroughs, file) = futures::join!(manifest, boroughs, fetch_json::<StopsFile>(&urls[2]));
+            let gone = missing(&manifest);
+            let store = Store::first_from_parts(base, found(manifest), boroughs);
+            store.stops.set(HashMap::from([(first.to_string(), file.into())]));
+            (store, gone)
+        } else {
+            let (manifest, boroughs, file) = futures::join!(manifest, boroughs, fetch_json::<SeriesFile>(&urls[2]));
+            let gone = missing(&manifest);
+            let store = Store::first_from_parts(base, found(manifest), boroughs);
+            store.series.set(HashMap::from([(first.to_string(), file.into())]));
+            (store, gone)
+        }
+    }
+
+    fn first_from_parts(base: String, manifest: Result<Manifest, String>, boroughs: Result<GeoFile, String>) -> Store {
+        Store {
+            base: StoredValue::new(base),
             manifest: RwSignal::new(manifest.into()),
             boroughs: RwSignal::new(boroughs.into()),
             wards: RwSignal::new(None),
             series: RwSignal::new(HashMap::new()),
             stops: RwSignal::new(HashMap::new()),
             cross: RwSignal::new(None),
-        };
-        if stops {
-            let (manifest, boroughs, file) = futures::join!(
-                fetch_json::<Manifest>(&urls[0]),
-                fetch_json::<GeoFile>(&urls[1]),
-                fetch_json::<StopsFile>(&urls[2]),
-            );
-            let store = store(manifest, boroughs);
-            store.stops.set(HashMap::from([(first.to_string(), file.into())]));
-            store
-        } else {
-            let (manifest, boroughs, file) = futures::join!(
-                fetch_json::<Manifest>(&urls[0]),
-                fetch_json::<GeoFile>(&urls[1]),
-                fetch_json::<SeriesFile>(&urls[2]),
-            );
-            let store = store(manifest, boroughs);
-            store.series.set(HashMap::from([(first.to_string(), file.into())]));
-            store
         }
+    }
+
+    /// The URL of the data file `name`.
+    fn url(self, name: &str) -> String {
+        format!("{}/{name}", self.base.with_value(String::clone))
     }
 
     /// Requests the files every view needs.
@@ -106,33 +144,33 @@ impl Store {
         self.manifest.set(Load::Loading);
         self.boroughs.set(Load::Loading);
         leptos::task::spawn_local(async move {
-            let result = fetch_json::<Manifest>(&format!("{DATA}/manifest.json")).await;
+            let result = fetch_json::<Manifest>(&self.url("manifest.json")).await;
             self.manifest.set(result.into());
         });
         leptos::task::spawn_local(async move {
-            let result = fetch_json::<GeoFile>(&format!("{DATA}/boroughs.geo.json")).await;
+            let result = fetch_json::<GeoFile>(&self.url("boroughs.geo.json")).await;
             self.boroughs.set(result.into());
         });
     }
 
     /// Requests a series file unless it is loaded or loading.
     pub fn need_series(self, name: &str) {
-        need(self.series, name);
+        need(self, self.series, name);
     }
 
     /// Requests a stop-and-search file unless it is loaded or loading.
     pub fn need_stops(self, name: &str) {
-        need(self.stops, name);
+        need(self, self.stops, name);
     }
 
     /// Requests the ward boundaries unless they are loaded or loading.
     pub fn need_wards(self) {
-        need_one(self.wards, "wards.geo.json");
+        need_one(self, self.wards, "wards.geo.json");
     }
 
     /// Requests the stop-and-search cross-tabulation unless it is loaded or loading.
     pub fn need_cross(self) {
-        need_one(self.cross, crosstab::FILE);
+        need_one(self, self.cross, crosstab::FILE);
     }
 
     /// Forgets failed files and requests everything needed again.
@@ -154,7 +192,11 @@ impl Store {
 }
 
 /// Requests the data file `name` into `files` unless it is loaded or loading.
-fn need<T: DeserializeOwned + Send + Sync + 'static>(files: RwSignal<HashMap<String, Load<T>>>, name: &str) {
+fn need<T: DeserializeOwned + Send + Sync + 'static>(
+    store: Store,
+    files: RwSignal<HashMap<String, Load<T>>>,
+    name: &str,
+) {
     if files.with_untracked(|s| matches!(s.get(name), Some(Load::Ready(_) | Load::Loading))) {
         return;
     }
@@ -163,7 +205,7 @@ fn need<T: DeserializeOwned + Send + Sync + 'static>(files: RwSignal<HashMap<Str
         s.insert(name.clone(), Load::Loading);
     });
     leptos::task::spawn_local(async move {
-        let result = fetch_json::<T>(&format!("{DATA}/{name}")).await;
+        let result = fetch_json::<T>(&store.url(&name)).await;
         files.update(|s| {
             s.insert(name, result.into());
         });
@@ -171,13 +213,17 @@ fn need<T: DeserializeOwned + Send + Sync + 'static>(files: RwSignal<HashMap<Str
 }
 
 /// Requests the one data file `name` into `file` unless it is loaded or loading.
-fn need_one<T: DeserializeOwned + Send + Sync + 'static>(file: RwSignal<Option<Load<T>>>, name: &'static str) {
+fn need_one<T: DeserializeOwned + Send + Sync + 'static>(
+    store: Store,
+    file: RwSignal<Option<Load<T>>>,
+    name: &'static str,
+) {
     if file.with_untracked(|f| matches!(f, Some(Load::Ready(_) | Load::Loading))) {
         return;
     }
     file.set(Some(Load::Loading));
     leptos::task::spawn_local(async move {
-        let result = fetch_json::<T>(&format!("{DATA}/{name}")).await;
+        let result = fetch_json::<T>(&store.url(name)).await;
         file.set(Some(result.into()));
     });
 }

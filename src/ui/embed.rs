@@ -53,6 +53,9 @@ pub fn EmbedDialog(
     /// The view's heading, without months (for a frame that follows the latest).
     #[prop(into)]
     heading: Signal<Option<String>>,
+    /// The loaded data release: its id and what it holds.
+    #[prop(into)]
+    release: Signal<Option<(String, String)>>,
 ) -> impl IntoView {
     let dialog: NodeRef<html::Dialog> = NodeRef::new();
     let panel = RwSignal::new(Panel::Chart);
@@ -61,14 +64,17 @@ pub fn EmbedDialog(
     // The preview is loaded only while the dialog is open.
     let shown = RwSignal::new(false);
     // The embedded view: the current one with its chosen figure, and either
-    // its months pinned or the latest months of its kind.
+    // pinned to this data release and these months, or following the latest
+    // release and the latest months of its kind.
     let src = Memo::new(move |_| {
         let (s, c) = (state.get()?, context.get()?);
         let mut next = ViewState { embed: Some(panel.get()), ..s };
         let query = if pinned.get() {
+            next.release = Some(c.release.clone()).filter(|id| !id.is_empty());
             met_core::url_state::share_query(&next, &c)
         } else {
             next.period = c.default_period_of(&next);
+            next.release = None;
             met_core::url_state::to_query(&next, &c)
         };
         Some(super::address_with(&query))
@@ -97,7 +103,15 @@ pub fn EmbedDialog(
         }
     };
     let code = Memo::new(move |_| Some(embedding::snippet(&src.get()?, &frame_title()?)));
-    let months = move || state.get().map(|s| s.period.describe()).unwrap_or_default();
+    let pinned_label = move || {
+        let months = state.get().map(|s| s.period.describe()).unwrap_or_default();
+        match release.get() {
+            Some((id, holds)) if !id.is_empty() => {
+                format!("Pinned to this data release: {months} exactly as published now (release {id}, which holds {holds})")
+            }
+            _ => format!("Only {months}"),
+        }
+    };
     let open = move |_| {
         status.set(String::new());
         if let Some(d) = dialog.get_untracked() {
@@ -140,9 +154,9 @@ pub fn EmbedDialog(
                 {radio("embed-panel", "embed-map", "The map".into(), Signal::derive(move || panel.get() == Panel::Map), Callback::new(move |()| panel.set(Panel::Map)))}
             </fieldset>
             <fieldset class="field">
-                <legend>"Months"</legend>
-                {radio("embed-months", "embed-latest", "The latest months, updated when new figures are published".into(), Signal::derive(move || !pinned.get()), Callback::new(move |()| pinned.set(false)))}
-                {move || radio("embed-months", "embed-pinned", format!("Only {}", months()), Signal::derive(move || pinned.get()), Callback::new(move |()| pinned.set(true)))}
+                <legend>"Figures"</legend>
+                {radio("embed-months", "embed-latest", "Always the latest data: the latest months, updated when new figures are published".into(), Signal::derive(move || !pinned.get()), Callback::new(move |()| pinned.set(false)))}
+                {move || radio("embed-months", "embed-pinned", pinned_label(), Signal::derive(move || pinned.get()), Callback::new(move |()| pinned.set(true)))}
             </fieldset>
             <div class="field">
                 <label for="embed-code">"Code to paste"</label>

@@ -38,10 +38,11 @@ pub fn mount() {
     // wasm-bindgen's own.
     wasm_bindgen_futures::spawn_local(async {
         let query = current_query();
+        let release = url_state::requested_release(&query);
         let store = if url_state::param(&query, "explorer").as_deref() == Some("stops") {
-            Store::first(stops_view::BOROUGH_FILE, true).await
+            Store::first(stops_view::BOROUGH_FILE, true, release).await
         } else {
-            Store::first(&requested_series_file(&query), false).await
+            Store::first(&requested_series_file(&query), false, release).await
         };
         if let Some(loading) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading"))
         {
@@ -138,6 +139,10 @@ fn meta(manifest: &Manifest, model: &ViewModel, title: String) -> Meta {
     } else {
         met_core::download::releases(manifest, levels)
     };
+    let mut releases: Vec<String> = releases;
+    if !manifest.release.is_empty() {
+        releases.push(format!("Met Data Explorer data release {}", manifest.release));
+    }
     Meta {
         title,
         source: model.source.clone(),
@@ -651,6 +656,16 @@ pub fn App(store: Store) -> impl IntoView {
         };
         view! { <h2 id="map-heading" class="panel-heading">{title}</h2> }
     };
+    // A view pinned to a data release says which, and what it holds.
+    let release_note = move || {
+        let id = state.with(|s| s.as_ref().and_then(|s| s.release.clone()))?;
+        let manifest = store.manifest.get().ready()?;
+        Some(format!(
+            "These are the figures as published in data release {id}, which holds {}. Later releases may add months \
+             or revise these figures.",
+            manifest.release_contents()
+        ))
+    };
     let chart = move || {
         let description =
             move || model.with(|m| m.as_ref().map(|m| format!("{} {}", m.summary, m.chart.description())));
@@ -679,6 +694,7 @@ pub fn App(store: Store) -> impl IntoView {
                 {figure}
                 <p class="summary" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
                 <p class="embed-source">{move || model.get().map(|m| m.source.clone())}</p>
+                {move || release_note().map(|note| view! { <p class="embed-release" id="release-note">{note}</p> })}
                 <p class="embed-link">
                     <a href=move || full_view.get().unwrap_or_default() target="_blank" rel="noopener">
                         "See the full view on Met Data Explorer"<span class="visually-hidden">" (opens in a new tab)"</span>
@@ -707,6 +723,20 @@ pub fn App(store: Store) -> impl IntoView {
                     <ul>{move || fallbacks.get().into_iter().map(|f| view! { <li>{f.reason}</li> }).collect_view()}</ul>
                 </div>
             </Show>
+            {move || {
+                let note = release_note()?;
+                // The latest figures are another folder's files: the link loads the page anew.
+                let latest = state.with(|s| {
+                    let (s, c) = (s.clone()?, context.get()?);
+                    Some(address_with(&url_state::to_query(&ViewState { release: None, ..s }, &c)))
+                });
+                Some(view! {
+                    <div class="notice" id="release-note">
+                        <p>{note}</p>
+                        <p><a href=latest>"See the latest figures for this view"</a></p>
+                    </div>
+                })
+            }}
             {trail}
             {move || {
                 let manifest = store.manifest.get().ready()?;
@@ -721,6 +751,7 @@ pub fn App(store: Store) -> impl IntoView {
             <Show when=move || model.with(Option::is_some)>
                 <share::ShareBar url=share_url title=page_title>
                     <embed::EmbedDialog state=state context=context title=page_title
+                        release=Signal::derive(move || store.manifest.get().ready().map(|m| (m.release.clone(), m.release_contents())))
                         heading=Signal::derive(move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))) />
                 </share::ShareBar>
             </Show>

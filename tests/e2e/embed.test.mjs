@@ -43,9 +43,9 @@ test('the embed dialog offers a snippet for the chosen figure and months, with a
   const { page, code } = await snippet('?v=2&area=E09000007&crime=burglary', async (p) => p.getByLabel('The map').check());
   assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=2&amp;area=E09000007&amp;crime=burglary&amp;embed=map" title="Burglary in Camden — Met Data Explorer"/);
   assert.match(code, /e\.origin !== "http:\/\/127\.0\.0\.1:\d+"/);
-  // Only these months: the period is written into the link.
-  await page.getByLabel(/^Only /).check();
-  assert.match(await page.locator('#embed-code').inputValue(), /&amp;from=\d{4}-\d{2}&amp;to=\d{4}-\d{2}&amp;embed=map" title="Burglary in Camden, .+ — Met Data Explorer"/);
+  // Pinned to this data release: the release and the period are written into the link.
+  await page.getByLabel(/^Pinned to this data release/).check();
+  assert.match(await page.locator('#embed-code').inputValue(), /&amp;from=\d{4}-\d{2}&amp;to=\d{4}-\d{2}&amp;embed=map&amp;release=[0-9a-f]{12}" title="Burglary in Camden, .+ — Met Data Explorer"/);
   // The preview shows the embedded map, and the page fits the frame to the height it reports.
   const preview = page.frameLocator('iframe.embed-preview');
   await preview.locator('.map-svg').waitFor();

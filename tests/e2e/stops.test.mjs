@@ -216,7 +216,7 @@ test('outcomes by ethnic group and age: a table that fails to load says why, wit
   await page.goto(`${app.base}?explorer=stops&area=E09000007`);
   await page.waitForSelector('#breakdown-chart svg');
   const section = page.locator('section[aria-labelledby="cross-heading"]');
-  await page.waitForFunction(() => /stops-crosstab\.json: the server answered 404/.test(
+  await page.waitForFunction(() => /stops-crosstab\.json: the server has no such file \(404 Not Found\)/.test(
     document.querySelector('section[aria-labelledby="cross-heading"]')?.innerText ?? ''));
   assert.equal(await section.locator('#download-cross-csv').count(), 0);
   assert.equal(await section.locator('table').count(), 0);
