@@ -7,6 +7,7 @@
 //! aggregates ([`aggregate`]) → a chart spec ([`chart`]), a table, and a
 //! plain-language [`summary`]. The view itself lives in the URL ([`url_state`]).
 
+pub mod about;
 pub mod aggregate;
 pub mod categories;
 pub mod category;
@@ -21,6 +22,8 @@ pub mod download;
 pub mod embed;
 pub mod figure;
 pub mod format;
+pub mod glossary;
+pub mod guides;
 pub mod merge;
 pub mod month;
 pub mod search;

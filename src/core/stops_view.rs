@@ -926,6 +926,7 @@ mod tests {
             age: crate::crosstab::DEFAULT_AGE,
             embed: None,
             release: None,
+            page: crate::url_state::Page::Figures,
         }
     }
 

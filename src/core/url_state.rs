@@ -37,9 +37,57 @@ impl Explorer {
     }
 }
 
+/// The page shown: the figures, or one of the pages that explain them. The
+/// other parameters are kept on every page, so "back to the figures" returns
+/// to the same view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Page {
+    #[default]
+    Figures,
+    /// Definitions of every category and term (`page=definitions`).
+    Definitions,
+    /// How-to guides (`page=guides`).
+    Guides,
+    /// The data catalogue: sources, licences, release calendar, cover sheets (`page=data`).
+    Data,
+    /// The accessibility statement (`page=accessibility`).
+    Accessibility,
+}
+
+impl Page {
+    pub const ALL: [Page; 5] = [Page::Figures, Page::Definitions, Page::Guides, Page::Data, Page::Accessibility];
+
+    pub fn token(self) -> &'static str {
+        match self {
+            Page::Figures => "figures",
+            Page::Definitions => "definitions",
+            Page::Guides => "guides",
+            Page::Data => "data",
+            Page::Accessibility => "accessibility",
+        }
+    }
+
+    /// The page's name in navigation and its title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::Figures => "Figures",
+            Page::Definitions => "Definitions",
+            Page::Guides => "How-to guides",
+            Page::Data => "About the data",
+            Page::Accessibility => "Accessibility statement",
+        }
+    }
+
+    pub fn parse(token: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.token() == token)
+    }
+}
+
 /// What the user is looking at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
+    /// The page shown (`page=`); the figures by default.
+    pub page: Page,
     pub explorer: Explorer,
     /// The selected area's code (a borough or a ward), or `None` for London as a whole.
     pub area: Option<String>,
@@ -279,6 +327,7 @@ impl Context {
 
     pub fn default_state(&self) -> ViewState {
         ViewState {
+            page: Page::Figures,
             explorer: Explorer::Crime,
             area: None,
             level: Level::Borough,
@@ -430,6 +479,16 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
         let (name, value) = (decode(name), decode(value));
         match name.as_str() {
             "v" => {}
+            "page" => match Page::parse(&value) {
+                Some(page) => state.page = page,
+                None => notes.push(fallback(
+                    "page",
+                    format!(
+                        "{} is not a page of this site (definitions, guides, data or accessibility); showing the figures.",
+                        quote(&value)
+                    ),
+                )),
+            },
             "explorer" => match value.as_str() {
                 "crime" => state.explorer = Explorer::Crime,
                 "stops" if !context.stop_periods.is_empty() => state.explorer = Explorer::Stops,
@@ -608,6 +667,9 @@ pub fn share_query(state: &ViewState, context: &Context) -> String {
 fn write(state: &ViewState, context: &Context, pin_period: bool) -> String {
     let default = context.default_state();
     let mut parts = Vec::new();
+    if state.page != default.page {
+        parts.push(format!("page={}", state.page.token()));
+    }
     if state.explorer != default.explorer {
         parts.push(format!("explorer={}", state.explorer.token()));
     }
@@ -715,6 +777,14 @@ mod tests {
         let (state, notes) = from_query("v=2&embed=table", &context());
         assert_eq!((state.embed, notes.len()), (Some(Panel::Chart), 1));
         assert_eq!(from_query("v=2&embed=map", &context()).0.embed, Some(Panel::Map));
+        // Pages keep the rest of the view, for the way back.
+        let (state, notes) = from_query("v=2&page=guides&area=E09000007", &context());
+        assert_eq!((state.page, state.area.as_deref(), notes.len()), (Page::Guides, Some("E09000007"), 0));
+        check("page=%3Cimg%3E", (&None, "all", "2025-07", "2026-06"), &["page"]);
+        for page in Page::ALL {
+            let state = ViewState { page, ..context().default_state() };
+            assert_eq!(from_query(&to_query(&state, &context()), &context()).0, state);
+        }
     }
 
     #[test]
@@ -770,6 +840,7 @@ mod tests {
                 age: "over-34",
                 embed: Some(Panel::Map),
                 release: Some("0123456789ab".into()),
+                page: Page::Definitions,
             },
             ViewState {
                 explorer: Explorer::Stops,

@@ -2,6 +2,7 @@
 //! presets) and measure. They are built once; their selections follow the URL
 //! through effects, and every change writes a new URL.
 
+use super::pages::Define;
 use super::search;
 use leptos::html::Select;
 use leptos::prelude::*;
@@ -84,6 +85,7 @@ pub fn Controls(
                 <div class="radio">
                     <input type="radio" name="measure" id=id.clone() value=measure.token() prop:checked=checked on:change=choose />
                     <label for=id>{move || if measure == Measure::Count && stops() { "Number of searches" } else { measure.label() }}</label>
+                    <Define id=measure_term(measure) />
                 </div>
             }
         })
@@ -157,6 +159,7 @@ pub fn Controls(
                             }
                         } />
                     <label for="rolling">"Chart 12-month rolling totals"</label>
+                    <Define id="data/rolling-12-month-total" />
                 </div>
             </fieldset>
         </form>
@@ -180,4 +183,14 @@ fn category_options(manifest: &Manifest) -> String {
         html += "</optgroup>";
     }
     html
+}
+
+/// The definition of a measure in the glossary.
+fn measure_term(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Count => "data/count",
+        Measure::Rate => "data/rate-per-1000-residents",
+        Measure::Share => "data/share",
+        Measure::Change => "data/change",
+    }
 }

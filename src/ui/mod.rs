@@ -13,6 +13,7 @@ pub mod download;
 pub mod embed;
 pub mod figure;
 pub mod map;
+pub mod pages;
 pub mod search;
 pub mod share;
 pub mod stops;
@@ -26,7 +27,7 @@ use met_core::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
 use met_core::download::Meta;
 use met_core::search::SearchIndex;
 use met_core::stops_view::{self, StopsFiles, StopsModel};
-use met_core::url_state::{self, Context, Explorer, Fallback, Panel, ViewState};
+use met_core::url_state::{self, Context, Explorer, Fallback, Page, Panel, ViewState};
 use met_core::view::{self, Crumb, Files, Ranking, Scope, ViewModel};
 use std::sync::Arc;
 
@@ -50,6 +51,41 @@ pub fn mount() {
         }
         leptos::mount::mount_to_body(move || view! { <App store/> });
     });
+}
+
+/// The meta description of a page other than the figures.
+fn page_description(page: Page) -> &'static str {
+    match page {
+        Page::Definitions => "What every crime category, stop-and-search term and figure on Met Data Explorer means, in plain words.",
+        Page::Guides => "Step-by-step guides to Met Data Explorer, each opening the view it describes.",
+        Page::Data => "Where Met Data Explorer's figures come from: publishers, licences, periods, caveats, what is not published and when new figures are expected.",
+        Page::Accessibility => "How accessible Met Data Explorer is, known problems and how to report one.",
+        Page::Figures => "Explore crime and stop and search in London by borough, by ward and over time.",
+    }
+}
+
+/// The browser-storage key that remembers the first-visit hint was hidden.
+const HINT_KEY: &str = "met-data-explorer:first-visit-hint-hidden";
+
+/// Whether a flag is set in the browser's local storage (false where storage is refused).
+fn local_flag(key: &str) -> bool {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    storage.and_then(|s| s.get_item(key).ok().flatten()).is_some()
+}
+
+/// Sets a flag in the browser's local storage, if it allows it.
+fn set_local_flag(key: &str) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(key, "1");
+    }
+}
+
+/// This month, from the browser's clock.
+fn this_month() -> met_core::month::Month {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
+    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
+    met_core::month::Month::new(year, month).unwrap_or_else(|| unreachable!("the clock gives a real month"))
 }
 
 /// The borough series file a query asks for, before the manifest can validate
@@ -305,18 +341,72 @@ pub fn App(store: Store) -> impl IntoView {
         let (c, s) = (context.get()?, state.get()?);
         Some(address_with(&url_state::share_query(&s, &c)))
     });
+    let page = Memo::new(move |_| state.with(|s| s.as_ref().map_or(Page::Figures, |s| s.page)));
+    let category_id = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.category.clone()).unwrap_or_default()));
     let page_title = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.page_title())));
     Effect::new(move |_| {
-        let (Some(m), Some(title), Some(c), Some(s)) = (model.get(), page_title.get(), context.get(), state.get())
-        else {
-            return;
+        let (Some(c), Some(s)) = (context.get(), state.get()) else { return };
+        let (title, description) = match s.page {
+            Page::Figures => {
+                let (Some(m), Some(title)) = (model.get(), page_title.get()) else { return };
+                (title, m.summary.clone())
+            }
+            other => (format!("{} — Met Data Explorer", other.title()), page_description(other).to_string()),
         };
         let canonical = address_with(&url_state::to_query(&s, &c));
         // Like the history entry, the head is written just after the frame.
         request_animation_frame(move || {
-            set_timeout(move || set_head(&title, &m.summary, &canonical), std::time::Duration::ZERO);
+            set_timeout(move || set_head(&title, &description, &canonical), std::time::Duration::ZERO);
         });
     });
+    // Moving between pages: the new page starts at its top, its heading focused
+    // (a term of the definitions page is scrolled to instead).
+    let show_page = move |next: Page, term: Option<String>| {
+        let Some(s) = state.get_untracked() else { return };
+        navigate(ViewState { page: next, ..s });
+        request_animation_frame(move || {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+            let target = term.map(|t| pages::term_anchor(&t)).unwrap_or_else(|| "page-heading".to_string());
+            if let Some(element) = document.get_element_by_id(&target) {
+                element.scroll_into_view();
+                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    };
+    let page_href = move |next: Page| {
+        state.with(|s| {
+            let (s, c) = (s.clone()?, context.get()?);
+            let q = url_state::to_query(&ViewState { page: next, ..s }, &c);
+            Some(if q.is_empty() { "?".to_string() } else { format!("?{q}") })
+        })
+    };
+    provide_context(pages::Glossary {
+        href: Callback::new(move |id: String| {
+            format!("{}#{}", page_href(Page::Definitions).unwrap_or_default(), pages::term_anchor(&id))
+        }),
+        open: Callback::new(move |id: String| show_page(Page::Definitions, Some(id))),
+    });
+    // A guide's button: the view it describes, from the top of the page.
+    let open_guide = Callback::new(move |query: &'static str| {
+        let Some(c) = context.get_untracked() else { return };
+        navigate(url_state::from_query(query, &c).0);
+        request_animation_frame(|| {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        });
+    });
+    let page_link = move |next: Page, class: &'static str| {
+        view! {
+            <a href=move || page_href(next) class=class aria-current=move || (page.get() == next).then_some("page")
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    show_page(next, None);
+                }>{next.title()}</a>
+        }
+    };
 
     let error = Memo::new(move |_| {
         let mut errors = Vec::new();
@@ -555,10 +645,13 @@ pub fn App(store: Store) -> impl IntoView {
         let links = explorers
             .into_iter()
             .map(|(e, label)| {
-                let next = c.retarget(&s, |n| n.explorer = e);
+                let next = c.retarget(&s, |n| {
+                    n.explorer = e;
+                    n.page = Page::Figures;
+                });
                 let q = url_state::to_query(&next, &c);
                 let href = if q.is_empty() { "?".to_string() } else { format!("?{q}") };
-                let current = (s.explorer == e).then_some("page");
+                let current = (s.explorer == e && s.page == Page::Figures).then_some("page");
                 view! {
                     <li><a href=href aria-current=current on:click=move |ev| {
                         ev.prevent_default();
@@ -704,25 +797,26 @@ pub fn App(store: Store) -> impl IntoView {
         }
         .into_any();
     }
-    view! {
-        <a href="#main" class="skip-link">"Skip to main content"</a>
-        <header class="site-header">
-            <div class="width-container">
-                <p class="site-name">"Met Data Explorer"</p>
-                <p class="site-tagline">"Crime and stop and search in London, from the Metropolitan Police's published figures"</p>
-                <nav class="service-nav" aria-label="Figures">
-                    <ul>{explorer_links}</ul>
-                </nav>
-            </div>
-        </header>
-        <main id="main" class="width-container" tabindex="-1">
-            {error_summary}
-            <Show when=move || !fallbacks.with(Vec::is_empty)>
-                <div class="notice" role="status">
-                    <h2 class="notice-title">"Part of this link could not be used"</h2>
-                    <ul>{move || fallbacks.get().into_iter().map(|f| view! { <li>{f.reason}</li> }).collect_view()}</ul>
-                </div>
-            </Show>
+    // A hint for first visits, under the heading's line: it never covers the
+    // page, and "Hide this message" hides it for good (in this browser).
+    let hint_hidden = RwSignal::new(local_flag(HINT_KEY));
+    let first_visit = move || {
+        (!hint_hidden.get()).then(|| {
+            view! {
+                <aside class="first-visit" aria-labelledby="first-visit-title">
+                    <h2 id="first-visit-title" class="first-visit-title">"New to Met Data Explorer?"</h2>
+                    <p>"The "{page_link(Page::Guides, "")}" show step by step how to compare your ward with its borough and London, read rates fairly, and share or embed a view. A “?” beside a label explains the term."</p>
+                    <button type="button" class="link-button" id="first-visit-hide" on:click=move |_| {
+                        set_local_flag(HINT_KEY);
+                        hint_hidden.set(true);
+                    }>"Hide this message"</button>
+                </aside>
+            }
+        })
+    };
+    // The figures: the explorer's view.
+    let figures = move || {
+        view! {
             {move || {
                 let note = release_note()?;
                 // The latest figures are another folder's files: the link loads the page anew.
@@ -737,6 +831,7 @@ pub fn App(store: Store) -> impl IntoView {
                     </div>
                 })
             }}
+            {first_visit}
             {trail}
             {move || {
                 let manifest = store.manifest.get().ready()?;
@@ -745,7 +840,10 @@ pub fn App(store: Store) -> impl IntoView {
             }}
             <Show when=move || model.with(Option::is_some)>
                 {heading}
-                <p class="what-counts">{move || model.with(|m| m.as_ref().and_then(|m| m.category_plain.clone()).map(|p| format!("What this counts: {p}.")))}</p>
+                <p class="what-counts">
+                    {move || model.with(|m| m.as_ref().and_then(|m| m.category_plain.clone()).map(|p| format!("What this counts: {p}. ")))}
+                    {move || (explorer.get() == Explorer::Crime).then(|| view! { <pages::Define id=category_id.get() /> })}
+                </p>
             </Show>
             <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
             <Show when=move || model.with(Option::is_some)>
@@ -789,11 +887,50 @@ pub fn App(store: Store) -> impl IntoView {
                 <p>"Files hold exactly the figures on this page, with their source, licence, release and the time they were made."</p>
                 {downloads}
             </section>
+        }
+    };
+    view! {
+        <a href="#main" class="skip-link">"Skip to main content"</a>
+        <header class="site-header">
+            <div class="width-container">
+                <p class="site-name">"Met Data Explorer"</p>
+                <p class="site-tagline">"Crime and stop and search in London, from the Metropolitan Police's published figures"</p>
+                <nav class="service-nav" aria-label="Site">
+                    <ul>
+                        {explorer_links}
+                        <li>{page_link(Page::Guides, "")}</li>
+                        <li>{page_link(Page::Definitions, "")}</li>
+                        <li>{page_link(Page::Data, "")}</li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <main id="main" class="width-container" tabindex="-1">
+            {error_summary}
+            <Show when=move || !fallbacks.with(Vec::is_empty)>
+                <div class="notice" role="status">
+                    <h2 class="notice-title">"Part of this link could not be used"</h2>
+                    <ul>{move || fallbacks.get().into_iter().map(|f| view! { <li>{f.reason}</li> }).collect_view()}</ul>
+                </div>
+            </Show>
+            {move || match page.get() {
+                Page::Figures => figures().into_any(),
+                Page::Definitions => view! { <pages::Definitions /> }.into_any(),
+                Page::Data => store.manifest.get().ready().map(|m| view! { <pages::AboutData manifest=m today=this_month() /> }).into_any(),
+                Page::Accessibility => view! { <pages::Accessibility /> }.into_any(),
+                Page::Guides => view! { <pages::Guides open=open_guide /> }.into_any(),
+            }}
         </main>
         <footer class="site-footer">
             <div class="width-container">
                 <p>{move || model.get().map(|m| m.source.clone())}</p>
                 <p class="print-only">{move || share_url.get().map(|u| format!("This view: {u}"))}</p>
+                {pages::signposts()}
+                <ul class="footer-links">
+                    <li>{page_link(Page::Data, "")}</li>
+                    <li>{page_link(Page::Definitions, "")}</li>
+                    <li>{page_link(Page::Accessibility, "")}</li>
+                </ul>
                 <p>"Contains National Statistics data © Crown copyright and database right. Contains Ordnance Survey data © Crown copyright and database right. Boundaries: Greater London Authority and Office for National Statistics."</p>
             </div>
         </footer>

@@ -6,6 +6,7 @@
 //! Everything shown comes from the [`StopsModel`]; this module only draws it.
 
 use super::data::Load;
+use super::pages::Define;
 use super::{chart, download, figure::ChartFigure, table::PlainTable};
 use leptos::html::Select;
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ use met_core::chart::BarSpec;
 use met_core::crosstab::CrossTable;
 use met_core::download::Meta;
 use met_core::format::xml;
+use met_core::glossary;
 use met_core::stop_search::Dimension;
 use met_core::stops_view::{StopsModel, RATIO_EXPLAINED};
 use met_core::url_state::ViewState;
@@ -56,6 +58,7 @@ pub fn StopsSections(
     let bars = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.breakdown.bars())));
     let group_bars = Memo::new(move |_| model.with(|m| m.as_ref().and_then(|m| m.groups.as_ref().map(|g| g.bars()))));
     let dimension = NodeRef::<Select>::new();
+    let chosen = Memo::new(move |_| state.with(|s| s.as_ref().map_or(Dimension::Outcome, |s| s.dimension)));
     Effect::new(move |_| {
         let Some(token) = state.with(|s| s.as_ref().map(|s| s.dimension.token())) else { return };
         if let Some(select) = dimension.get() {
@@ -155,6 +158,19 @@ pub fn StopsSections(
                 <select id="dim" name="dim" node_ref=dimension inner_html=options on:change=choose></select>
             </div>
             <BarFigure spec=bars width=width id="breakdown-chart" />
+            <details class="details terms-details">
+                <summary>{move || format!("What these mean: {}", chosen.get().label().to_lowercase())}</summary>
+                {move || {
+                    let d = chosen.get();
+                    let values = d.values().iter().filter_map(|v| glossary::term(&glossary::value_id(d, v.id)));
+                    view! {
+                        <dl class="term-list">
+                            {glossary::term(&glossary::dimension_id(d)).map(|t| view! { <dt>{t.name}</dt><dd>{t.means}</dd> })}
+                            {values.map(|t| view! { <dt>{t.name}</dt><dd>{t.means}" "{t.counted}</dd> }).collect_view()}
+                        </dl>
+                    }
+                }}
+            </details>
             <details class="details data-details" on:toggle=move |ev| breakdown_open.set(super::figure::is_open(&ev))>
                 <summary>"Show these figures as a table"</summary>
                 {move || (breakdown_open.get() || printing()).then(|| model.with(|m| m.as_ref().map(|m| view! {
@@ -165,6 +181,7 @@ pub fn StopsSections(
         </section>
         <section aria-labelledby="groups-heading">
             <h2 id="groups-heading" class="panel-heading">"Searches for every 1,000 residents of each ethnic group"</h2>
+            <p class="what-counts">"What the ratio means: "<Define id="data/disproportionality-ratio" /></p>
             <Show when=move || model.with(|m| m.as_ref().is_some_and(|m| m.groups.is_none()))>
                 <p>"Census 2021 counts of residents by ethnic group were not among the published files this data was prepared from, so no rates by group can be given."</p>
             </Show>

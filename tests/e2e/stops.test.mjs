@@ -62,7 +62,7 @@ test('stop and search: figures equal the published file; the explorer links keep
     assert.equal(await row.locator('td').first().textContent(), shown(count(wards, ward.code)), ward.name);
   }
   assert.equal(await page.getByRole('link', { name: 'Stop and search' }).getAttribute('aria-current'), 'page');
-  await page.getByRole('link', { name: 'Crime' }).click();
+  await page.getByRole('link', { name: 'Crime', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.startsWith('All crimes in Camden'));
   assert.equal(query(page), '?v=2&area=E09000007');
   assert.deepEqual(page.errors, []);
