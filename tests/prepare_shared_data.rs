@@ -470,3 +470,86 @@ fn no_suppressed_stop_and_search_count_can_be_worked_out() {
     assert!(findings.differenced.iter().any(|d| d.starts_with(&name)), "{:?}", findings.differenced);
     assert!(findings.recovered.iter().any(|d| d.starts_with(&name)), "{:?}", findings.recovered);
 }
+
+/// A raw borough file as cells: (category key, borough key) → month (YYYYMM) → count.
+type RawCells = std::collections::BTreeMap<(String, String), std::collections::BTreeMap<String, u64>>;
+
+fn raw_cells(relative: &str) -> Option<RawCells> {
+    let (header, rows) = raw_rows(relative)?;
+    let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str())).unwrap();
+    let (major, minor, area) =
+        (col(&["MajorText", "Group"]), col(&["MinorText", "SubGroup"]), col(&["BoroughName", "BOCU"]));
+    let months: Vec<usize> =
+        (0..header.len()).filter(|&i| header[i].len() == 6 && header[i].bytes().all(|b| b.is_ascii_digit())).collect();
+    let key = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+    let mut cells = RawCells::new();
+    for r in &rows {
+        let cell = cells.entry((format!("{}/{}", key(&r[major]), key(&r[minor])), key(&r[area]))).or_default();
+        for &i in &months {
+            *cell.entry(header[i].clone()).or_default() += r[i].trim().parse::<u64>().unwrap();
+        }
+    }
+    Some(cells)
+}
+
+#[test]
+fn the_version_history_matches_a_direct_comparison_of_two_releases() {
+    skip_without_data!();
+    let (Some(old), Some(new)) = (
+        raw_cells("crime/london-datastore/202401-202512/MPS Borough Level Crime (most recent 24 months).csv"),
+        raw_cells("crime/london-datastore/202407-202606/MPS Borough Level Crime (most recent 24 months).csv"),
+    ) else {
+        eprintln!("skipped: the 202401-202512 and 202407-202606 releases are not at their usual paths");
+        return;
+    };
+    // Straight from the two CSVs: for each month both cover, the cells whose count
+    // differs (a category in both files; an area without a row counts 0) and London's totals.
+    let months_of =
+        |c: &RawCells| c.values().flat_map(|m| m.keys().cloned()).collect::<std::collections::BTreeSet<_>>();
+    let both: Vec<String> = months_of(&old).intersection(&months_of(&new)).cloned().collect();
+    let categories = |c: &RawCells| c.keys().map(|(k, _)| k.clone()).collect::<std::collections::BTreeSet<_>>();
+    let shared: std::collections::BTreeSet<String> =
+        categories(&old).intersection(&categories(&new)).cloned().collect();
+    let areas: std::collections::BTreeSet<String> = old.keys().chain(new.keys()).map(|(_, a)| a.clone()).collect();
+    let value = |c: &RawCells, cat: &str, area: &str, month: &str| {
+        c.get(&(cat.to_string(), area.to_string())).and_then(|m| m.get(month)).copied().unwrap_or(0)
+    };
+    let total = |c: &RawCells, month: &str| c.values().filter_map(|m| m.get(month)).sum::<u64>();
+    let mut expected = Vec::new();
+    for month in &both {
+        let changed = shared
+            .iter()
+            .flat_map(|cat| areas.iter().map(move |a| (cat, a)))
+            .filter(|(cat, a)| value(&old, cat, a, month) != value(&new, cat, a, month))
+            .count();
+        if changed > 0 {
+            expected.push((
+                format!("{}-{}", &month[..4], &month[4..]),
+                changed,
+                total(&old, month),
+                total(&new, month),
+            ));
+        }
+    }
+    assert!(expected.len() > 6, "the newer file revised many months: {expected:?}");
+
+    let manifest: Manifest = read("manifest.json");
+    let history = manifest
+        .history
+        .iter()
+        .find(|h| h.release == "crime-borough-2026-06" && h.previous == "crime-borough-2025-12")
+        .expect("the history compares the two newest borough files");
+    let shown: Vec<(String, usize, u64, u64)> =
+        history.months.iter().map(|m| (m.month.iso(), m.cells, m.before, m.after)).collect();
+    assert_eq!(shown, expected);
+    assert_eq!(history.cells, expected.iter().map(|e| e.1).sum::<usize>());
+    // The chart's marks: a month of London's total is marked revised exactly when
+    // the newer file changed one of its figures.
+    let all: SeriesFile = read("crime-borough-all.json");
+    let first = Month::parse(&expected[0].0).unwrap();
+    let last = Month::parse(&expected.last().unwrap().0).unwrap();
+    let flags = all.row_revised("all", None, Period::new(first, last));
+    let marked: Vec<String> =
+        Period::new(first, last).months().zip(flags).filter(|(_, f)| *f).map(|(m, _)| m.iso()).collect();
+    assert_eq!(marked, expected.iter().map(|e| e.0.clone()).collect::<Vec<_>>());
+}

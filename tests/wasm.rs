@@ -44,6 +44,7 @@ fn spec() -> ChartSpec {
         ],
         marks: vec![Mark { index: 2, label: "CONNECT".into(), note: "A break.".into() }],
         gaps: vec![],
+        revised: vec![],
         notes: vec![],
         source: "test".into(),
     }
@@ -62,6 +63,10 @@ fn chart_renders_svg_with_axis_title_and_a_gap_for_unknown_months() {
     assert_eq!(svg.matches("stroke-dasharray=\"8 5\"").count(), 1, "{svg}");
     // The series break is labelled on the chart.
     assert!(svg.contains("CONNECT"), "{svg}");
+    assert!(!svg.contains("<polygon"), "no revised months, no diamonds");
+    // Revised months get a diamond on the first line, where it has a value.
+    let revised = chart::render_svg(&ChartSpec { revised: vec![1, 2, 3], ..spec() }, 600, 320);
+    assert_eq!(revised.matches("<polygon").count(), 2, "{revised}");
 }
 
 #[wasm_bindgen_test]

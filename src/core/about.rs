@@ -5,7 +5,9 @@
 //! calendar from each publisher's schedule. Also the signposts every page
 //! shows.
 
+use crate::chart::Table;
 use crate::dataset::{AreaKind, Level, Manifest};
+use crate::format;
 use crate::month::Month;
 
 /// A link to another site.
@@ -39,6 +41,76 @@ pub struct Entry {
     pub caveats: Vec<String>,
     /// The cover sheet: what is not published, and why.
     pub not_published: Vec<String>,
+    /// What each of the publisher's files changed in the one before it.
+    pub history: Vec<Change>,
+}
+
+/// What one publisher file changed in the one before it: a sentence, and
+/// London's total for each month it revised, before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub summary: String,
+    pub table: Table,
+}
+
+/// The version history of a level's crime figures, oldest first.
+pub fn history(manifest: &Manifest, level: Level) -> Vec<Change> {
+    let ends = |id: &str| manifest.releases.iter().find(|r| r.id == id).map(|r| (r.level, r.period.to.long_name()));
+    let count = |n: usize| format::thousands(i64::try_from(n).unwrap_or(i64::MAX));
+    manifest
+        .history
+        .iter()
+        .filter_map(|h| {
+            let ((l, new), (_, old)) = (ends(&h.release)?, ends(&h.previous)?);
+            if l != level {
+                return None;
+            }
+            let (first, last) = (h.months.first()?.month, h.months.last()?.month);
+            let summary = format!(
+                "The file with figures to {new} changed {} of the file with figures to {old}, in {} from {} to {}, \
+                 {} and {}.",
+                format::plural(h.cells, "figure", "figures"),
+                format::plural(h.months.len(), "month", "months"),
+                first.long_name(),
+                last.long_name(),
+                format::plural(h.areas, "area", "areas"),
+                format::plural(h.categories, "category", "categories"),
+            );
+            let rows = h
+                .months
+                .iter()
+                .map(|m| {
+                    let change = i64::try_from(m.after).unwrap_or(i64::MAX) - i64::try_from(m.before).unwrap_or(0);
+                    let sign = match change.signum() {
+                        1 => "+",
+                        -1 => "−",
+                        _ => "",
+                    };
+                    vec![
+                        m.month.short_name(),
+                        count(m.cells),
+                        count(usize::try_from(m.before).unwrap_or(usize::MAX)),
+                        count(usize::try_from(m.after).unwrap_or(usize::MAX)),
+                        format!("{sign}{}", format::thousands(change.abs())),
+                    ]
+                })
+                .collect();
+            let table = Table {
+                caption: format!("London's offences in the months the file with figures to {new} revised"),
+                head: [
+                    "Month",
+                    "Figures revised",
+                    &format!("Before (file to {old})"),
+                    &format!("After (file to {new})"),
+                    "Change",
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows,
+            };
+            Some(Change { summary, table })
+        })
+        .collect()
 }
 
 /// The attribution the boundary files' licence asks for.
@@ -112,6 +184,7 @@ pub fn catalogue(manifest: &Manifest) -> Vec<Entry> {
             sources: vec![datastore.clone()],
             caveats,
             not_published,
+            history: history(manifest, level),
         });
     }
     if let Some(s) = &manifest.stops {
@@ -175,6 +248,7 @@ pub fn catalogue(manifest: &Manifest) -> Vec<Entry> {
                 "The table of outcomes by ethnic group and age is given for London and the boroughs, not for wards."
                     .to_string(),
             ],
+            history: vec![],
         });
     }
     entries.push(Entry {
@@ -207,6 +281,7 @@ pub fn catalogue(manifest: &Manifest) -> Vec<Entry> {
                 .to_string(),
         ],
         not_published: vec![],
+        history: vec![],
     });
     entries.push(Entry {
         id: "population".to_string(),
@@ -236,6 +311,7 @@ pub fn catalogue(manifest: &Manifest) -> Vec<Entry> {
             "London's rates use the 32 Met boroughs' residents (not the City of London's).".to_string(),
         ],
         not_published: vec![],
+        history: vec![],
     });
     entries
 }
@@ -374,15 +450,26 @@ mod tests {
         Manifest {
             schema: 1,
             datasets: vec![dataset(Level::Borough, "2010-04", "2026-06"), dataset(Level::Ward, "2024-01", "2025-12")],
-            releases: vec![Release {
-                id: "crime-borough-2026-06".into(),
-                level: Level::Borough,
-                file: "crime/202407-202606/MPS Borough Level Crime (most recent 24 months).csv".into(),
-                period: Period::new(m("2024-07"), m("2026-06")),
-                rows: 1234,
-                months_used: vec![Period::new(m("2024-07"), m("2026-06"))],
-                partial_last_month: false,
-            }],
+            releases: vec![
+                Release {
+                    id: "crime-borough-2025-12".into(),
+                    level: Level::Borough,
+                    file: "crime/202401-202512/MPS Borough Level Crime (most recent 24 months).csv".into(),
+                    period: Period::new(m("2024-01"), m("2025-12")),
+                    rows: 1000,
+                    months_used: vec![],
+                    partial_last_month: false,
+                },
+                Release {
+                    id: "crime-borough-2026-06".into(),
+                    level: Level::Borough,
+                    file: "crime/202407-202606/MPS Borough Level Crime (most recent 24 months).csv".into(),
+                    period: Period::new(m("2024-07"), m("2026-06")),
+                    rows: 1234,
+                    months_used: vec![Period::new(m("2024-07"), m("2026-06"))],
+                    partial_last_month: false,
+                },
+            ],
             categories: vec![],
             areas: vec![],
             revisions: 0,
@@ -397,6 +484,17 @@ mod tests {
                 licence: OGL.into(),
                 source_url: "https://data.police.uk/data/".into(),
             }),
+            history: vec![crate::dataset::RevisionSummary {
+                release: "crime-borough-2026-06".into(),
+                previous: "crime-borough-2025-12".into(),
+                cells: 1532,
+                areas: 33,
+                categories: 1,
+                months: vec![
+                    crate::dataset::MonthRevision { month: m("2024-07"), cells: 1500, before: 82_562, after: 80_372 },
+                    crate::dataset::MonthRevision { month: m("2025-01"), cells: 32, before: 73_133, after: 74_690 },
+                ],
+            }],
             release: String::new(),
         }
     }
@@ -409,11 +507,26 @@ mod tests {
         let borough = &entries[0];
         assert_eq!(borough.period, "April 2010 to June 2026");
         assert_eq!(
-            borough.releases,
-            ["The file with figures to June 2026 (“MPS Borough Level Crime (most recent 24 months).csv”, 1,234 \
-              rows): months used July 2024 to June 2026."]
+            borough.releases[1],
+            "The file with figures to June 2026 (“MPS Borough Level Crime (most recent 24 months).csv”, 1,234 \
+             rows): months used July 2024 to June 2026."
         );
         assert!(entries[1].caveats.iter().any(|c| c.starts_with("Ward figures do not add up to borough figures")));
+        // The version history: what the newest file changed, with London's totals before and after.
+        assert_eq!(
+            borough.history[0].summary,
+            "The file with figures to June 2026 changed 1,532 figures of the file with figures to December 2025, in \
+             2 months from July 2024 to January 2025, 33 areas and 1 category."
+        );
+        assert_eq!(
+            borough.history[0].table.head,
+            ["Month", "Figures revised", "Before (file to December 2025)", "After (file to June 2026)", "Change"]
+        );
+        assert_eq!(
+            borough.history[0].table.rows,
+            [["Jul 2024", "1,500", "82,562", "80,372", "−2,190"], ["Jan 2025", "32", "73,133", "74,690", "+1,557"]]
+        );
+        assert!(entries[1].history.is_empty());
         assert!(entries[2].caveats.iter().any(|c| c.contains("December 2022 (days 1 to 17 only)")));
         assert!(entries[2].releases[0].ends_with("September 2023 to August 2024 and September 2022 to August 2023."));
         for e in &entries {

@@ -39,6 +39,18 @@ impl<'a> Reader<'a> {
         Reader { file, category, index: file.index() }
     }
 
+    /// For each month of `period`, whether the latest publisher file revised
+    /// the figure of area `code`, or of any area when `code` is `None`.
+    pub fn revised(&self, code: Option<&str>, period: Period) -> Vec<bool> {
+        match code {
+            Some(c) => match self.index.get(c) {
+                Some(&row) => self.file.row_revised(self.category, Some(row), period),
+                None => vec![false; period.len()],
+            },
+            None => self.file.row_revised(self.category, None, period),
+        }
+    }
+
     /// The monthly figures of one area over a period (missing outside the file).
     pub fn monthly(&self, code: &str, period: Period) -> Vec<Figure> {
         self.file.row_figures(self.category, self.index.get(code).copied(), period)
@@ -86,6 +98,7 @@ mod tests {
                     vec![Some(10), Some(20), None],
                     vec![Some(0), Some(1), Some(0)],
                 ],
+                revised: vec![],
             }],
         }
     }

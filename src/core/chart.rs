@@ -52,6 +52,9 @@ pub struct ChartSpec {
     /// leaves them out so they never look like a fall; the table and CSV give
     /// their figures, flagged.
     pub gaps: Vec<usize>,
+    /// Months whose figure on the first line the publisher's latest file
+    /// revised: marked on the line, and "(revised)" in the table.
+    pub revised: Vec<usize>,
     /// Footnotes shown under the chart (e.g. what `..` means).
     pub notes: Vec<String>,
     pub source: String,
@@ -206,6 +209,11 @@ impl ChartSpec {
             text.push(' ');
             text.push_str(&mark.note);
         }
+        if let (Some(first), false) = (self.series.first(), self.revised.is_empty()) {
+            let months: Vec<String> =
+                self.revised.iter().filter_map(|&i| self.months.get(i)).map(|m| m.short_name()).collect();
+            text.push_str(&format!(" {} revised by the publisher's latest file: {}.", first.name, months.join(", ")));
+        }
         text
     }
 
@@ -218,11 +226,14 @@ impl ChartSpec {
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                let mut row = vec![if self.gaps.contains(&i) {
-                    format!("{} (part month)", m.short_name())
-                } else {
-                    m.short_name()
-                }];
+                let mut label = m.short_name();
+                if self.gaps.contains(&i) {
+                    label.push_str(" (part month)");
+                }
+                if self.revised.contains(&i) {
+                    label.push_str(" (revised)");
+                }
+                let mut row = vec![label];
                 row.extend(
                     self.series.iter().map(|s| self.value_text(s.values.get(i).copied().unwrap_or(Figure::Missing))),
                 );
@@ -260,6 +271,7 @@ mod tests {
             ],
             marks: vec![Mark { index: 1, label: "CONNECT".into(), note: "A break.".into() }],
             gaps: vec![],
+            revised: Vec::new(),
             notes: vec![],
             source: "MPS".into(),
         }
@@ -280,6 +292,13 @@ mod tests {
              A break."
         );
         assert_eq!(s.extent(), Some((0.5, 1.5)));
+        // Revised months are flagged in the table and named in the description.
+        let revised = ChartSpec { revised: vec![0, 2], ..spec() };
+        assert_eq!(revised.table().rows[0][0], "Jan 2025 (revised)");
+        assert_eq!(revised.table().rows[1][0], "Feb 2025");
+        assert!(revised
+            .description()
+            .ends_with("A break. Camden revised by the publisher's latest file: Jan 2025, Mar 2025."));
     }
 
     #[test]

@@ -122,6 +122,31 @@ pub struct Dataset {
     pub source_url: String,
 }
 
+/// What one publisher file (release) changed in the one before it: how many
+/// figures (a month of a category in an area), in which months, and London's
+/// total of all crimes for each of those months in the two files.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionSummary {
+    /// The newer release's id (see [`Release::id`]).
+    pub release: String,
+    pub previous: String,
+    pub cells: usize,
+    pub areas: usize,
+    pub categories: usize,
+    pub months: Vec<MonthRevision>,
+}
+
+/// The revisions of one month between two releases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthRevision {
+    pub month: Month,
+    /// Figures of this month that changed.
+    pub cells: usize,
+    /// London's total of all crimes this month in the older file, and in the newer.
+    pub before: u64,
+    pub after: u64,
+}
+
 /// `manifest.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -137,6 +162,9 @@ pub struct Manifest {
     /// The stop-and-search data, when published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stops: Option<StopsDataset>,
+    /// What each publisher file changed in the one before it, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<RevisionSummary>,
     /// This data release's id: the first 12 hex digits of a hash of its output
     /// files, so the same figures always have the same id. `prepare` keeps
     /// every release's files under `releases/<id>/`; a link with `release=<id>`
@@ -226,6 +254,10 @@ pub struct CategorySeries {
     pub category: String,
     /// `values[area][month]`: a count, or `null` when not published.
     pub values: Vec<Vec<Option<u32>>>,
+    /// `revised[area]`: the months (indices, as in `values`) whose figure the
+    /// level's latest publisher file revised. Empty when it revised none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revised: Vec<Vec<u16>>,
 }
 
 /// `crime-<level>-<major>.json`.
@@ -256,6 +288,25 @@ impl SeriesFile {
     }
 
     /// The figures of one category and area row over a period (missing outside the file).
+    /// For each month of `period`, whether the latest publisher file revised
+    /// the figure of `category` in row `row`, or in any row when `row` is `None`
+    /// (London's total).
+    pub fn row_revised(&self, category: &str, row: Option<usize>, period: Period) -> Vec<bool> {
+        let mut flags = vec![false; period.len()];
+        let Some(series) = self.series(category) else { return flags };
+        let rows: Vec<&Vec<u16>> = match row {
+            Some(r) => series.revised.get(r).into_iter().collect(),
+            None => series.revised.iter().collect(),
+        };
+        for &i in rows.into_iter().flatten() {
+            let month = self.first.plus_months(i32::from(i));
+            if period.contains(month) {
+                flags[usize::try_from(month.index() - period.from.index()).unwrap_or(0)] = true;
+            }
+        }
+        flags
+    }
+
     pub fn row_figures(&self, category: &str, row: Option<usize>, period: Period) -> Vec<Figure> {
         let values = row.and_then(|r| self.series(category).and_then(|s| s.values.get(r)));
         period
@@ -310,6 +361,7 @@ mod tests {
             series: vec![CategorySeries {
                 category: "all".into(),
                 values: vec![vec![Some(5), None], vec![Some(0), Some(7)]],
+                revised: vec![vec![], vec![1]],
             }],
         };
         let m = |s: &str| Month::parse(s).unwrap();
@@ -325,6 +377,14 @@ mod tests {
         assert_eq!(figures("burglary", "E09000033", "2025-01", "2025-01"), [Figure::Missing]);
         assert_eq!(figures("all", "E09000099", "2025-01", "2025-01"), [Figure::Missing]);
         assert_eq!(file.period().describe(), "January to February 2025");
+        // Revised months: of one row, or of any row (London), within a period.
+        let revised = |row: Option<&str>, from: &str, to: &str| {
+            file.row_revised("all", row.map(|a| index[a]), Period::new(m(from), m(to)))
+        };
+        assert_eq!(revised(Some("E09000007"), "2025-01", "2025-02"), [false, false]);
+        assert_eq!(revised(Some("E09000033"), "2024-12", "2025-03"), [false, false, true, false]);
+        assert_eq!(revised(None, "2025-02", "2025-02"), [true]);
+        assert_eq!(file.row_revised("burglary", None, Period::new(m("2025-02"), m("2025-02"))), [false]);
         let json = serde_json::to_string(&file).unwrap();
         assert!(json.contains("\"first\":\"2025-01\""), "{json}");
         assert_eq!(serde_json::from_str::<SeriesFile>(&json).unwrap(), file);

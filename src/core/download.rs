@@ -308,6 +308,7 @@ mod tests {
             }],
             marks: vec![],
             gaps: vec![],
+            revised: Vec::new(),
             notes: vec![],
             source: String::new(),
         };

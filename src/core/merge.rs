@@ -12,6 +12,7 @@
 //! are unknown (`None`), not zero.
 
 use crate::category;
+use crate::dataset::{MonthRevision, RevisionSummary};
 use crate::month::{Month, Period};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -131,6 +132,10 @@ pub struct Merged {
     /// For each release id, the months taken from it.
     pub used: BTreeMap<String, Vec<Period>>,
     pub revisions: Vec<Revision>,
+    /// What each release changed in the one before it, oldest first.
+    pub history: Vec<RevisionSummary>,
+    /// The newest release's id.
+    pub latest: String,
 }
 
 /// Consecutive runs of months as periods.
@@ -173,9 +178,11 @@ pub fn merge(releases: &[ReleaseTable]) -> Option<Merged> {
     }
 
     let mut revisions = Vec::new();
+    let mut history = Vec::new();
     for pair in order.windows(2) {
         let (old, new) = (pair[0], pair[1]);
         let (Some(po), Some(pn)) = (old.period, new.period) else { continue };
+        let first = revisions.len();
         let overlap: Vec<Month> = po.months().filter(|m| pn.contains(*m)).collect();
         for cat in old.leaves.intersection(&new.leaves) {
             for area in &areas {
@@ -196,6 +203,7 @@ pub fn merge(releases: &[ReleaseTable]) -> Option<Merged> {
                 }
             }
         }
+        history.push(summary(old, new, &revisions[first..]));
     }
     Some(Merged {
         period,
@@ -204,7 +212,34 @@ pub fn merge(releases: &[ReleaseTable]) -> Option<Merged> {
         values,
         used: used.into_iter().map(|(k, v)| (k, runs(&v))).collect(),
         revisions,
+        history,
+        latest: order.last().map(|r| r.id.clone()).unwrap_or_default(),
     })
+}
+
+/// What `new` changed in `old`: its revised figures counted by month, with
+/// London's total of all crimes for each of those months in both.
+fn summary(old: &ReleaseTable, new: &ReleaseTable, changed: &[Revision]) -> RevisionSummary {
+    let mut by_month: BTreeMap<Month, usize> = BTreeMap::new();
+    for r in changed {
+        *by_month.entry(r.month).or_default() += 1;
+    }
+    let total = |table: &ReleaseTable, month: Month| -> u64 {
+        let Some(p) = table.period else { return 0 };
+        let i = usize::try_from(month.index() - p.from.index()).unwrap_or(usize::MAX);
+        table.london().get(i).copied().unwrap_or(0)
+    };
+    RevisionSummary {
+        release: new.id.clone(),
+        previous: old.id.clone(),
+        cells: changed.len(),
+        areas: changed.iter().map(|r| &r.area).collect::<BTreeSet<_>>().len(),
+        categories: changed.iter().map(|r| &r.category).collect::<BTreeSet<_>>().len(),
+        months: by_month
+            .into_iter()
+            .map(|(month, cells)| MonthRevision { month, cells, before: total(old, month), after: total(new, month) })
+            .collect(),
+    }
 }
 
 #[cfg(test)]
@@ -252,6 +287,19 @@ mod tests {
         check(&merged, "all", "B", &[Some(5); 4]);
         let revised: Vec<_> = merged.revisions.iter().map(|r| (r.month.iso(), r.area.as_str(), r.old, r.new)).collect();
         assert_eq!(revised, [("2024-03".to_string(), "A", 3, 4)]);
+        // The history says the same, with London's totals in both releases.
+        assert_eq!(
+            merged.history,
+            [RevisionSummary {
+                release: "r2".into(),
+                previous: "r1".into(),
+                cells: 1,
+                areas: 1,
+                categories: 1,
+                months: vec![MonthRevision { month: m("2024-03"), cells: 1, before: 8, after: 9 }],
+            }]
+        );
+        assert_eq!(merged.latest, "r2");
         assert_eq!(merged.used["r1"], [Period::new(m("2024-01"), m("2024-01"))]);
         assert_eq!(merged.used["r2"], [Period::new(m("2024-02"), m("2024-04"))]);
     }

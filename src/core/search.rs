@@ -168,6 +168,7 @@ mod tests {
             inputs: vec![],
             outputs: vec![],
             stops: None,
+            history: Vec::new(),
             release: String::new(),
         };
         SearchIndex::new(&manifest)

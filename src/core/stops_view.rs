@@ -598,7 +598,18 @@ fn monthly_chart(
     if measure == Measure::Change {
         notes.push("The chart shows counts: the change on a year earlier is in the map and table.".to_string());
     }
-    ChartSpec { title, y_label, decimals, months, series: lines, marks, gaps, notes, source: source.to_string() }
+    ChartSpec {
+        title,
+        y_label,
+        decimals,
+        months,
+        series: lines,
+        marks,
+        gaps,
+        revised: Vec::new(),
+        notes,
+        source: source.to_string(),
+    }
 }
 
 /// Arrests as a per cent of searches by month, for London or a borough (with London).
@@ -627,6 +638,7 @@ fn arrest_chart(boroughs: &Index, area: Option<&str>, area_name: &str, source: &
         series,
         marks: Vec::new(),
         gaps: Vec::new(),
+        revised: Vec::new(),
         notes: vec!["A month with [c] arrests has no rate.".to_string()],
         source: source.to_string(),
     })
@@ -797,6 +809,7 @@ mod tests {
             inputs: vec![],
             outputs: vec![],
             stops: None,
+            history: Vec::new(),
             release: String::new(),
         }
     }

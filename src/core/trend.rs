@@ -188,6 +188,31 @@ pub(crate) fn chart(
     };
     let months: Vec<Month> = period.months().collect();
     let mut notes = Vec::new();
+    // Months of the first line that the latest publisher file revised (for a
+    // rolling total: any of the 12 months it adds up).
+    let (primary, reader, code) = match selected {
+        Some(area) => {
+            let reader = if area.level == Level::Ward { wards.unwrap_or(boroughs) } else { boroughs };
+            (area.name.as_str(), reader, Some(area.code.as_str()))
+        }
+        None => ("London", boroughs, None),
+    };
+    let flags = reader.revised(code, read);
+    let revised: Vec<usize> = if state.rolling {
+        flags.windows(12).enumerate().filter(|(_, w)| w.contains(&true)).map(|(i, _)| i).collect()
+    } else {
+        flags.iter().enumerate().filter(|(_, f)| **f).map(|(i, _)| i).collect()
+    };
+    if !revised.is_empty() {
+        let level = selected.map_or(Level::Borough, |a| a.level);
+        let latest = manifest.releases.iter().filter(|r| r.level == level).map(|r| r.period.to).max();
+        notes.push(format!(
+            "◇ marks the {} whose figures for {primary} the publisher's latest file{} revised: an earlier file gave \
+             other figures. About the data lists every revision.",
+            format::plural(revised.len(), "month", "months"),
+            latest.map(|m| format!(" (figures to {})", m.long_name())).unwrap_or_default(),
+        ));
+    }
     if state.rolling {
         notes.push("Each point is the total of the 12 months up to and including that month.".to_string());
     }
@@ -223,6 +248,7 @@ pub(crate) fn chart(
         decimals,
         marks: marks(&months, &london_counts, &partial_months(manifest)),
         gaps: Vec::new(),
+        revised,
         months,
         series,
         notes,
@@ -292,6 +318,7 @@ pub fn small_multiples(manifest: &Manifest, files: Files, state: &ViewState) -> 
                     }],
                     marks: Vec::new(),
                     gaps: Vec::new(),
+                    revised: Vec::new(),
                     notes: Vec::new(),
                     source: source_line(manifest),
                 },

@@ -505,7 +505,7 @@ mod tests {
             first: m(first),
             months: values[0].len(),
             areas: areas.iter().map(|a| (*a).to_string()).collect(),
-            series: vec![CategorySeries { category: "burglary".into(), values }],
+            series: vec![CategorySeries { category: "burglary".into(), values, revised: vec![] }],
         }
     }
 
@@ -539,6 +539,7 @@ mod tests {
             inputs: vec![],
             outputs: vec![],
             stops: None,
+            history: Vec::new(),
             release: String::new(),
         };
         let ones = |v: u32, n: usize| vec![Some(v); n];
@@ -694,6 +695,45 @@ mod tests {
         let view = build(&manifest, files, &s);
         assert_eq!(lines(&view), [("Camden", Figure::Known(120.0))]);
         assert_eq!(view.ranking.classes.breaks, [48.0, 60.0]);
+    }
+
+    #[test]
+    fn months_the_latest_file_revised_are_marked_on_the_first_line() {
+        let (mut manifest, mut boroughs, wards) = fixture();
+        manifest.releases = vec![crate::dataset::Release {
+            id: "crime-borough-2025-12".into(),
+            level: Level::Borough,
+            file: "b.csv".into(),
+            period: period("2024-01", "2025-12"),
+            rows: 3,
+            months_used: vec![],
+            partial_last_month: false,
+        }];
+        // Camden's March and May 2025 were revised; Barking and Dagenham's June 2025.
+        boroughs.series[0].revised = vec![vec![14, 16], vec![17], vec![]];
+        let files = Files { borough: &boroughs, ward: Some(&wards) };
+        let camden = build(&manifest, files, &state(Some("E09000007"), period("2025-01", "2025-06")));
+        assert_eq!(camden.chart.revised, [2, 4]);
+        assert_eq!(camden.chart.table().rows[2][0], "Mar 2025 (revised)");
+        assert!(camden.chart.notes.contains(
+            &"◇ marks the 2 months whose figures for Camden the publisher's latest file (figures to December 2025) \
+              revised: an earlier file gave other figures. About the data lists every revision."
+                .to_string()
+        ));
+        // London's line is revised where any borough's is.
+        let london = build(&manifest, files, &state(None, period("2025-01", "2025-06")));
+        assert_eq!(london.chart.revised, [2, 4, 5]);
+        // A 12-month rolling total is revised when any month it adds up is.
+        let mut rolling = state(Some("E09000007"), period("2025-01", "2025-03"));
+        rolling.rolling = true;
+        assert_eq!(build(&manifest, files, &rolling).chart.revised, [2]);
+        rolling.period = period("2025-04", "2025-06");
+        assert_eq!(build(&manifest, files, &rolling).chart.revised, [0, 1, 2]);
+        // Ward figures have no revisions here.
+        assert!(build(&manifest, files, &state(Some("E05000001"), period("2025-01", "2025-06")))
+            .chart
+            .revised
+            .is_empty());
     }
 
     #[test]

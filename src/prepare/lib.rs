@@ -217,13 +217,42 @@ fn series_file(level: Level, merged: &Merged, major: &str) -> SeriesFile {
     )
 }
 
+/// The months (indices from the series' first month) of each (category, area)
+/// that the level's latest release revised: a leaf's revision also revises its
+/// major category and `all`.
+fn revised_by_latest(merged: &Merged) -> BTreeMap<(String, String), std::collections::BTreeSet<u16>> {
+    let mut out: BTreeMap<(String, String), std::collections::BTreeSet<u16>> = BTreeMap::new();
+    for r in merged.revisions.iter().filter(|r| r.release == merged.latest) {
+        let Ok(index) = u16::try_from(r.month.index() - merged.period.from.index()) else { continue };
+        for cat in [r.category.as_str(), category::major_of(&r.category), category::ALL] {
+            out.entry((cat.to_string(), r.area.clone())).or_default().insert(index);
+        }
+    }
+    out
+}
+
 /// A series file of the categories `keep` accepts.
 fn series_of(level: Level, merged: &Merged, keep: impl Fn(&str) -> bool) -> SeriesFile {
     let ids: Vec<&String> = merged.categories.iter().filter(|c| keep(c)).collect();
+    let revised = revised_by_latest(merged);
     let series = ids
         .into_iter()
         .map(|id| CategorySeries {
             category: id.clone(),
+            revised: {
+                let rows: Vec<Vec<u16>> = merged
+                    .areas
+                    .iter()
+                    .map(|a| {
+                        revised.get(&(id.clone(), a.clone())).map(|m| m.iter().copied().collect()).unwrap_or_default()
+                    })
+                    .collect();
+                if rows.iter().all(Vec::is_empty) {
+                    Vec::new()
+                } else {
+                    rows
+                }
+            },
             values: merged
                 .areas
                 .iter()
@@ -500,6 +529,7 @@ fn build_outputs(
     let mut categories: BTreeMap<String, Category> = BTreeMap::new();
     let mut areas: Vec<Area> = Vec::new();
     let mut revisions = 0;
+    let mut history = Vec::new();
     let (mut json_gz, mut postcard_gz) = (0, 0);
 
     for level in [Level::Borough, Level::Ward] {
@@ -641,6 +671,7 @@ fn build_outputs(
         report.periods.push((level, merged.period));
         report.revisions.push((level, merged.revisions.len()));
         revisions += merged.revisions.len();
+        history.extend(merged.history.iter().cloned());
         write(staging, &format!("revisions-crime-{}.csv", level.id()), &revisions_csv(&merged, &area_names))?;
         let latest =
             level_inputs.last().map_or(merged.period.to, |i| i.table.period.map_or(merged.period.to, |p| p.to));
@@ -692,6 +723,7 @@ fn build_outputs(
         inputs: Vec::new(),
         outputs: Vec::new(),
         stops: None,
+        history,
         release: String::new(),
     })
 }

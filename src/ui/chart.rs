@@ -97,6 +97,19 @@ fn draw(spec: &ChartSpec, width: u32, height: u32, svg: &mut String) -> Result<(
             }
         }
     }
+    // Months the latest file revised: a hollow diamond on the first line.
+    if let Some(first) = spec.series.first() {
+        let ink = ShapeStyle { color: text.to_rgba(), filled: false, stroke_width: 2 };
+        for &i in &spec.revised {
+            let Some(v) = spec.drawn(&first.values, i) else { continue };
+            let (px, py) = chart.backend_coord(&(i as f64, v));
+            let diamond = vec![(px, py - 6), (px + 6, py), (px, py + 6), (px - 6, py)];
+            root.draw(&Polygon::new(diamond.clone(), WHITE.filled()))?;
+            let mut outline = diamond;
+            outline.push((px, py - 6));
+            root.draw(&PathElement::new(outline, ink))?;
+        }
+    }
     root.present()?;
     drop(chart);
     drop(root);

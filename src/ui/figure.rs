@@ -34,7 +34,8 @@ pub fn ChartFigure(
     let legend = move || {
         spec.with(|c| {
             c.as_ref().map(|c| {
-                c.series
+                let lines = c
+                    .series
                     .iter()
                     .map(|s| {
                         let pattern = match s.dash {
@@ -45,7 +46,11 @@ pub fn ChartFigure(
                         let style = format!("border-color:{};border-top-style:{pattern}", s.colour);
                         view! { <li><span class="key" style=style></span>{s.name.clone()}</li> }
                     })
-                    .collect_view()
+                    .collect_view();
+                let revised = (!c.revised.is_empty()).then(|| {
+                    view! { <li><span class="key-revised" aria-hidden="true">"◇"</span>"Revised by the latest file"</li> }
+                });
+                (lines, revised)
             })
         })
     };

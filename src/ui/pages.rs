@@ -4,6 +4,7 @@
 //! a term's definition beside its label; and the signposts in every footer.
 //! Their words come from `met_core::glossary` and `met_core::about`.
 
+use super::table::PlainTable;
 use leptos::prelude::*;
 use met_core::about::{self, Entry};
 use met_core::dataset::Manifest;
@@ -171,9 +172,33 @@ fn dataset(e: Entry) -> impl IntoView {
         |items: Vec<String>| view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> };
     let sources =
         e.sources.into_iter().map(|l| view! { <li><a href=l.url rel="external">{l.label}</a></li> }).collect_view();
+    let history = e.id.starts_with("crime-").then(|| {
+        let changes = if e.history.is_empty() {
+            view! { <p>"Only one of the publisher's files is used, so there is nothing to compare yet."</p> }.into_any()
+        } else {
+            e.history
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <p>{c.summary}</p>
+                        <details class="details">
+                            <summary>"Show London's totals before and after, by month"</summary>
+                            <PlainTable table=c.table />
+                        </details>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        };
+        view! {
+            <h3>"Version history"</h3>
+            <p>"Each new file from the publisher can change figures for months it had already published. Charts mark the months the latest file revised with ◇."</p>
+            {changes}
+        }
+    });
     let not_published = (!e.not_published.is_empty()).then(|| {
         view! {
-            <h4>"What is not published, and why"</h4>
+            <h3>"What is not published, and why"</h3>
             {list(e.not_published)}
         }
     });
@@ -192,6 +217,7 @@ fn dataset(e: Entry) -> impl IntoView {
             <h3>"Known caveats"</h3>
             {list(e.caveats)}
             {not_published}
+            {history}
         </section>
     }
 }

@@ -19,6 +19,8 @@ const CLEAN = { violations: [], overflow: 0 };
 
 test('the "?" beside a label opens its definition; the keyboard opens and closes it; it leads to the definitions page', async () => {
   const page = await openPage(app, '?v=2&area=E09000007&crime=burglary', 360, '.chart-svg svg');
+  // Months the latest file revised are marked on the chart and said in its notes.
+  assert.match(await text(page, '#chart'), /◇\s*Revised by the latest file[\s\S]*◇ marks the \d+ months? whose figures for Camden the publisher's latest file \(figures to \w+ \d{4}\) revised/);
   const define = page.getByRole('button', { name: 'What “Burglary” means' });
   await define.focus();
   await page.keyboard.press('Enter');
@@ -116,6 +118,9 @@ test('about the data: every dataset with its licence, sources, caveats and cover
   assert.equal(boundaries, 'Borough and ward boundaries');
   assert.match(await page.locator('section.dataset').nth(1).innerText(), /Ward figures do not add up to borough figures/);
   assert.match(await page.locator('section.dataset').nth(2).innerText(), /What is not published, and why[\s\S]*Counts of 1 to 9 searches/);
+  // The version history of the borough figures: what each newer file changed.
+  assert.match(await page.locator('section.dataset').first().innerText(),
+    /Version history[\s\S]*The file with figures to \w+ \d{4} changed [\d,]+ figures of the file with figures to \w+ \d{4}, in \d+ months/);
   // The calendar: the latest months of each dataset, when the next are expected, and today.
   const items = await page.locator('.timeline-item').allInnerTexts();
   const monthName = (iso) => new Date(`${iso}-01T00:00:00Z`).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
