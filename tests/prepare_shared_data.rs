@@ -553,3 +553,33 @@ fn the_version_history_matches_a_direct_comparison_of_two_releases() {
         Period::new(first, last).months().zip(flags).filter(|(_, f)| *f).map(|(m, _)| m.iso()).collect();
     assert_eq!(marked, expected.iter().map(|e| e.0.clone()).collect::<Vec<_>>());
 }
+
+#[test]
+fn every_category_and_stop_and_search_value_published_has_a_definition() {
+    skip_without_data!();
+    let manifest: Manifest = read("manifest.json");
+    for c in &manifest.categories {
+        assert!(
+            met_core::glossary::term(&c.id).is_some(),
+            "{} ({}) has no definition in src/core/glossary.rs",
+            c.id,
+            c.name
+        );
+    }
+    let stops: StopsFile = read("stops-borough.json");
+    let mut checked = 0;
+    for period in &stops.periods {
+        for d in &period.dimensions {
+            for v in &d.values {
+                let id = met_core::glossary::value_id(d.dimension, &v.value);
+                assert!(met_core::glossary::term(&id).is_some(), "{id} has no definition in src/core/glossary.rs");
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked > 50 && manifest.categories.len() > 40,
+        "{checked} values, {} categories",
+        manifest.categories.len()
+    );
+}

@@ -114,7 +114,10 @@ pub fn Controls(
         <form class="controls" on:submit=|ev| ev.prevent_default()>
             <search::AreaSearch index=index on_select=on_select />
             <div class="field" hidden=stops>
-                <label for="cat">"Crime category"</label>
+                <div class="label-row">
+                    <label for="cat">"Crime category"</label>
+                    {move || state.with(|s| s.as_ref().map(|s| s.category.clone())).map(|id| view! { <Define id=id /> })}
+                </div>
                 <select id="cat" name="cat" node_ref=cat inner_html=category_options
                     on:change=move |ev| change(|s, v| s.category = v, ev)></select>
             </div>

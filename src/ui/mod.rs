@@ -622,7 +622,10 @@ pub fn App(store: Store) -> impl IntoView {
                 };
                 view! {
                     <li class="multiple">
-                        <h3 class="multiple-title"><button type="button" class="link-button" on:click=choose>{m.name.clone()}</button></h3>
+                        <div class="multiple-head">
+                            <h3 class="multiple-title"><button type="button" class="link-button" on:click=choose>{m.name.clone()}</button></h3>
+                            <pages::Define id=m.category.clone() />
+                        </div>
                         <p class="multiple-total">{total}</p>
                         <div class="chart-svg" role="img" aria-label=m.chart.description() inner_html=svg></div>
                     </li>

@@ -39,7 +39,9 @@ pub fn Define(
     id: String,
 ) -> impl IntoView {
     let (Some(term), Some(links)) = (glossary::term(&id), use_context::<Glossary>()) else { return ().into_any() };
-    let popover = format!("define-{}", id.replace('/', "--"));
+    // The same term can have a "?" in several places: each popover has its own id.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let popover = format!("define-{}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
     let close = popover.clone();
     let href = links.href.run(id.clone());
     view! {

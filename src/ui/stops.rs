@@ -154,7 +154,10 @@ pub fn StopsSections(
         <section aria-labelledby="breakdown-heading">
             <h2 id="breakdown-heading" class="panel-heading">"Who was searched, why, and what happened"</h2>
             <div class="field">
-                <label for="dim">"Show searches by"</label>
+                <div class="label-row">
+                    <label for="dim">"Show searches by"</label>
+                    {move || view! { <Define id=glossary::dimension_id(chosen.get()) /> }}
+                </div>
                 <select id="dim" name="dim" node_ref=dimension inner_html=options on:change=choose></select>
             </div>
             <BarFigure spec=bars width=width id="breakdown-chart" />

@@ -21,7 +21,9 @@ test('the "?" beside a label opens its definition; the keyboard opens and closes
   const page = await openPage(app, '?v=2&area=E09000007&crime=burglary', 360, '.chart-svg svg');
   // Months the latest file revised are marked on the chart and said in its notes.
   assert.match(await text(page, '#chart'), /◇\s*Revised by the latest file[\s\S]*◇ marks the \d+ months? whose figures for Camden the publisher's latest file \(figures to \w+ \d{4}\) revised/);
-  const define = page.getByRole('button', { name: 'What “Burglary” means' });
+  // The same term's "?" beside the category picker opens its own popover.
+  assert.equal(await page.locator('form').getByRole('button', { name: 'What “Burglary” means' }).count(), 1);
+  const define = page.locator('.what-counts').getByRole('button', { name: 'What “Burglary” means' });
   await define.focus();
   await page.keyboard.press('Enter');
   const popover = page.getByRole('dialog', { name: 'Definition: Burglary' });
@@ -30,7 +32,9 @@ test('the "?" beside a label opens its definition; the keyboard opens and closes
   assert.deepEqual(await accessibilityProblems(page), CLEAN);
   await page.keyboard.press('Escape');
   await popover.waitFor({ state: 'hidden' });
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'What “Burglary” means');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.what-counts') && document.activeElement.getAttribute('aria-label')), 'What “Burglary” means');
+  const ids = await page.locator('[popover]').evaluateAll((p) => p.map((e) => e.id));
+  assert.equal(new Set(ids).size, ids.length, 'every popover has its own id');
   // Each measure's label has one too.
   await page.getByRole('button', { name: 'What “Rate per 1,000 residents” means' }).click();
   await page.getByRole('dialog', { name: /^Definition: Rate per 1,000 residents/ }).getByRole('link', { name: 'All definitions' }).click();
