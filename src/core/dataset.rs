@@ -190,6 +190,14 @@ pub struct StopsDataset {
 }
 
 impl Manifest {
+    /// A category's name for labels: "All crimes", "Burglary", "Res burglary of a home".
+    pub fn category_label(&self, id: &str) -> String {
+        if id == crate::category::ALL {
+            return "All crimes".to_string();
+        }
+        self.category(id).map_or_else(|| id.to_string(), |c| crate::category::sentence_case(&c.name))
+    }
+
     /// What this release holds, for a reader: "crime figures to June 2026 and
     /// stop-and-search figures to August 2024".
     pub fn release_contents(&self) -> String {

@@ -13,11 +13,24 @@
 //! Geographic Breakdown" uses them, and police.uk's stop-and-search fields.
 //! The tests fail when a category id or a stop-and-search dimension or value
 //! arrives without a definition here, so a new one is never shown unexplained.
+//!
+//! `prepare` publishes [`TERMS`] as [`FILE`] beside the figures: the app loads
+//! it when a definition is first asked for (so the text is not in its code),
+//! and anyone can reuse it.
 
 use crate::stop_search::Dimension;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// The glossary's file among the app's data files.
+pub const FILE: &str = "glossary.json";
+
+/// Text of a term: borrowed in [`TERMS`], owned when read from [`FILE`].
+pub type Text = Cow<'static, str>;
 
 /// Which part of the glossary a term belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Section {
     Crime,
     StopSearch,
@@ -47,29 +60,29 @@ impl Section {
 }
 
 /// One defined term.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
     /// A stable id: for crime, the category id (`burglary`,
     /// `burglary/res-burglary-of-a-home`, `all`); for stop and search
     /// `stops/<dimension token>` for a dimension and
     /// `stops/<dimension token>/<value id>` for a value ([`dimension_id`],
     /// [`value_id`]); for data terms `data/<slug>`.
-    pub id: &'static str,
+    pub id: Text,
     pub section: Section,
     /// The name the app shows: for crime, the official name in sentence case
     /// with abbreviations written out; for stop and search, the dimension's
     /// [`label`](Dimension::label) or the value's label.
-    pub name: &'static str,
+    pub name: Text,
     /// The publisher's own term, exactly as published: for crime, the name in
     /// the newest MPS file; for stop and search, the police.uk column or value;
     /// "" when the term is ours, or a value groups several published labels.
-    pub official: &'static str,
+    pub official: Text,
     /// What it means, in one or two plain sentences.
-    pub means: &'static str,
+    pub means: Text,
     /// What is counted ("" only for data terms).
-    pub counted: &'static str,
+    pub counted: Text,
     /// What is not counted, and where it is counted instead ("" only for data terms).
-    pub not_counted: &'static str,
+    pub not_counted: Text,
 }
 
 /// One term of a section (the table below reads better with the section first).
@@ -82,7 +95,15 @@ const fn entry(
     counted: &'static str,
     not_counted: &'static str,
 ) -> Term {
-    Term { id, section, name, official, means, counted, not_counted }
+    Term {
+        id: Cow::Borrowed(id),
+        section,
+        name: Cow::Borrowed(name),
+        official: Cow::Borrowed(official),
+        means: Cow::Borrowed(means),
+        counted: Cow::Borrowed(counted),
+        not_counted: Cow::Borrowed(not_counted),
+    }
 }
 
 /// Every term: crime categories in the order of the category table, then each
@@ -1541,7 +1562,12 @@ pub const TERMS: &[Term] = &[
 
 /// The term with this id.
 pub fn term(id: &str) -> Option<&'static Term> {
-    TERMS.iter().find(|t| t.id == id)
+    find(TERMS, id)
+}
+
+/// The term with this id among `terms` (e.g. read from [`FILE`]).
+pub fn find<'a>(terms: &'a [Term], id: &str) -> Option<&'a Term> {
+    terms.iter().find(|t| t.id == id)
 }
 
 /// The id of the definition of a stop-and-search dimension: `stops/<token>`.
@@ -1579,23 +1605,25 @@ fn has_all(text: &[String], query: &[String]) -> bool {
     query.iter().all(|q| text.iter().any(|w| w.starts_with(q.as_str())))
 }
 
-/// Terms matching a search: every word of `query` (case-insensitive, ignoring
-/// punctuation) begins a word of the name, official term, means, counted or
-/// not_counted. Terms whose name has every word come first, then the others,
-/// each in [`TERMS`] order. An empty query returns every term.
-pub fn search(query: &str) -> Vec<&'static Term> {
+/// Terms of `terms` matching a search: every word of `query` (case-insensitive,
+/// ignoring punctuation) begins a word of the name, official term, means,
+/// counted or not_counted. Terms whose name has every word come first, then the
+/// others, each in their order. An empty query returns every term.
+pub fn search<'a>(terms: &'a [Term], query: &str) -> Vec<&'a Term> {
     let query = words(query);
     if query.is_empty() {
-        return TERMS.iter().collect();
+        return terms.iter().collect();
     }
     let mut by_name = Vec::new();
     let mut by_text = Vec::new();
-    for t in TERMS {
-        if has_all(&words(t.name), &query) {
+    for t in terms {
+        if has_all(&words(&t.name), &query) {
             by_name.push(t);
         } else {
-            let text: Vec<String> =
-                [t.name, t.official, t.means, t.counted, t.not_counted].into_iter().flat_map(words).collect();
+            let text: Vec<String> = [&t.name, &t.official, &t.means, &t.counted, &t.not_counted]
+                .into_iter()
+                .flat_map(|f| words(f))
+                .collect();
             if has_all(&text, &query) {
                 by_text.push(t);
             }
@@ -1625,7 +1653,7 @@ mod tests {
         }
         for t in TERMS.iter().filter(|t| t.section == Section::Crime) {
             assert!(
-                categories::plain_name(t.id).is_some(),
+                categories::plain_name(&t.id).is_some(),
                 "glossary term {:?} is not a category id of categories::PLAIN: fix its id or remove it",
                 t.id
             );
@@ -1641,7 +1669,7 @@ mod tests {
                     "dimension {d:?} has no definition: add an entry(Section::StopSearch, {id:?}, …) term to TERMS in src/core/glossary.rs"
                 )
             });
-            assert_eq!((t.section, t.name, t.official), (Section::StopSearch, d.label(), d.column()), "{id}");
+            assert_eq!((t.section, &*t.name, &*t.official), (Section::StopSearch, d.label(), d.column()), "{id}");
             for v in d.values() {
                 let id = value_id(d, v.id);
                 let t = term(&id).unwrap_or_else(|| {
@@ -1651,7 +1679,7 @@ mod tests {
                         v.id
                     )
                 });
-                assert_eq!((t.section, t.name), (Section::StopSearch, v.label), "{id}");
+                assert_eq!((t.section, &*t.name), (Section::StopSearch, v.label), "{id}");
             }
         }
         for t in TERMS.iter().filter(|t| t.section == Section::StopSearch) {
@@ -1669,8 +1697,8 @@ mod tests {
     #[test]
     fn official_terms_read_back_to_their_ids() {
         for t in TERMS.iter().filter(|t| t.section == Section::Crime && t.id != category::ALL) {
-            let leaf = t.id.rsplit('/').next().unwrap_or(t.id);
-            assert_eq!(category::key(t.official), leaf, "official name of {}", t.id);
+            let leaf = t.id.rsplit('/').next().unwrap_or(&t.id);
+            assert_eq!(category::key(&t.official), leaf, "official name of {}", t.id);
         }
         for d in Dimension::ALL {
             for v in d.values() {
@@ -1680,7 +1708,7 @@ mod tests {
                     let labels = LABELS.iter().filter(|(ld, _, id)| *ld == d && *id == v.id).count();
                     assert!(v.id == UNKNOWN || labels > 1, "{} needs the police.uk label as its official term", t.id);
                 } else {
-                    assert_eq!(stop_search::value_of(d, t.official), Some(v.id), "official term of {}", t.id);
+                    assert_eq!(stop_search::value_of(d, &t.official), Some(v.id), "official term of {}", t.id);
                 }
             }
         }
@@ -1690,7 +1718,7 @@ mod tests {
     fn ids_are_unique_and_every_field_is_filled() {
         let mut seen = BTreeSet::new();
         for t in TERMS {
-            assert!(seen.insert(t.id), "{} is defined twice", t.id);
+            assert!(seen.insert(&*t.id), "{} is defined twice", t.id);
             let prefix_ok = match t.section {
                 Section::Crime => !t.id.starts_with("stops/") && !t.id.starts_with("data/"),
                 Section::StopSearch => t.id.starts_with("stops/"),
@@ -1705,9 +1733,9 @@ mod tests {
                 let allowed = t.section == Section::Data || t.id == category::ALL || t.section == Section::StopSearch;
                 assert!(allowed, "{} needs the publisher's term", t.id);
             }
-            for text in [t.id, t.name, t.official, t.means, t.counted, t.not_counted] {
+            for text in [&t.id, &t.name, &t.official, &t.means, &t.counted, &t.not_counted] {
                 assert!(!text.contains("TODO") && !text.contains("TBD"), "{}: unfinished text {text:?}", t.id);
-                assert_eq!(text, text.trim(), "{}: stray spaces", t.id);
+                assert_eq!(text.as_ref(), text.trim(), "{}: stray spaces", t.id);
                 assert!(!text.contains("  "), "{}: double space in {text:?}", t.id);
             }
         }
@@ -1719,9 +1747,22 @@ mod tests {
     }
 
     #[test]
+    fn the_published_file_reads_back_as_the_same_terms() {
+        let json = serde_json::to_string(TERMS).unwrap();
+        assert!(json.starts_with(r#"[{"id":"all","section":"crime","name":"All crimes""#), "{}", &json[..80]);
+        let read: Vec<Term> = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, TERMS);
+        assert_eq!(find(&read, "burglary").map(|t| &*t.name), Some("Burglary"));
+        assert_eq!(
+            search(&read, "section 60").first().map(|t| &*t.id),
+            search(TERMS, "section 60").first().map(|t| &*t.id)
+        );
+    }
+
+    #[test]
     fn definitions_are_short() {
         for t in TERMS {
-            for (field, text) in [("means", t.means), ("counted", t.counted), ("not_counted", t.not_counted)] {
+            for (field, text) in [("means", &t.means), ("counted", &t.counted), ("not_counted", &t.not_counted)] {
                 let n = text.split_whitespace().count();
                 assert!(n <= 45, "{} {field} has {n} words: keep it to about 40", t.id);
             }
@@ -1729,7 +1770,7 @@ mod tests {
     }
 
     fn check(query: &str, expected_first: &[&str]) {
-        let found: Vec<&str> = search(query).iter().map(|t| t.id).collect();
+        let found: Vec<&str> = search(TERMS, query).iter().map(|t| &*t.id).collect();
         assert!(
             found.len() >= expected_first.len() && found[..expected_first.len()] == *expected_first,
             "search {query:?}: expected {expected_first:?} first, found {:?}",
@@ -1750,10 +1791,10 @@ mod tests {
         check("s60", &["stops/legislation/cjpoa-s60"]);
         // No name has "pickpocketing": the texts that mention it, in table order.
         check("pickpocketing", &["robbery", "theft/theft-from-the-person"]);
-        assert_eq!(search("").len(), TERMS.len());
-        assert_eq!(search(" ,.- ").len(), TERMS.len());
-        assert!(search("xylophone").is_empty());
-        assert!(search("robbery xylophone").is_empty());
+        assert_eq!(search(TERMS, "").len(), TERMS.len());
+        assert_eq!(search(TERMS, " ,.- ").len(), TERMS.len());
+        assert!(search(TERMS, "xylophone").is_empty());
+        assert!(search(TERMS, "robbery xylophone").is_empty());
     }
 
     #[test]
@@ -1764,7 +1805,7 @@ mod tests {
         assert_eq!(tokens, ["crime", "stops", "data"]);
         assert_eq!(dimension_id(Dimension::Legislation), "stops/legislation");
         assert_eq!(value_id(Dimension::Outcome, "arrest"), "stops/outcome/arrest");
-        assert_eq!(term("burglary").map(|t| t.official), Some("BURGLARY"));
+        assert_eq!(term("burglary").map(|t| &*t.official), Some("BURGLARY"));
         assert_eq!(term("nothing"), None);
     }
 }

@@ -531,6 +531,8 @@ fn build_outputs(
     let mut revisions = 0;
     let mut history = Vec::new();
     let (mut json_gz, mut postcard_gz) = (0, 0);
+    // The definitions of every category and term, published beside the figures.
+    write(staging, met_core::glossary::FILE, &json(&met_core::glossary::TERMS))?;
 
     for level in [Level::Borough, Level::Ward] {
         let mut level_inputs: Vec<&CrimeInput> = inputs.iter().filter(|i| i.level == level).collect();

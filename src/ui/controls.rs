@@ -26,6 +26,7 @@ pub fn Controls(
 ) -> impl IntoView {
     // The options are written as HTML in one go: there are hundreds of them.
     let category_options = category_options(&manifest);
+    let manifest_for_label = manifest.clone();
     let months: Vec<Month> = manifest.dataset(Level::Borough).map(|d| d.period.months().collect()).unwrap_or_default();
     let month_options: String =
         months.iter().rev().map(|m| format!(r#"<option value="{}">{}</option>"#, m.iso(), m.long_name())).collect();
@@ -85,7 +86,7 @@ pub fn Controls(
                 <div class="radio">
                     <input type="radio" name="measure" id=id.clone() value=measure.token() prop:checked=checked on:change=choose />
                     <label for=id>{move || if measure == Measure::Count && stops() { "Number of searches" } else { measure.label() }}</label>
-                    <Define id=measure_term(measure) />
+                    <Define id=measure_term(measure) label=measure.label() />
                 </div>
             }
         })
@@ -116,7 +117,10 @@ pub fn Controls(
             <div class="field" hidden=stops>
                 <div class="label-row">
                     <label for="cat">"Crime category"</label>
-                    {move || state.with(|s| s.as_ref().map(|s| s.category.clone())).map(|id| view! { <Define id=id /> })}
+                    {move || state.with(|s| s.as_ref().map(|s| s.category.clone())).map(|id| {
+                        let label = manifest_for_label.category_label(&id);
+                        view! { <Define id=id label=label /> }
+                    })}
                 </div>
                 <select id="cat" name="cat" node_ref=cat inner_html=category_options
                     on:change=move |ev| change(|s, v| s.category = v, ev)></select>
@@ -162,7 +166,7 @@ pub fn Controls(
                             }
                         } />
                     <label for="rolling">"Chart 12-month rolling totals"</label>
-                    <Define id="data/rolling-12-month-total" />
+                    <Define id="data/rolling-12-month-total" label="12-month rolling totals" />
                 </div>
             </fieldset>
         </form>

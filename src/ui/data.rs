@@ -14,6 +14,7 @@
 use leptos::prelude::*;
 use met_core::crosstab::{self, CrossFile};
 use met_core::dataset::{release_folder, GeoFile, Manifest, SeriesFile};
+use met_core::glossary::{self, Term};
 use met_core::stop_search::StopsFile;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -79,6 +80,8 @@ pub struct Store {
     pub stops: RwSignal<HashMap<String, Load<StopsFile>>>,
     /// The stop-and-search cross-tabulation: `None` until a view needs it.
     pub cross: RwSignal<Option<Load<CrossFile>>>,
+    /// The definitions (`glossary.json`): `None` until one is asked for.
+    pub glossary: RwSignal<Option<Load<Vec<Term>>>>,
 }
 
 impl Store {
@@ -131,6 +134,7 @@ impl Store {
             series: RwSignal::new(HashMap::new()),
             stops: RwSignal::new(HashMap::new()),
             cross: RwSignal::new(None),
+            glossary: RwSignal::new(None),
         }
     }
 
@@ -173,6 +177,11 @@ impl Store {
         need_one(self, self.cross, crosstab::FILE);
     }
 
+    /// Requests the definitions unless they are loaded or loading.
+    pub fn need_glossary(self) {
+        need_one(self, self.glossary, glossary::FILE);
+    }
+
     /// Forgets failed files and requests everything needed again.
     pub fn retry(self) {
         if !matches!(self.manifest.get_untracked(), Load::Ready(_))
@@ -185,6 +194,9 @@ impl Store {
         }
         if matches!(self.cross.get_untracked(), Some(Load::Failed(_))) {
             self.cross.set(None);
+        }
+        if matches!(self.glossary.get_untracked(), Some(Load::Failed(_))) {
+            self.glossary.set(None);
         }
         self.series.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));
         self.stops.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));

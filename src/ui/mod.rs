@@ -382,6 +382,7 @@ pub fn App(store: Store) -> impl IntoView {
             Some(if q.is_empty() { "?".to_string() } else { format!("?{q}") })
         })
     };
+    provide_context(store);
     provide_context(pages::Glossary {
         href: Callback::new(move |id: String| {
             format!("{}#{}", page_href(Page::Definitions).unwrap_or_default(), pages::term_anchor(&id))
@@ -624,7 +625,7 @@ pub fn App(store: Store) -> impl IntoView {
                     <li class="multiple">
                         <div class="multiple-head">
                             <h3 class="multiple-title"><button type="button" class="link-button" on:click=choose>{m.name.clone()}</button></h3>
-                            <pages::Define id=m.category.clone() />
+                            <pages::Define id=m.category.clone() label=m.name.clone() />
                         </div>
                         <p class="multiple-total">{total}</p>
                         <div class="chart-svg" role="img" aria-label=m.chart.description() inner_html=svg></div>
@@ -845,7 +846,11 @@ pub fn App(store: Store) -> impl IntoView {
                 {heading}
                 <p class="what-counts">
                     {move || model.with(|m| m.as_ref().and_then(|m| m.category_plain.clone()).map(|p| format!("What this counts: {p}. ")))}
-                    {move || (explorer.get() == Explorer::Crime).then(|| view! { <pages::Define id=category_id.get() /> })}
+                    {move || (explorer.get() == Explorer::Crime).then(|| {
+                        let id = category_id.get();
+                        let label = store.manifest.with_untracked(|m| m.ready().map(|m| m.category_label(&id))).unwrap_or_default();
+                        view! { <pages::Define id=id label=label /> }
+                    })}
                 </p>
             </Show>
             <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
@@ -918,7 +923,7 @@ pub fn App(store: Store) -> impl IntoView {
             </Show>
             {move || match page.get() {
                 Page::Figures => figures().into_any(),
-                Page::Definitions => view! { <pages::Definitions /> }.into_any(),
+                Page::Definitions => view! { <pages::Definitions store=store /> }.into_any(),
                 Page::Data => store.manifest.get().ready().map(|m| view! { <pages::AboutData manifest=m today=this_month() /> }).into_any(),
                 Page::Accessibility => view! { <pages::Accessibility /> }.into_any(),
                 Page::Guides => view! { <pages::Guides open=open_guide /> }.into_any(),

@@ -2,8 +2,10 @@
 //! about the data (catalogue, cover sheets, release calendar, this site's
 //! data releases) and the accessibility statement; the "?" button that opens
 //! a term's definition beside its label; and the signposts in every footer.
-//! Their words come from `met_core::glossary` and `met_core::about`.
+//! Their words come from `met_core::about` and the glossary file that
+//! `prepare` publishes from `met_core::glossary` (loaded when first needed).
 
+use super::data::{Load, Store};
 use super::table::PlainTable;
 use leptos::prelude::*;
 use met_core::about::{self, Entry};
@@ -18,9 +20,6 @@ pub fn term_anchor(id: &str) -> String {
     format!("term-{}", id.replace('/', "--"))
 }
 
-/// A "?" button beside a label that opens the term's definition in a
-/// popover (Escape or a click outside closes it), with a link to it on the
-/// definitions page. Nothing when the term has no definition.
 /// How a "?" reaches the definitions page: the page's link to a term, and
 /// the callback that opens it in place. Provided by the app.
 #[derive(Clone, Copy)]
@@ -31,23 +30,38 @@ pub struct Glossary {
 
 /// A "?" button beside a label that opens the term's definition in a
 /// popover (Escape or a click outside closes it), with a link to it on the
-/// definitions page. Nothing when the term has no definition.
+/// definitions page. The definitions load when one is first opened.
 #[component]
 pub fn Define(
     /// The glossary id of the term.
     #[prop(into)]
     id: String,
+    /// The label it explains, as shown.
+    #[prop(into)]
+    label: String,
 ) -> impl IntoView {
-    let (Some(term), Some(links)) = (glossary::term(&id), use_context::<Glossary>()) else { return ().into_any() };
+    let (Some(links), Some(store)) = (use_context::<Glossary>(), use_context::<Store>()) else { return ().into_any() };
     // The same term can have a "?" in several places: each popover has its own id.
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let popover = format!("define-{}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
     let close = popover.clone();
     let href = links.href.run(id.clone());
+    let term_id = id.clone();
+    let body = move || match store.glossary.get() {
+        Some(Load::Ready(terms)) => match glossary::find(&terms, &term_id) {
+            Some(t) => definition(t, "h2").into_any(),
+            None => view! { <p>"This term has no definition yet."</p> }.into_any(),
+        },
+        Some(Load::Failed(e)) => {
+            view! { <p class="error-message">{format!("The definitions could not be loaded: {e}")}</p> }.into_any()
+        }
+        _ => view! { <p class="loading" role="status">"Loading the definition…"</p> }.into_any(),
+    };
     view! {
-        <button type="button" class="define" popovertarget=popover.clone() aria-label=format!("What “{}” means", term.name)>"?"</button>
-        <div id=popover class="popover" popover="auto" role="dialog" aria-label=format!("Definition: {}", term.name)>
-            {definition(term, "h2")}
+        <button type="button" class="define" popovertarget=popover.clone() aria-label=format!("What “{label}” means")
+            on:click=move |_| store.need_glossary()>"?"</button>
+        <div id=popover class="popover" popover="auto" role="dialog" aria-label=format!("Definition: {label}")>
+            {body}
             <p class="popover-actions">
                 <a href=href on:click=move |ev| {
                     ev.prevent_default();
@@ -62,65 +76,103 @@ pub fn Define(
 
 /// One term: its name as a heading, what it means, what is and is not
 /// counted, and the publisher's own term.
-fn definition(term: &'static Term, heading: &'static str) -> impl IntoView {
+fn definition(term: &Term, heading: &'static str) -> impl IntoView {
+    let name = term.name.to_string();
     let name = match heading {
-        "h2" => view! { <h2 class="term-name">{term.name}</h2> }.into_any(),
-        _ => view! { <h3 class="term-name">{term.name}</h3> }.into_any(),
+        "h2" => view! { <h2 class="term-name">{name}</h2> }.into_any(),
+        _ => view! { <h3 class="term-name">{name}</h3> }.into_any(),
+    };
+    let line = |label: &'static str, text: &str| {
+        (!text.is_empty()).then(|| view! { <p><strong>{label}</strong>{text.to_string()}</p> })
     };
     view! {
         {name}
-        <p>{term.means}</p>
-        {(!term.counted.is_empty()).then(|| view! { <p><strong>"Counted: "</strong>{term.counted}</p> })}
-        {(!term.not_counted.is_empty()).then(|| view! { <p><strong>"Not counted: "</strong>{term.not_counted}</p> })}
-        {(!term.official.is_empty()).then(|| view! { <p class="hint">"Published as: "{term.official}</p> })}
+        <p>{term.means.to_string()}</p>
+        {line("Counted: ", &term.counted)}
+        {line("Not counted: ", &term.not_counted)}
+        {(!term.official.is_empty()).then(|| view! { <p class="hint">"Published as: "{term.official.to_string()}</p> })}
+    }
+}
+
+/// Definitions from the glossary file, for lists beside a figure: each id's
+/// name and meaning (loading or failed: a line saying so).
+pub fn definition_list(store: Store, ids: Vec<String>) -> impl IntoView {
+    move || match store.glossary.get() {
+        Some(Load::Ready(terms)) => view! {
+            <dl class="term-list">
+                {ids.iter().filter_map(|id| glossary::find(&terms, id)).map(|t| view! {
+                    <dt>{t.name.to_string()}</dt><dd>{format!("{} {}", t.means, t.counted).trim_end().to_string()}</dd>
+                }).collect_view()}
+            </dl>
+        }
+        .into_any(),
+        Some(Load::Failed(e)) => {
+            view! { <p class="error-message">{format!("The definitions could not be loaded: {e}")}</p> }.into_any()
+        }
+        _ => view! { <p class="loading" role="status">"Loading the definitions…"</p> }.into_any(),
     }
 }
 
 /// The definitions page: every term by section, narrowed by a search box.
 #[component]
-pub fn Definitions() -> impl IntoView {
+pub fn Definitions(store: Store) -> impl IntoView {
+    store.need_glossary();
     let query = RwSignal::new(String::new());
-    let found = Memo::new(move |_| query.with(|q| glossary::search(q)));
+    let found: Memo<Option<Vec<Term>>> = Memo::new(move |_| {
+        let terms = store.glossary.get()?.ready()?;
+        Some(query.with(|q| glossary::search(&terms, q).into_iter().cloned().collect()))
+    });
     let count = move || {
-        let n = found.with(Vec::len);
-        match (n, query.with(|q| q.trim().is_empty())) {
+        let n = found.with(|f| f.as_ref().map(Vec::len))?;
+        Some(match (n, query.with(|q| q.trim().is_empty())) {
             (_, true) => format!("{n} definitions"),
             (0, false) => "No definitions match. Try another word, or clear the search.".to_string(),
             (1, false) => "1 definition matches".to_string(),
             _ => format!("{n} definitions match"),
-        }
+        })
     };
     let sections = move || {
-        let found = found.get();
-        Section::ALL
-            .into_iter()
-            .filter_map(|section| {
-                let terms: Vec<&'static Term> = found.iter().copied().filter(|t| t.section == section).collect();
-                if terms.is_empty() {
-                    return None;
-                }
-                let heading = format!("section-{}", section.token());
-                let labelled_by = heading.clone();
-                Some(view! {
-                    <section aria-labelledby=labelled_by>
-                        <h2 id=heading class="panel-heading">{section.title()}</h2>
-                        <ul class="terms">
-                            {terms.into_iter().map(|t| view! { <li class="term" id=term_anchor(t.id) tabindex="-1">{definition(t, "h3")}</li> }).collect_view()}
-                        </ul>
-                    </section>
+        let found = found.get()?;
+        Some(
+            Section::ALL
+                .into_iter()
+                .filter_map(|section| {
+                    let terms: Vec<&Term> = found.iter().filter(|t| t.section == section).collect();
+                    if terms.is_empty() {
+                        return None;
+                    }
+                    let heading = format!("section-{}", section.token());
+                    let labelled_by = heading.clone();
+                    Some(view! {
+                        <section aria-labelledby=labelled_by>
+                            <h2 id=heading class="panel-heading">{section.title()}</h2>
+                            <ul class="terms">
+                                {terms.into_iter().map(|t| view! { <li class="term" id=term_anchor(&t.id) tabindex="-1">{definition(t, "h3")}</li> }).collect_view()}
+                            </ul>
+                        </section>
+                    })
                 })
-            })
-            .collect_view()
+                .collect_view(),
+        )
+    };
+    let status = move || match store.glossary.get() {
+        Some(Load::Failed(e)) => Some(
+            view! { <p class="error-message">{format!("The definitions could not be loaded: {e}")}</p> }.into_any(),
+        ),
+        Some(Load::Ready(_)) => None,
+        _ => Some(view! { <p class="loading" role="status">"Loading the definitions…"</p> }.into_any()),
     };
     view! {
         <h1 class="view-heading" tabindex="-1" id="page-heading">"Definitions"</h1>
-        <p class="summary">"What each crime category, stop-and-search term and figure on this site means, in plain words: what is counted, what is not, and the publisher's own term."</p>
+        <p class="summary">"What each crime category, stop-and-search term and figure on this site means, in plain words: what is counted, what is not, and the publisher's own term. "
+            <a href=format!("{}/{}", super::data::DATA, glossary::FILE) download>"Download every definition (JSON)"</a>"."</p>
         <div class="field glossary-search">
             <label for="glossary-search">"Search the definitions"</label>
             <input type="search" id="glossary-search" class="search-input" autocomplete="off"
                 prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
         </div>
         <p role="status" id="glossary-count" class="hint">{count}</p>
+        {status}
         {sections}
     }
 }

@@ -5,7 +5,7 @@
 //! and the outcomes of each ethnic group's searches for one age group.
 //! Everything shown comes from the [`StopsModel`]; this module only draws it.
 
-use super::data::Load;
+use super::data::{Load, Store};
 use super::pages::Define;
 use super::{chart, download, figure::ChartFigure, table::PlainTable};
 use leptos::html::Select;
@@ -58,6 +58,7 @@ pub fn StopsSections(
     let bars = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.breakdown.bars())));
     let group_bars = Memo::new(move |_| model.with(|m| m.as_ref().and_then(|m| m.groups.as_ref().map(|g| g.bars()))));
     let dimension = NodeRef::<Select>::new();
+    let store = use_context::<Store>();
     let chosen = Memo::new(move |_| state.with(|s| s.as_ref().map_or(Dimension::Outcome, |s| s.dimension)));
     Effect::new(move |_| {
         let Some(token) = state.with(|s| s.as_ref().map(|s| s.dimension.token())) else { return };
@@ -156,22 +157,22 @@ pub fn StopsSections(
             <div class="field">
                 <div class="label-row">
                     <label for="dim">"Show searches by"</label>
-                    {move || view! { <Define id=glossary::dimension_id(chosen.get()) /> }}
+                    {move || view! { <Define id=glossary::dimension_id(chosen.get()) label=chosen.get().label() /> }}
                 </div>
                 <select id="dim" name="dim" node_ref=dimension inner_html=options on:change=choose></select>
             </div>
             <BarFigure spec=bars width=width id="breakdown-chart" />
-            <details class="details terms-details">
+            <details class="details terms-details" on:toggle=move |_| {
+                if let Some(store) = store {
+                    store.need_glossary();
+                }
+            }>
                 <summary>{move || format!("What these mean: {}", chosen.get().label().to_lowercase())}</summary>
                 {move || {
                     let d = chosen.get();
-                    let values = d.values().iter().filter_map(|v| glossary::term(&glossary::value_id(d, v.id)));
-                    view! {
-                        <dl class="term-list">
-                            {glossary::term(&glossary::dimension_id(d)).map(|t| view! { <dt>{t.name}</dt><dd>{t.means}</dd> })}
-                            {values.map(|t| view! { <dt>{t.name}</dt><dd>{t.means}" "{t.counted}</dd> }).collect_view()}
-                        </dl>
-                    }
+                    let mut ids = vec![glossary::dimension_id(d)];
+                    ids.extend(d.values().iter().map(|v| glossary::value_id(d, v.id)));
+                    store.map(|store| super::pages::definition_list(store, ids))
                 }}
             </details>
             <details class="details data-details" on:toggle=move |ev| breakdown_open.set(super::figure::is_open(&ev))>
@@ -184,7 +185,7 @@ pub fn StopsSections(
         </section>
         <section aria-labelledby="groups-heading">
             <h2 id="groups-heading" class="panel-heading">"Searches for every 1,000 residents of each ethnic group"</h2>
-            <p class="what-counts">"What the ratio means: "<Define id="data/disproportionality-ratio" /></p>
+            <p class="what-counts">"What the ratio means: "<Define id="data/disproportionality-ratio" label="Disproportionality ratio" /></p>
             <Show when=move || model.with(|m| m.as_ref().is_some_and(|m| m.groups.is_none()))>
                 <p>"Census 2021 counts of residents by ethnic group were not among the published files this data was prepared from, so no rates by group can be given."</p>
             </Show>

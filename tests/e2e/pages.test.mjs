@@ -28,6 +28,8 @@ test('the "?" beside a label opens its definition; the keyboard opens and closes
   await page.keyboard.press('Enter');
   const popover = page.getByRole('dialog', { name: 'Definition: Burglary' });
   await popover.waitFor();
+  // The definitions load when one is first opened.
+  await popover.getByRole('heading', { name: 'Burglary' }).waitFor();
   assert.match(await popover.innerText(), /Counted: .+\n[\s\S]*Not counted: .+\n[\s\S]*Published as: BURGLARY/);
   assert.deepEqual(await accessibilityProblems(page), CLEAN);
   await page.keyboard.press('Escape');
@@ -57,7 +59,11 @@ test('the definitions page covers every category in the data and searches by any
   for (const c of manifest.categories) {
     assert.ok(ids.includes(`term-${c.id.replaceAll('/', '--')}`), `no definition of ${c.id}`);
   }
-  assert.match(await text(page, '#glossary-count'), /^\d+ definitions$/);
+  await page.waitForFunction(() => /^\d+ definitions$/.test(document.querySelector('#glossary-count').textContent));
+  // The same definitions, published as a file anyone can reuse.
+  const file = await page.getByRole('link', { name: 'Download every definition (JSON)' }).getAttribute('href');
+  const terms = await (await page.request.get(app.base + file)).json();
+  assert.equal(`${terms.length} definitions`, await text(page, '#glossary-count'));
   await page.fill('#glossary-search', 'section 60');
   await page.waitForFunction(() => /definitions? match/.test(document.querySelector('#glossary-count').textContent));
   assert.match(await text(page, 'li.term h3'), /section 60/);
