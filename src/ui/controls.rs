@@ -27,6 +27,8 @@ pub fn Controls(
     // The options are written as HTML in one go: there are hundreds of them.
     let category_options = category_options(&manifest);
     let manifest_for_label = manifest.clone();
+    // Only the category redraws its "?": not every change of the view.
+    let chosen_category = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.category.clone())));
     let months: Vec<Month> = manifest.dataset(Level::Borough).map(|d| d.period.months().collect()).unwrap_or_default();
     let month_options: String =
         months.iter().rev().map(|m| format!(r#"<option value="{}">{}</option>"#, m.iso(), m.long_name())).collect();
@@ -117,7 +119,7 @@ pub fn Controls(
             <div class="field" hidden=stops>
                 <div class="label-row">
                     <label for="cat">"Crime category"</label>
-                    {move || state.with(|s| s.as_ref().map(|s| s.category.clone())).map(|id| {
+                    {move || chosen_category.get().map(|id| {
                         let label = manifest_for_label.category_label(&id);
                         view! { <Define id=id label=label /> }
                     })}

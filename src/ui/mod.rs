@@ -170,12 +170,11 @@ fn file_stem(model: &ViewModel, state: &ViewState) -> String {
 fn meta(manifest: &Manifest, model: &ViewModel, title: String) -> Meta {
     let levels: &[Level] =
         if model.ranking.scope == Scope::Boroughs { &[Level::Borough] } else { &[Level::Borough, Level::Ward] };
-    let releases = if model.ranking.counted == view::SEARCHES {
+    let mut releases: Vec<String> = if model.ranking.counted == view::SEARCHES {
         manifest.stops.iter().map(|d| format!("{} ({})", d.title, d.source_url)).collect()
     } else {
         met_core::download::releases(manifest, levels)
     };
-    let mut releases: Vec<String> = releases;
     if !manifest.release.is_empty() {
         releases.push(format!("Met Data Explorer data release {}", manifest.release));
     }
@@ -399,9 +398,9 @@ pub fn App(store: Store) -> impl IntoView {
             }
         });
     });
-    let page_link = move |next: Page, class: &'static str| {
+    let page_link = move |next: Page| {
         view! {
-            <a href=move || page_href(next) class=class aria-current=move || (page.get() == next).then_some("page")
+            <a href=move || page_href(next) aria-current=move || (page.get() == next).then_some("page")
                 on:click=move |ev| {
                     ev.prevent_default();
                     show_page(next, None);
@@ -809,7 +808,7 @@ pub fn App(store: Store) -> impl IntoView {
             view! {
                 <aside class="first-visit" aria-labelledby="first-visit-title">
                     <h2 id="first-visit-title" class="first-visit-title">"New to Met Data Explorer?"</h2>
-                    <p>"The "{page_link(Page::Guides, "")}" show step by step how to compare your ward with its borough and London, read rates fairly, and share or embed a view. A “?” beside a label explains the term."</p>
+                    <p>"The "{page_link(Page::Guides)}" show step by step how to compare your ward with its borough and London, read rates fairly, and share or embed a view. A “?” beside a label explains the term."</p>
                     <button type="button" class="link-button" id="first-visit-hide" on:click=move |_| {
                         set_local_flag(HINT_KEY);
                         hint_hidden.set(true);
@@ -906,9 +905,9 @@ pub fn App(store: Store) -> impl IntoView {
                 <nav class="service-nav" aria-label="Site">
                     <ul>
                         {explorer_links}
-                        <li>{page_link(Page::Guides, "")}</li>
-                        <li>{page_link(Page::Definitions, "")}</li>
-                        <li>{page_link(Page::Data, "")}</li>
+                        <li>{page_link(Page::Guides)}</li>
+                        <li>{page_link(Page::Definitions)}</li>
+                        <li>{page_link(Page::Data)}</li>
                     </ul>
                 </nav>
             </div>
@@ -935,9 +934,9 @@ pub fn App(store: Store) -> impl IntoView {
                 <p class="print-only">{move || share_url.get().map(|u| format!("This view: {u}"))}</p>
                 {pages::signposts()}
                 <ul class="footer-links">
-                    <li>{page_link(Page::Data, "")}</li>
-                    <li>{page_link(Page::Definitions, "")}</li>
-                    <li>{page_link(Page::Accessibility, "")}</li>
+                    <li>{page_link(Page::Data)}</li>
+                    <li>{page_link(Page::Definitions)}</li>
+                    <li>{page_link(Page::Accessibility)}</li>
                 </ul>
                 <p>"Contains National Statistics data © Crown copyright and database right. Contains Ordnance Survey data © Crown copyright and database right. Boundaries: Greater London Authority and Office for National Statistics."</p>
             </div>

@@ -52,10 +52,8 @@ pub fn Define(
             Some(t) => definition(t, "h2").into_any(),
             None => view! { <p>"This term has no definition yet."</p> }.into_any(),
         },
-        Some(Load::Failed(e)) => {
-            view! { <p class="error-message">{format!("The definitions could not be loaded: {e}")}</p> }.into_any()
-        }
-        _ => view! { <p class="loading" role="status">"Loading the definition…"</p> }.into_any(),
+        Some(Load::Failed(e)) => failed(&e).into_any(),
+        _ => loading().into_any(),
     };
     view! {
         <button type="button" class="define" popovertarget=popover.clone() aria-label=format!("What “{label}” means")
@@ -94,6 +92,16 @@ fn definition(term: &Term, heading: &'static str) -> impl IntoView {
     }
 }
 
+/// The line shown while the glossary file loads.
+fn loading() -> impl IntoView {
+    view! { <p class="loading" role="status">"Loading the definitions…"</p> }
+}
+
+/// The line shown when the glossary file failed to load.
+fn failed(error: &str) -> impl IntoView {
+    view! { <p class="error-message">{format!("The definitions could not be loaded: {error}")}</p> }
+}
+
 /// Definitions from the glossary file, for lists beside a figure: each id's
 /// name and meaning (loading or failed: a line saying so).
 pub fn definition_list(store: Store, ids: Vec<String>) -> impl IntoView {
@@ -106,10 +114,8 @@ pub fn definition_list(store: Store, ids: Vec<String>) -> impl IntoView {
             </dl>
         }
         .into_any(),
-        Some(Load::Failed(e)) => {
-            view! { <p class="error-message">{format!("The definitions could not be loaded: {e}")}</p> }.into_any()
-        }
-        _ => view! { <p class="loading" role="status">"Loading the definitions…"</p> }.into_any(),
+        Some(Load::Failed(e)) => failed(&e).into_any(),
+        _ => loading().into_any(),
     }
 }
 
@@ -156,11 +162,9 @@ pub fn Definitions(store: Store) -> impl IntoView {
         )
     };
     let status = move || match store.glossary.get() {
-        Some(Load::Failed(e)) => Some(
-            view! { <p class="error-message">{format!("The definitions could not be loaded: {e}")}</p> }.into_any(),
-        ),
+        Some(Load::Failed(e)) => Some(failed(&e).into_any()),
         Some(Load::Ready(_)) => None,
-        _ => Some(view! { <p class="loading" role="status">"Loading the definitions…"</p> }.into_any()),
+        _ => Some(loading().into_any()),
     };
     view! {
         <h1 class="view-heading" tabindex="-1" id="page-heading">"Definitions"</h1>
