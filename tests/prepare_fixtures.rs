@@ -357,3 +357,183 @@ fn the_auditor_finds_what_a_careless_publication_gives_away() {
     assert_eq!(findings.small, ["arrests A 2024-01 = 4"]);
     assert_eq!(findings.broken, ["london month 0 = parts: 90 ≠ 91"]);
 }
+
+/// Writes a GLA-style ward shapefile (with each ward's borough as `LAGSSCODE`):
+/// two wards splitting Camden's square.
+fn write_gla_wards(dir: &Path, wards: &[(&str, &str)]) {
+    let table = TableWriterBuilder::new()
+        .add_character_field("NAME".try_into().unwrap(), 40)
+        .add_character_field("GSS_CODE".try_into().unwrap(), 9)
+        .add_character_field("LAGSSCODE".try_into().unwrap(), 9);
+    std::fs::create_dir_all(dir).unwrap();
+    let mut writer = shapefile::Writer::from_path(dir.join("London_Ward.shp"), table).unwrap();
+    for (i, (name, code)) in wards.iter().enumerate() {
+        let y = 180_000.0 + 1_000.0 * i as f64;
+        let ring = vec![
+            Point::new(527_000.0, y),
+            Point::new(527_000.0, y + 1_000.0),
+            Point::new(529_000.0, y + 1_000.0),
+            Point::new(529_000.0, y),
+            Point::new(527_000.0, y),
+        ];
+        let mut record = Record::default();
+        record.insert("NAME".into(), FieldValue::Character(Some((*name).into())));
+        record.insert("GSS_CODE".into(), FieldValue::Character(Some((*code).into())));
+        record.insert("LAGSSCODE".into(), FieldValue::Character(Some("E09000007".into())));
+        writer.write_shape_and_record(&Polygon::new(PolygonRing::Outer(ring)), &record).unwrap();
+    }
+}
+
+#[test]
+fn ward_files_of_an_older_vintage_are_kept_apart_with_their_own_map() {
+    let src = source();
+    // A 2019-layout ward file on the wards before May 2022 (Camden's E05000xxx codes), and a
+    // GLA shapefile of those wards: neither may leak into the current wards.
+    std::fs::write(
+        src.path().join("ward-2021.csv"),
+        "MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,202111,202112\n\
+         Theft,Shoplifting,Kilburn,E05000138,Camden,8,9\n\
+         Burglary,Burglary - Residential,Abbey,E05000130,Camden,2,0\n",
+    )
+    .unwrap();
+    write_gla_wards(&src.path().join("gla/ESRI"), &[("Kilburn", "E05000138"), ("Abbey", "E05000130")]);
+    let out = src.path().join("out");
+    let report = run(src.path(), &out).unwrap();
+    let manifest: Manifest = read(&out, "manifest.json");
+    // The current wards are the May 2022 ones of ward.csv only.
+    let current: Vec<&str> = manifest.areas_of(Level::Ward).map(|a| a.code.as_str()).collect();
+    assert_eq!(current, ["E05013772", "E05013806"]);
+    assert_eq!(manifest.ward_vintage.as_deref(), Some("2022"));
+    let wards: SeriesFile = read(&out, "crime-ward-all.json");
+    assert_eq!(wards.first, Month::parse("2024-01").unwrap());
+    assert!(!wards.areas.iter().any(|a| a.starts_with("E05000")));
+    // The older wards: their own list, series and map, with their borough from LAGSSCODE.
+    let older = &manifest.older_wards[0];
+    assert_eq!((older.id.as_str(), older.boundaries, older.period.len()), ("2018", true, 2));
+    let kilburn = older.areas.iter().find(|a| a.code == "E05000138").unwrap();
+    assert_eq!((kilburn.name.as_str(), kilburn.borough.as_deref()), ("Kilburn", Some("E09000007")));
+    let old: SeriesFile = read(&out, "crime-ward-2018-all.json");
+    assert_eq!(values(&old, "all", "E05000138"), [Some(8), Some(9)]);
+    assert_eq!(values(&old, "all", "E05000130"), [Some(2), Some(0)]);
+    let geo: met_core::dataset::GeoFile = read(&out, "wards-2018.geo.json");
+    assert_eq!(geo.areas.len(), 2);
+    assert!(manifest.releases.iter().any(|r| r.id == "crime-ward-2018-2021-12"));
+    let summary = met_prepare::summary(&report, &out);
+    assert!(
+        summary.contains("ward-2021.csv is on the wards of May 2018 to May 2022, not on the wards drawn in May 2022"),
+        "{summary}"
+    );
+    assert!(!summary.contains("ward E05000"), "{summary}");
+
+    // Without the shapefile the older wards are still published, and the summary says what is missing.
+    std::fs::remove_dir_all(src.path().join("gla")).unwrap();
+    let report = run(src.path(), &out).unwrap();
+    let manifest: Manifest = read(&out, "manifest.json");
+    assert!(!manifest.older_wards[0].boundaries);
+    assert!(met_prepare::summary(&report, &out).contains("no boundary file of the wards of May 2018 to May 2022"));
+}
+
+#[test]
+fn a_repeated_row_is_an_error_naming_both_lines() {
+    let src = source();
+    let path = src.path().join("ward.csv");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("THEFT,SHOPLIFTING,\"Ham, Petersham & Richmond Riverside\",E05013772,Camden,3,4\n");
+    std::fs::write(&path, text).unwrap();
+    let err = run(src.path(), &src.path().join("out")).unwrap_err().to_string();
+    assert!(err.contains("ward.csv: line 4: THEFT / SHOPLIFTING in E05013772 is repeated: line 2 has"), "{err}");
+    assert!(!src.path().join("out").exists());
+}
+
+#[test]
+fn a_stub_month_never_replaces_a_complete_one_and_is_reported() {
+    let src = source();
+    // A newer borough release whose first month (2024-03) is nearly empty.
+    std::fs::write(
+        src.path().join("newer/stub.csv"),
+        "MajorText,MinorText,BoroughName,202403,202404,202405,202406\n\
+         BURGLARY,RES BURGLARY OF A HOME,Camden,0,9,10,11\n\
+         PUBLIC ORDER OFFENCES,PUBLIC FEAR ALARM OR DISTRESS,Westminster,1,7,8,7\n",
+    )
+    .unwrap();
+    let out = src.path().join("out");
+    let report = run(src.path(), &out).unwrap();
+    let all: SeriesFile = read(&out, "crime-borough-all.json");
+    let tail = |v: Vec<Option<u32>>| v[v.len() - 4..].to_vec();
+    // March 2024 stays 12 (from the release ending March: burglary 9, fraud 3), not the stub's 0.
+    assert_eq!(tail(values(&all, "all", "E09000007")), [Some(12), Some(9), Some(10), Some(11)]);
+    let manifest: Manifest = read(&out, "manifest.json");
+    let stub = manifest.releases.iter().find(|r| r.id == "crime-borough-2024-06").unwrap();
+    assert_eq!(stub.incomplete.len(), 1);
+    assert_eq!(
+        (stub.incomplete[0].month.iso().as_str(), stub.incomplete[0].used.as_deref()),
+        ("2024-03", Some("crime-borough-2024-03"))
+    );
+    let summary = met_prepare::summary(&report, &out);
+    assert!(
+        summary.contains("incomplete month 2024-03 in London: 1 offences where about 19 were expected; crime-borough-2024-03's complete figure is used"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn the_oldest_layout_maps_onto_todays_categories() {
+    let src = source();
+    std::fs::write(
+        src.path().join("old-layout-2018.csv"),
+        "Borough,Major Category,Minor Category,201712,201801\n\
+         Camden,Burglary,Burglary in a Dwelling,4,4\n\
+         Camden,Drugs,Possession Of Drugs,3,5\n\
+         Camden,Theft & Handling,Theft From Motor Vehicle,2,1\n\
+         Camden,Violence Against the Person,Common Assault,6,7\n",
+    )
+    .unwrap();
+    let out = src.path().join("out");
+    let report = run(src.path(), &out).unwrap();
+    assert!(report.unknown_categories.is_empty(), "{:?}", report.unknown_categories);
+    let drugs: SeriesFile = read(&out, "crime-borough-drug-offences.json");
+    assert_eq!(values(&drugs, "drug-offences/possession-of-drugs", "E09000007")[..2], [Some(3), Some(5)]);
+    let vehicle: SeriesFile = read(&out, "crime-borough-vehicle-offences.json");
+    assert_eq!(values(&vehicle, "vehicle-offences", "E09000007")[..2], [Some(2), Some(1)]);
+    // No newer-classification file follows it directly here, so no break is marked.
+    let manifest: Manifest = read(&out, "manifest.json");
+    assert!(manifest.datasets[0].breaks.is_empty());
+}
+
+#[test]
+fn an_empty_file_is_a_warning_and_a_stray_stop_search_month_is_ignored() {
+    let src = source();
+    std::fs::write(src.path().join("empty.csv"), "").unwrap();
+    write_stop_search(src.path());
+    // A file years before the others.
+    let april =
+        std::fs::read_to_string(src.path().join("stop-search/2024-04-metropolitan-stop-and-search.csv")).unwrap();
+    std::fs::write(
+        src.path().join("stop-search/2019-01-metropolitan-stop-and-search.csv"),
+        april.replace("2024-04-0", "2019-01-0").replace("2024-03-31", "2019-01-01").replace("2024-04-30", "2019-01-30"),
+    )
+    .unwrap();
+    // A search in the City of London, policed by the City of London Police.
+    let (lat, lon) = lat_lon_at(526_000.0, 181_000.0);
+    let mut text = april;
+    text.push_str(&format!("Person search,2024-04-03T12:00:00+00:00,False,,{lat:.6},{lon:.6},Male,18-24,White - Irish,White,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,,\n"));
+    std::fs::write(src.path().join("stop-search/2024-04-metropolitan-stop-and-search.csv"), text).unwrap();
+    let out = src.path().join("out");
+    let report = run(src.path(), &out).unwrap();
+    let summary = met_prepare::summary(&report, &out);
+    assert!(summary.contains("Warning: empty.csv is an empty file"), "{summary}");
+    assert!(
+        report
+            .ignored
+            .iter()
+            .any(|(p, why)| p.contains("2019-01") && why.contains("apart from the consecutive months")),
+        "{:?}",
+        report.ignored
+    );
+    let stops = report.stops.unwrap();
+    assert_eq!((stops.months.len(), stops.in_city), (1, 1));
+    let file: met_core::stop_search::StopsFile = read(&out, "stops-borough.json");
+    assert!(!file.areas.iter().any(|a| a.code == "E09000001"));
+    let at = |code: &str| file.areas.iter().position(|a| a.code == code).unwrap();
+    assert_eq!(file.searches[at("outside-london")], [Some(2)]);
+}

@@ -113,6 +113,46 @@ pub fn history(manifest: &Manifest, level: Level) -> Vec<Change> {
         .collect()
 }
 
+/// What was done with a release's incomplete months, for its line in the
+/// catalogue: "; its figures for March 2024 looked incomplete (47 offences in
+/// London, where about 71,000 were expected), so the file with figures to
+/// June 2026 is used for that month" (empty when every month was complete).
+fn incomplete_note(manifest: &Manifest, release: &crate::dataset::Release) -> String {
+    let file = |id: &str| {
+        manifest
+            .releases
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(id.to_string(), |r| format!("the file with figures to {}", r.period.to.long_name()))
+    };
+    let count = |n: u64| format::thousands(i64::try_from(n).unwrap_or(i64::MAX));
+    let mut parts: Vec<String> = release
+        .incomplete
+        .iter()
+        .filter(|i| i.area.is_none())
+        .map(|i| {
+            format!(
+                "its figures for {} looked incomplete ({} offences in London, where about {} were expected), so {}",
+                i.month.long_name(),
+                count(i.total),
+                count(i.expected),
+                match &i.used {
+                    Some(id) => format!("{} is used for that month", file(id)),
+                    None => "no figure is shown for that month".to_string(),
+                }
+            )
+        })
+        .collect();
+    let areas = release.incomplete.iter().filter(|i| i.area.is_some()).count();
+    if areas > 0 {
+        parts.push(format!(
+            "{} of single areas looked incomplete and an older file's complete figure is used for them",
+            format::plural(areas, "month", "months")
+        ));
+    }
+    parts.iter().map(|p| format!("; {p}")).collect()
+}
+
 /// The attribution the boundary files' licence asks for.
 pub const BOUNDARY_ATTRIBUTION: &str = "Contains National Statistics data © Crown copyright and database right. \
 Contains Ordnance Survey data © Crown copyright and database right. Source: Office for National Statistics and \
@@ -151,7 +191,7 @@ pub fn catalogue(manifest: &Manifest) -> Vec<Entry> {
                     } else {
                         format!("months used {}", used.join(", "))
                     },
-                    if r.partial_last_month { "; its last month looked incomplete and was left out" } else { "" }
+                    incomplete_note(manifest, r)
                 )
             })
             .collect();
@@ -446,6 +486,7 @@ mod tests {
             publisher: "Metropolitan Police Service".into(),
             licence: OGL.into(),
             source_url: "https://data.london.gov.uk/dataset/mps-recorded-crime-geographic-breakdown".into(),
+            breaks: Vec::new(),
         };
         Manifest {
             schema: 1,
@@ -458,7 +499,7 @@ mod tests {
                     period: Period::new(m("2024-01"), m("2025-12")),
                     rows: 1000,
                     months_used: vec![],
-                    partial_last_month: false,
+                    incomplete: Vec::new(),
                 },
                 Release {
                     id: "crime-borough-2026-06".into(),
@@ -467,7 +508,7 @@ mod tests {
                     period: Period::new(m("2024-07"), m("2026-06")),
                     rows: 1234,
                     months_used: vec![Period::new(m("2024-07"), m("2026-06"))],
-                    partial_last_month: false,
+                    incomplete: Vec::new(),
                 },
             ],
             categories: vec![],
@@ -496,6 +537,8 @@ mod tests {
                 ],
             }],
             release: String::new(),
+            ward_vintage: None,
+            older_wards: Vec::new(),
         }
     }
 

@@ -105,9 +105,140 @@ pub const VARIANTS: &[(&str, &str)] = &[
     ("nfib-fraud/nfib-fraud", "nfib-fraud/nfib"),
 ];
 
+/// A category of the older classification (the `Borough,Major Category,Minor
+/// Category` files of 2008 to 2016) and today's category it is counted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Older {
+    /// The older major and minor category, as keys.
+    pub major: &'static str,
+    pub minor: &'static str,
+    /// Today's leaf (minor) category id.
+    pub leaf: &'static str,
+    /// Whether the two count the same offences, so the series runs on; if not,
+    /// charts mark a break where the files change.
+    pub same: bool,
+}
+
+const fn older(major: &'static str, minor: &'static str, leaf: &'static str, same: bool) -> Older {
+    Older { major, minor, leaf, same }
+}
+
+/// The older classification mapped onto today's categories. Several older
+/// categories may be counted in one of today's (their figures are added).
+pub const OLDER: &[Older] = &[
+    older("burglary", "burglary-in-a-dwelling", "burglary/burglary-in-a-dwelling", true),
+    older("burglary", "burglary-in-other-buildings", "burglary/burglary-non-dwelling", true),
+    older("criminal-damage", "criminal-damage-to-dwelling", "arson-and-criminal-damage/criminal-damage", false),
+    older("criminal-damage", "criminal-damage-to-motor-vehicle", "arson-and-criminal-damage/criminal-damage", false),
+    older("criminal-damage", "criminal-damage-to-other-building", "arson-and-criminal-damage/criminal-damage", false),
+    older("criminal-damage", "other-criminal-damage", "arson-and-criminal-damage/criminal-damage", false),
+    older("drugs", "drug-trafficking", "drug-offences/trafficking-of-drugs", true),
+    older("drugs", "possession-of-drugs", "drug-offences/possession-of-drugs", true),
+    older("drugs", "other-drugs", "drug-offences/trafficking-of-drugs", false),
+    older("fraud-forgery", "counted-per-victim", "fraud-and-forgery/fraud-and-forgery", false),
+    older("fraud-forgery", "other-fraud-forgery", "fraud-and-forgery/fraud-and-forgery", false),
+    older("fraud-and-forgery", "counted-per-victim", "fraud-and-forgery/fraud-and-forgery", false),
+    older("fraud-and-forgery", "other-fraud-and-forgery", "fraud-and-forgery/fraud-and-forgery", false),
+    older(
+        "other-notifiable-offences",
+        "going-equipped",
+        "miscellaneous-crimes-against-society/misc-crimes-against-society",
+        false,
+    ),
+    older(
+        "other-notifiable-offences",
+        "other-notifiable",
+        "miscellaneous-crimes-against-society/misc-crimes-against-society",
+        false,
+    ),
+    older("robbery", "business-property", "robbery/robbery-of-business-property", true),
+    older("robbery", "personal-property", "robbery/robbery-of-personal-property", true),
+    older("sexual-offences", "rape", "sexual-offences/rape", true),
+    older("sexual-offences", "other-sexual", "sexual-offences/other-sexual-offences", true),
+    older("theft-handling", "theft-from-shops", "theft/shoplifting", true),
+    older("theft-handling", "theft-taking-of-pedal-cycle", "theft/bicycle-theft", true),
+    older("theft-handling", "other-theft-person", "theft/theft-from-the-person", true),
+    older("theft-handling", "other-theft", "theft/other-theft", true),
+    older("theft-handling", "theft-from-motor-vehicle", "vehicle-offences/theft-from-a-vehicle", true),
+    older(
+        "theft-handling",
+        "theft-taking-of-motor-vehicle",
+        "vehicle-offences/theft-or-unauth-taking-of-a-motor-veh",
+        false,
+    ),
+    older(
+        "theft-handling",
+        "motor-vehicle-interference-tampering",
+        "vehicle-offences/interfering-with-a-motor-vehicle",
+        true,
+    ),
+    older(
+        "theft-handling",
+        "handling-stolen-goods",
+        "miscellaneous-crimes-against-society/misc-crimes-against-society",
+        false,
+    ),
+    older(
+        "violence-against-the-person",
+        "assault-with-injury",
+        "violence-against-the-person/violence-with-injury",
+        false,
+    ),
+    older("violence-against-the-person", "wounding-gbh", "violence-against-the-person/violence-with-injury", false),
+    older(
+        "violence-against-the-person",
+        "common-assault",
+        "violence-against-the-person/violence-without-injury",
+        false,
+    ),
+    older(
+        "violence-against-the-person",
+        "other-violence",
+        "violence-against-the-person/violence-without-injury",
+        false,
+    ),
+    older("violence-against-the-person", "harassment", "violence-against-the-person/stalking-and-harassment", false),
+    older("violence-against-the-person", "murder", "violence-against-the-person/homicide", false),
+    older("violence-against-the-person", "offensive-weapon", "possession-of-weapons/possession-of-weapons", false),
+];
+
+/// Today's major categories whose totals count other offences than the older
+/// classification's categories counted in them, so that their series breaks
+/// where the files change. (Theft, vehicle offences, drugs, burglary, robbery
+/// and sexual offences run on: their older minor categories map one to one or
+/// add up to the same offences.)
+pub const OLDER_MAJOR_BREAKS: &[&str] = &[
+    "arson-and-criminal-damage",
+    "fraud-and-forgery",
+    "miscellaneous-crimes-against-society",
+    "possession-of-weapons",
+    "violence-against-the-person",
+];
+
+/// The older category a published major and minor name is, if it is one.
+pub fn older_category(major: &str, minor: &str) -> Option<&'static Older> {
+    let (major, minor) = (category::key(major), category::key(minor));
+    let major = if major == "theft-and-handling" { "theft-handling".to_string() } else { major };
+    OLDER.iter().find(|o| o.major == major && o.minor == minor)
+}
+
+/// The categories whose series breaks where the older classification gives
+/// way to today's: the leaves that older categories are counted in without
+/// being the same, and [`OLDER_MAJOR_BREAKS`].
+pub fn older_breaks() -> Vec<&'static str> {
+    let mut ids: Vec<&str> = OLDER.iter().filter(|o| !o.same).map(|o| o.leaf).collect();
+    ids.extend(OLDER_MAJOR_BREAKS);
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// The ids of a published major and minor name: `(major id, leaf id, known)`,
 /// where `known` says whether the table has the leaf.
 pub fn resolve(major: &str, minor: &str) -> (String, String, bool) {
+    if let Some(o) = older_category(major, minor) {
+        return (category::major_of(o.leaf).to_string(), o.leaf.to_string(), true);
+    }
     let canonical = |id: String| VARIANTS.iter().find(|(v, _)| *v == id).map_or(id, |(_, c)| (*c).to_string());
     let major_id = canonical(category::key(major));
     let leaf = canonical(format!("{major_id}/{}", category::key(minor)));
@@ -149,6 +280,37 @@ mod tests {
         );
         check("NFIB FRAUD", "NFIB", ("nfib-fraud", "nfib-fraud/nfib", true));
         check("CYBER CRIME", "HACKING", ("cyber-crime", "cyber-crime/hacking", false));
+    }
+
+    #[test]
+    fn the_older_classification_maps_onto_todays() {
+        check("Drugs", "Possession Of Drugs", ("drug-offences", "drug-offences/possession-of-drugs", true));
+        check("Theft & Handling", "Theft From Shops", ("theft", "theft/shoplifting", true));
+        check("Theft and Handling", "Theft From Shops", ("theft", "theft/shoplifting", true));
+        // A theft of the older classification can be one of today's vehicle offences.
+        check(
+            "Theft & Handling",
+            "Theft From Motor Vehicle",
+            ("vehicle-offences", "vehicle-offences/theft-from-a-vehicle", true),
+        );
+        check(
+            "Other Notifiable Offences",
+            "Going Equipped",
+            (
+                "miscellaneous-crimes-against-society",
+                "miscellaneous-crimes-against-society/misc-crimes-against-society",
+                true,
+            ),
+        );
+        check("Burglary", "Burglary in Other Buildings", ("burglary", "burglary/burglary-non-dwelling", true));
+        let breaks = older_breaks();
+        assert!(
+            breaks.contains(&"violence-against-the-person") && breaks.contains(&"drug-offences/trafficking-of-drugs")
+        );
+        assert!(!breaks.contains(&"drug-offences") && !breaks.contains(&"theft/shoplifting"), "{breaks:?}");
+        for o in OLDER {
+            assert!(plain_name(o.leaf).is_some(), "older {}/{} maps to {}, not in the table", o.major, o.minor, o.leaf);
+        }
     }
 
     #[test]

@@ -97,9 +97,36 @@ pub struct Release {
     /// Months of this release used in the merged series (newest release wins).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub months_used: Vec<Period>,
-    /// Whether its last month looked incomplete (a stub) and was not used.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub partial_last_month: bool,
+    /// Months of this release that looked incomplete (a stub), London-wide or
+    /// in one area, and what was shown instead (see `merge`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incomplete: Vec<IncompleteMonth>,
+}
+
+/// A month of a release that looked incomplete: far below the release's
+/// neighbouring months, or below the same month in an older release. It never
+/// replaces a complete figure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IncompleteMonth {
+    pub month: Month,
+    /// The area judged, or `None` when London's total was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// All crimes that month in this release (London's, or the area's).
+    pub total: u64,
+    /// What the neighbouring months or the older release led to expect.
+    pub expected: u64,
+    /// The release whose complete figure is shown instead; `None` when no
+    /// release covers the month completely, so no figure is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used: Option<String>,
+}
+
+impl Release {
+    /// Whether London's total of `month` in this release looked incomplete.
+    pub fn incomplete_in_london(&self, month: Month) -> bool {
+        self.incomplete.iter().any(|i| i.area.is_none() && i.month == month)
+    }
 }
 
 /// A file and its checksum.
@@ -120,6 +147,20 @@ pub struct Dataset {
     pub publisher: String,
     pub licence: String,
     pub source_url: String,
+    /// Months where the categories change between the publisher's files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<SeriesBreak>,
+}
+
+/// A month where the series passes from files of the older classification of
+/// crimes (2008 to 2016) to today's: the figures of `categories` either side
+/// count different offences.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesBreak {
+    /// The first month of the newer classification.
+    pub month: Month,
+    /// The category ids whose figures either side are not comparable.
+    pub categories: Vec<String>,
 }
 
 /// What one publisher file (release) changed in the one before it: how many
@@ -171,6 +212,31 @@ pub struct Manifest {
     /// shows that release's figures (see [`release_folder`]).
     #[serde(default)]
     pub release: String,
+    /// The ward vintage (`wards::Vintage::id`) of `areas`' wards and of the
+    /// `crime-ward-*` files, when there are wards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ward_vintage: Option<String>,
+    /// Ward figures published on the wards of earlier vintages, kept apart.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub older_wards: Vec<WardVintage>,
+}
+
+/// Ward figures on an earlier vintage of wards than the current one: different
+/// places, so they are never merged into the current wards' list, map or series.
+/// Their files are `crime-ward-<id>-<major>.json`, `majors-ward-<id>.json` and,
+/// when a boundary file of the vintage was found, `wards-<id>.geo.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WardVintage {
+    /// `wards::Vintage::id`, e.g. `2018`.
+    pub id: String,
+    /// For people: "the wards of May 2018 to May 2022".
+    pub name: String,
+    /// The months of crime figures on these wards.
+    pub period: Period,
+    /// Its wards, each with its borough.
+    pub areas: Vec<Area>,
+    /// Whether its boundaries are published.
+    pub boundaries: bool,
 }
 
 /// What the manifest says about the stop-and-search files, so a link can be
@@ -229,6 +295,25 @@ impl Manifest {
     /// The wards of a borough.
     pub fn wards_of<'a>(&'a self, borough: &'a str) -> impl Iterator<Item = &'a Area> {
         self.areas_of(Level::Ward).filter(move |a| a.borough.as_deref() == Some(borough))
+    }
+
+    /// The months whose newest release covered them only in part, London-wide
+    /// (so their figure, if any, comes from an older release), with whether an
+    /// older release gave a complete figure instead.
+    pub fn incomplete_months(&self) -> Vec<(Month, bool)> {
+        let mut out: Vec<(Month, bool)> = Vec::new();
+        for r in &self.releases {
+            for i in r.incomplete.iter().filter(|i| i.area.is_none()) {
+                let newer = self.releases.iter().any(|o| {
+                    o.level == r.level && o.period.to > r.period.to && o.period.contains(i.month) && o.id != r.id
+                });
+                if !newer && !out.iter().any(|(m, _)| *m == i.month) {
+                    out.push((i.month, i.used.is_some()));
+                }
+            }
+        }
+        out.sort();
+        out
     }
 }
 

@@ -1311,10 +1311,13 @@ pub const TERMS: &[Term] = &[
         "Break in the series",
         "",
         "A month when the way crime was recorded or grouped changed, so figures either side are not fully \
-         comparable. Charts mark March 2019 (new categories) and February 2024 (the Met's new recording system, \
-         CONNECT).",
-        "",
-        "A mark where a category starts or stops being published shows a change in the files, not in crime.",
+         comparable: March 2019 (new categories), February 2024 (a new recording system, CONNECT), and where \
+         files of the older categories of 2008 to 2016 end.",
+        "Older categories are counted in today's: drugs in drug offences, theft and handling split into theft, \
+         vehicle offences and, for handling stolen goods, miscellaneous crimes. Where one matches one of today's \
+         (burglary, robbery, sexual offences, theft, drugs) the series runs on.",
+        "Where they do not match (violence against the person, criminal damage, fraud and forgery, other \
+         notifiable offences, offensive weapons), the chart marks the change.",
     ),
     entry(
         Section::Data,
@@ -1334,8 +1337,9 @@ pub const TERMS: &[Term] = &[
         "",
         "The 'Square Mile' in central London. It has its own police force, the City of London Police, so the Met's \
          crime files have no figures for it.",
-        "Stop-and-search figures include the searches the Met made there.",
-        "London's crime totals and rates leave it out. The map shows it as not policed by the Met.",
+        "Nothing: the Met's searches placed there count as outside the Met's boroughs.",
+        "London's crime and stop-and-search figures by area leave it out. The map shows it as not policed by the \
+         Met.",
     ),
     entry(
         Section::Data,
@@ -1360,9 +1364,10 @@ pub const TERMS: &[Term] = &[
     entry(
         Section::Data,
         "data/outside-london",
-        "Outside London's boroughs",
+        "Outside the Met's boroughs",
         "",
-        "Stop and searches by the Met whose published location is outside London's boroughs and the City of London.",
+        "Stop and searches by the Met whose published location is outside the 32 boroughs it polices: beyond \
+         London, or in the City of London, which has its own police force.",
         "They count in London's total.",
         "They are in no borough or ward.",
     ),
@@ -1371,8 +1376,9 @@ pub const TERMS: &[Term] = &[
         "data/ward",
         "Ward",
         "",
-        "A smaller area within a borough, used for local elections. Many London wards were redrawn in 2022; a ward \
-         that was not redrawn keeps its older code.",
+        "A smaller area within a borough, used for local elections. Wards were redrawn in 2014, 2018 and May \
+         2022; a ward not redrawn keeps its code. Wards of different years are different places, so their figures \
+         are kept apart.",
         "Offences the Met placed in the ward, for the months its ward files cover. Ward populations are added up \
          from small Census areas, so are approximate.",
         "Offences with no ward (about 3%), so a borough's wards add up to less than the borough.",

@@ -33,3 +33,4 @@ pub mod summary;
 pub mod trend;
 pub mod url_state;
 pub mod view;
+pub mod wards;

@@ -2,22 +2,38 @@
 //!
 //! The MPS republishes the latest 24 months every month and revises past months
 //! (both up and down). The merged series takes each month from the **newest
-//! release that covers it fully**; a release's last month is not "full" when it
-//! looks like a stub (its London total is under [`STUB_SHARE`] of the median of
-//! the six months before it). Every cell that differs between two releases
-//! covering the same month is a [`Revision`].
+//! release that covers it completely**.
 //!
-//! Within a release, an area × category without a row had no offences (0). A
-//! category that no row of a release mentions was not published then: its cells
-//! are unknown (`None`), not zero.
+//! Every month of every release is judged first ([`judge`]). A month is
+//! *incomplete* (a stub) when London's total is under [`STUB_SHARE`] of the
+//! median of the release's own neighbouring months, or of the same month in the
+//! older release that covers it completely: a stub never replaces a complete
+//! figure, wherever it is in the file (first, last or between). An area's month
+//! is judged the same way against the older release and its own neighbouring
+//! months, when the older release gave it at least [`AREA_MIN`] offences; the
+//! older complete figure is then used for that area and month. Every decision is
+//! recorded ([`IncompleteMonth`]). Only complete figures are compared for
+//! [`Revision`]s, so a stub is never counted as thousands of "revisions".
+//!
+//! Within a release, an area × category without a row had no offences (0), but
+//! only for areas of the release's geography ([`ReleaseTable::geography`]): a
+//! ward that did not exist in a release's ward boundaries is unknown (`None`)
+//! for its months, never 0. A category that no row of a release mentions was not
+//! published then: its cells are unknown too.
 
 use crate::category;
-use crate::dataset::{MonthRevision, RevisionSummary};
+use crate::dataset::{IncompleteMonth, MonthRevision, RevisionSummary};
 use crate::month::{Month, Period};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A last month below this share of the recent median is treated as partial.
+/// A month below this share of what its neighbours or an older release lead
+/// to expect is treated as incomplete.
 pub const STUB_SHARE: f64 = 0.6;
+/// How many months on each side of a month are its neighbours.
+pub const NEIGHBOURS: usize = 3;
+/// An area's month is judged only where the older release gave it at least
+/// this many offences: smaller counts vary too much from month to month.
+pub const AREA_MIN: u64 = 50;
 
 /// One release as a table of monthly counts per (category, area).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -31,6 +47,12 @@ pub struct ReleaseTable {
     pub leaves: BTreeSet<String>,
     /// Every category id present (leaves, their majors and `all`).
     pub categories: BTreeSet<String>,
+    /// The areas that existed in the release's geography (for ward files, the
+    /// wards of its boundary vintage); `None` when every area did.
+    pub geography: Option<BTreeSet<String>>,
+    /// Whether its categories are those of the older classification (2008 to
+    /// 2016; see `categories::OLDER`).
+    pub older_classification: bool,
 }
 
 impl ReleaseTable {
@@ -48,6 +70,9 @@ impl ReleaseTable {
 
     /// Adds one published row; its counts also go into its major category and `all`.
     pub fn add_row(&mut self, area: &str, major: &str, minor: &str, counts: &[u32]) {
+        if crate::categories::older_category(major, minor).is_some() {
+            self.older_classification = true;
+        }
         let (major_id, leaf, _) = crate::categories::resolve(major, minor);
         self.leaves.insert(leaf.clone());
         self.add_to(&leaf, area, counts);
@@ -55,14 +80,20 @@ impl ReleaseTable {
         self.add_to(category::ALL, area, counts);
     }
 
-    /// The published value of a cell: 0 without a row, `None` if the category
-    /// is absent from the release or the month outside it.
-    pub fn value(&self, category: &str, area: &str, month: Month) -> Option<u32> {
+    /// The index of `month` in the release, if it covers it.
+    fn index(&self, month: Month) -> Option<usize> {
         let period = self.period?;
-        if !period.contains(month) || !self.categories.contains(category) {
+        period.contains(month).then(|| usize::try_from(month.index() - period.from.index()).ok())?
+    }
+
+    /// The published value of a cell: 0 without a row, `None` if the category
+    /// is absent from the release, the area from its geography, or the month
+    /// outside it.
+    pub fn value(&self, category: &str, area: &str, month: Month) -> Option<u32> {
+        let i = self.index(month)?;
+        if !self.categories.contains(category) || self.geography.as_ref().is_some_and(|g| !g.contains(area)) {
             return None;
         }
-        let i = usize::try_from(month.index() - period.from.index()).ok()?;
         Some(self.cells.get(&(category.to_string(), area.to_string())).map_or(0, |v| v[i]))
     }
 
@@ -80,30 +111,95 @@ impl ReleaseTable {
         totals
     }
 
-    /// Whether the last month looks like a stub (far below the recent median).
-    pub fn last_month_is_partial(&self) -> bool {
-        let totals = self.london();
-        let Some((&last, before)) = totals.split_last() else {
-            return false;
-        };
-        let mut recent: Vec<u64> = before.iter().rev().take(6).copied().collect();
-        if recent.len() < 3 {
-            return false;
-        }
-        recent.sort_unstable();
-        let median = recent[recent.len() / 2] as f64;
-        (last as f64) < STUB_SHARE * median
+    /// Every area with a row.
+    fn areas(&self) -> BTreeSet<&String> {
+        self.cells.keys().filter(|(c, _)| c == category::ALL).map(|(_, a)| a).collect()
     }
+}
 
-    /// The months this release covers fully.
-    pub fn full_period(&self) -> Option<Period> {
-        let p = self.period?;
-        if self.last_month_is_partial() {
-            (p.len() > 1).then(|| Period::new(p.from, p.to.plus_months(-1)))
-        } else {
-            Some(p)
-        }
+/// The median of the values up to [`NEIGHBOURS`] places either side of `i`
+/// (not `i` itself), or `None` with fewer than two of them.
+fn neighbours(values: &[Option<u64>], i: usize) -> Option<u64> {
+    let from = i.saturating_sub(NEIGHBOURS);
+    let to = (i + NEIGHBOURS + 1).min(values.len());
+    let mut near: Vec<u64> = (from..to).filter(|&j| j != i).filter_map(|j| values[j]).collect();
+    if near.len() < 2 {
+        return None;
     }
+    near.sort_unstable();
+    Some(near[near.len() / 2])
+}
+
+/// Whether `total` is far below `expected`.
+fn far_below(total: u64, expected: u64) -> bool {
+    (total as f64) < STUB_SHARE * expected as f64
+}
+
+/// The incomplete months of each release (in `order`, oldest first), judged
+/// oldest first so that each is compared with older figures already judged
+/// complete.
+fn judge(order: &[&ReleaseTable]) -> Vec<Vec<IncompleteMonth>> {
+    let mut verdicts: Vec<Vec<IncompleteMonth>> = Vec::new();
+    for (k, r) in order.iter().enumerate() {
+        let Some(period) = r.period else {
+            verdicts.push(Vec::new());
+            continue;
+        };
+        let complete = |j: usize, month: Month, area: Option<&str>| {
+            !verdicts[j].iter().any(|v| v.month == month && (v.area.is_none() || v.area.as_deref() == area))
+        };
+        // The newest older release with a complete figure for the month (and area).
+        let older = |month: Month, area: Option<&str>| {
+            (0..k).rev().find(|&j| {
+                order[j].index(month).is_some()
+                    && complete(j, month, area)
+                    && area.is_none_or(|a| order[j].value(category::ALL, a, month).is_some())
+            })
+        };
+        let mut found = Vec::new();
+        let london: Vec<Option<u64>> = r.london().into_iter().map(Some).collect();
+        for (i, month) in period.months().enumerate() {
+            let total = london[i].unwrap_or(0);
+            let own = neighbours(&london, i);
+            let old = older(month, None);
+            let old_total = old.and_then(|j| order[j].index(month).map(|x| order[j].london()[x]));
+            let expected = [old_total, own].into_iter().flatten().find(|&e| far_below(total, e));
+            if let Some(expected) = expected {
+                found.push(IncompleteMonth {
+                    month,
+                    area: None,
+                    total,
+                    expected,
+                    used: old.map(|j| order[j].id.clone()),
+                });
+            }
+        }
+        let london_incomplete: BTreeSet<Month> = found.iter().map(|f| f.month).collect();
+        for area in r.areas() {
+            let own: Vec<Option<u64>> =
+                period.months().map(|m| r.value(category::ALL, area, m).map(u64::from)).collect();
+            for (i, month) in period.months().enumerate() {
+                let Some(total) = own[i] else { continue };
+                if london_incomplete.contains(&month) {
+                    continue;
+                }
+                let Some(j) = older(month, Some(area)) else { continue };
+                let Some(old_total) = order[j].value(category::ALL, area, month).map(u64::from) else { continue };
+                let near = neighbours(&own, i);
+                if old_total >= AREA_MIN && far_below(total, old_total) && near.is_none_or(|n| far_below(total, n)) {
+                    found.push(IncompleteMonth {
+                        month,
+                        area: Some(area.clone()),
+                        total,
+                        expected: old_total,
+                        used: Some(order[j].id.clone()),
+                    });
+                }
+            }
+        }
+        verdicts.push(found);
+    }
+    verdicts
 }
 
 /// A cell whose value changed from one release to the next.
@@ -131,11 +227,17 @@ pub struct Merged {
     pub values: BTreeMap<(String, String), Vec<Option<u32>>>,
     /// For each release id, the months taken from it.
     pub used: BTreeMap<String, Vec<Period>>,
+    /// For each release id, the months (or areas' months) that looked
+    /// incomplete, and what was used instead.
+    pub incomplete: BTreeMap<String, Vec<IncompleteMonth>>,
     pub revisions: Vec<Revision>,
     /// What each release changed in the one before it, oldest first.
     pub history: Vec<RevisionSummary>,
     /// The newest release's id.
     pub latest: String,
+    /// The months taken from a release of today's classification right after
+    /// months taken from one of the older classification.
+    pub reclassified: Vec<Month>,
 }
 
 /// Consecutive runs of months as periods.
@@ -150,36 +252,71 @@ fn runs(months: &[Month]) -> Vec<Period> {
     out
 }
 
+/// Whether a release's verdicts call `month` (London-wide, or for `area`) incomplete.
+fn is_incomplete(verdicts: &[IncompleteMonth], month: Month, area: &str) -> bool {
+    verdicts.iter().any(|v| v.month == month && v.area.as_deref().is_none_or(|a| a == area))
+}
+
 /// Merges releases of one level. Releases are ordered oldest to newest by their
-/// last month (ties by id); each month comes from the newest that covers it fully.
+/// last month (ties by id); each month comes from the newest that covers it
+/// completely, and an area's incomplete month from the older release judged
+/// complete for it.
 pub fn merge(releases: &[ReleaseTable]) -> Option<Merged> {
     let mut order: Vec<&ReleaseTable> = releases.iter().filter(|r| r.period.is_some()).collect();
     order.sort_by(|a, b| (a.period.map(|p| p.to), &a.id).cmp(&(b.period.map(|p| p.to), &b.id)));
-    let from = order.iter().filter_map(|r| r.full_period()).map(|p| p.from).min()?;
-    let to = order.iter().filter_map(|r| r.full_period()).map(|p| p.to).max()?;
-    let period = Period::new(from, to);
-    let areas: BTreeSet<&String> = order.iter().flat_map(|r| r.cells.keys().map(|(_, a)| a)).collect();
+    let verdicts = judge(&order);
+    let complete_months: BTreeSet<Month> = order
+        .iter()
+        .zip(&verdicts)
+        .flat_map(|(r, v)| {
+            r.period
+                .into_iter()
+                .flat_map(|p| p.months())
+                .filter(|m| !v.iter().any(|x| x.area.is_none() && x.month == *m))
+        })
+        .collect();
+    let period = Period::new(*complete_months.first()?, *complete_months.last()?);
+    let areas: BTreeSet<&String> =
+        order.iter().flat_map(|r| r.cells.keys().map(|(_, a)| a).chain(r.geography.iter().flatten())).collect();
     let categories: BTreeSet<&String> = order.iter().flat_map(|r| r.categories.iter()).collect();
+    let position = |id: &str| order.iter().position(|r| r.id == id);
 
     let mut values: BTreeMap<(String, String), Vec<Option<u32>>> = BTreeMap::new();
     let mut used: BTreeMap<String, Vec<Month>> = BTreeMap::new();
     for (i, month) in period.months().enumerate() {
-        let Some(source) = order.iter().rev().find(|r| r.full_period().is_some_and(|p| p.contains(month))) else {
+        let Some(k) = (0..order.len()).rev().find(|&k| {
+            order[k].index(month).is_some() && !verdicts[k].iter().any(|v| v.area.is_none() && v.month == month)
+        }) else {
             continue;
         };
-        used.entry(source.id.clone()).or_default().push(month);
-        for cat in &categories {
-            for area in &areas {
-                let v = source.value(cat, area, month);
+        used.entry(order[k].id.clone()).or_default().push(month);
+        for area in &areas {
+            // An area's incomplete month comes from the older release judged complete for it.
+            let source = verdicts[k]
+                .iter()
+                .find(|v| v.month == month && v.area.as_ref() == Some(*area))
+                .and_then(|v| v.used.as_deref().and_then(position))
+                .map_or(order[k], |j| order[j]);
+            for cat in &categories {
                 let cell = values.entry(((*cat).clone(), (*area).clone())).or_insert_with(|| vec![None; period.len()]);
-                cell[i] = v;
+                cell[i] = source.value(cat, area, month);
             }
         }
     }
 
+    let older: BTreeSet<Month> = order
+        .iter()
+        .filter(|r| r.older_classification)
+        .flat_map(|r| used.get(&r.id).into_iter().flatten().copied())
+        .collect();
+    let reclassified = period
+        .months()
+        .filter(|m| !older.contains(m) && older.contains(&m.plus_months(-1)) && used.values().flatten().any(|u| u == m))
+        .collect();
+
     let mut revisions = Vec::new();
     let mut history = Vec::new();
-    for pair in order.windows(2) {
+    for (k, pair) in order.windows(2).enumerate() {
         let (old, new) = (pair[0], pair[1]);
         let (Some(po), Some(pn)) = (old.period, new.period) else { continue };
         let first = revisions.len();
@@ -187,6 +324,9 @@ pub fn merge(releases: &[ReleaseTable]) -> Option<Merged> {
         for cat in old.leaves.intersection(&new.leaves) {
             for area in &areas {
                 for &month in &overlap {
+                    if is_incomplete(&verdicts[k], month, area) || is_incomplete(&verdicts[k + 1], month, area) {
+                        continue;
+                    }
                     if let (Some(a), Some(b)) = (old.value(cat, area, month), new.value(cat, area, month)) {
                         if a != b {
                             revisions.push(Revision {
@@ -211,9 +351,11 @@ pub fn merge(releases: &[ReleaseTable]) -> Option<Merged> {
         categories: categories.into_iter().cloned().collect(),
         values,
         used: used.into_iter().map(|(k, v)| (k, runs(&v))).collect(),
+        incomplete: order.iter().zip(verdicts).map(|(r, v)| (r.id.clone(), v)).collect(),
         revisions,
         history,
         latest: order.last().map(|r| r.id.clone()).unwrap_or_default(),
+        reclassified,
     })
 }
 
@@ -225,9 +367,7 @@ fn summary(old: &ReleaseTable, new: &ReleaseTable, changed: &[Revision]) -> Revi
         *by_month.entry(r.month).or_default() += 1;
     }
     let total = |table: &ReleaseTable, month: Month| -> u64 {
-        let Some(p) = table.period else { return 0 };
-        let i = usize::try_from(month.index() - p.from.index()).unwrap_or(usize::MAX);
-        table.london().get(i).copied().unwrap_or(0)
+        table.index(month).and_then(|i| table.london().get(i).copied()).unwrap_or(0)
     };
     RevisionSummary {
         release: new.id.clone(),
@@ -321,15 +461,109 @@ mod tests {
         assert!(merged.revisions.is_empty());
     }
 
+    /// The incomplete months found, as `(release, month, area, total, expected, used)`.
+    #[allow(clippy::type_complexity)]
+    fn incomplete(merged: &Merged) -> Vec<(String, String, Option<String>, u64, u64, Option<String>)> {
+        merged
+            .incomplete
+            .iter()
+            .flat_map(|(id, v)| {
+                v.iter().map(move |i| (id.clone(), i.month.iso(), i.area.clone(), i.total, i.expected, i.used.clone()))
+            })
+            .collect()
+    }
+
     #[test]
     fn a_stub_last_month_is_taken_from_the_older_release() {
         let old = release("r1", "2024-01", 6, &[("A", "THEFT", "SHOPLIFTING", &[100, 100, 100, 100, 100, 100])]);
         let stub = release("r2", "2024-03", 5, &[("A", "THEFT", "SHOPLIFTING", &[100, 100, 100, 100, 20])]);
-        assert!(stub.last_month_is_partial());
-        assert!(!old.last_month_is_partial());
         let merged = merge(&[old, stub]).unwrap();
         assert_eq!(merged.period, Period::new(m("2024-01"), m("2024-06")));
         check(&merged, "all", "A", &[Some(100); 6]);
         assert!(merged.revisions.is_empty());
+        assert_eq!(incomplete(&merged), [("r2".into(), "2024-07".into(), None, 20, 100, None)]);
+    }
+
+    #[test]
+    fn a_stub_first_month_never_replaces_the_complete_figure() {
+        // The newer release starts with a nearly empty month that the older one has in full.
+        let old = release(
+            "r1",
+            "2024-01",
+            4,
+            &[("A", "THEFT", "SHOPLIFTING", &[700, 710, 720, 730]), ("B", "THEFT", "SHOPLIFTING", &[300; 4])],
+        );
+        let new = release(
+            "r2",
+            "2024-03",
+            4,
+            &[("A", "THEFT", "SHOPLIFTING", &[4, 725, 740, 750]), ("B", "THEFT", "SHOPLIFTING", &[1, 300, 300, 300])],
+        );
+        let merged = merge(&[old, new]).unwrap();
+        check(&merged, "all", "A", &[Some(700), Some(710), Some(720), Some(725), Some(740), Some(750)]);
+        // Only the complete April is compared: one revision, not a fall of 99%.
+        let revised: Vec<_> = merged.revisions.iter().map(|r| (r.month.iso(), r.area.as_str())).collect();
+        assert_eq!(revised, [("2024-04".to_string(), "A")]);
+        assert_eq!(incomplete(&merged), [("r2".into(), "2024-03".into(), None, 5, 1020, Some("r1".into()))]);
+        assert_eq!(merged.used["r1"], [Period::new(m("2024-01"), m("2024-03"))]);
+    }
+
+    #[test]
+    fn a_stub_with_no_complete_figure_elsewhere_is_unknown() {
+        // A middle month far below its neighbours, and nothing older to take instead.
+        let only = release("r1", "2024-01", 5, &[("A", "THEFT", "SHOPLIFTING", &[500, 510, 12, 505, 495])]);
+        let merged = merge(&[only]).unwrap();
+        check(&merged, "all", "A", &[Some(500), Some(510), None, Some(505), Some(495)]);
+        assert_eq!(incomplete(&merged), [("r1".into(), "2024-03".into(), None, 12, 505, None)]);
+        // A complete month that is merely low (a fall of a third) is a figure, not a stub.
+        let low = release("r1", "2024-01", 5, &[("A", "THEFT", "SHOPLIFTING", &[500, 510, 340, 505, 495])]);
+        assert!(incomplete(&merge(&[low]).unwrap()).is_empty());
+    }
+
+    #[test]
+    fn one_area_with_a_stub_month_keeps_its_complete_figure() {
+        let rows = |a: &'static [u32], b: &'static [u32], c: &'static [u32]| -> Vec<(&str, &str, &str, &[u32])> {
+            vec![("A", "THEFT", "SHOPLIFTING", a), ("B", "THEFT", "SHOPLIFTING", b), ("C", "THEFT", "SHOPLIFTING", c)]
+        };
+        let old = release("r1", "2024-01", 4, &rows(&[900; 4], &[200; 4], &[30; 4]));
+        // B's March is nearly empty in the newer release; C is too small to judge.
+        let new = release("r2", "2024-02", 4, &rows(&[900; 4], &[200, 3, 210, 200], &[30, 2, 30, 30]));
+        let merged = merge(&[old, new]).unwrap();
+        check(&merged, "all", "B", &[Some(200), Some(200), Some(200), Some(210), Some(200)]);
+        check(&merged, "theft/shoplifting", "B", &[Some(200), Some(200), Some(200), Some(210), Some(200)]);
+        check(&merged, "all", "C", &[Some(30), Some(30), Some(2), Some(30), Some(30)]);
+        assert_eq!(incomplete(&merged), [("r2".into(), "2024-03".into(), Some("B".into()), 3, 200, Some("r1".into()))]);
+        // B's March is no revision; its April is.
+        let revised: Vec<_> = merged.revisions.iter().map(|r| (r.month.iso(), r.area.as_str(), r.new)).collect();
+        assert_eq!(revised, [("2024-04".to_string(), "B", 210), ("2024-03".to_string(), "C", 2)]);
+    }
+
+    #[test]
+    fn the_older_classification_maps_on_and_its_end_is_marked() {
+        let old = release(
+            "r1",
+            "2010-01",
+            3,
+            &[("A", "Drugs", "Possession Of Drugs", &[4, 5, 6]), ("A", "Drugs", "Other Drugs", &[1, 1, 1])],
+        );
+        assert!(old.older_classification);
+        let new = release("r2", "2010-03", 2, &[("A", "DRUG OFFENCES", "POSSESSION OF DRUGS", &[7, 8])]);
+        let merged = merge(&[old, new]).unwrap();
+        check(&merged, "drug-offences/possession-of-drugs", "A", &[Some(4), Some(5), Some(7), Some(8)]);
+        check(&merged, "drug-offences", "A", &[Some(5), Some(6), Some(7), Some(8)]);
+        assert_eq!(merged.reclassified, [m("2010-03")]);
+    }
+
+    #[test]
+    fn areas_outside_a_releases_geography_are_unknown_not_zero() {
+        let mut old = release("w1", "2021-01", 2, &[("E05000001", "THEFT", "SHOPLIFTING", &[5, 6])]);
+        old.geography = Some(["E05000001".to_string(), "E05009001".to_string()].into());
+        let mut new = release("w2", "2021-03", 2, &[("E05013001", "THEFT", "SHOPLIFTING", &[7, 8])]);
+        new.geography = Some(["E05013001".to_string(), "E05009001".to_string()].into());
+        let merged = merge(&[old, new]).unwrap();
+        check(&merged, "all", "E05000001", &[Some(5), Some(6), None, None]);
+        check(&merged, "all", "E05013001", &[None, None, Some(7), Some(8)]);
+        // A ward in both geographies with no row had no offences.
+        check(&merged, "all", "E05009001", &[Some(0), Some(0), Some(0), Some(0)]);
     }
 }

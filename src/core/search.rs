@@ -170,6 +170,8 @@ mod tests {
             stops: None,
             history: Vec::new(),
             release: String::new(),
+            ward_vintage: None,
+            older_wards: Vec::new(),
         };
         SearchIndex::new(&manifest)
     }

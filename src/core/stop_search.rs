@@ -251,6 +251,9 @@ pub const LABELS: &[(Dimension, &str, &str)] = &[
     (Dimension::Legislation, "Conservation of Seals Act 1970 (section 4)", "other"),
     (Dimension::Legislation, "Public Stores Act 1875 (section 6)", "other"),
     (Dimension::Legislation, "Environmental Protection Act 1990 (section 34B )", "other"),
+    // Older files' powers, no longer in use or since renamed.
+    (Dimension::Legislation, "Criminal Justice Act 1988 (section 139B)", "other"),
+    (Dimension::Legislation, "Terrorism Act 2000 (section 44)", "other"),
     (Dimension::Object, "Controlled drugs", "controlled-drugs"),
     (Dimension::Object, "Stolen goods", "stolen-goods"),
     (Dimension::Object, "Offensive weapons", "offensive-weapons"),
@@ -299,6 +302,9 @@ const ETHNIC_GROUPS: &[(&str, &str)] = &[
     ("White", "white"),
     ("Other ethnic group", "other"),
     ("Chinese or other ethnic group", "other"),
+    // The 2001 Census labels of older files ("Asian - Indian (A1)").
+    ("Asian", "asian"),
+    ("Black", "black"),
 ];
 
 /// Drops an older file's trailing code, e.g. `"White - Irish (W2)"` → `"White - Irish"`.
@@ -324,7 +330,9 @@ pub fn value_of(dimension: Dimension, label: &str) -> Option<&'static str> {
     }
     if dimension == Dimension::Ethnicity {
         let (group, detail) = label.split_once(" - ").unwrap_or((label, ""));
-        if group == "Other ethnic group" && detail == "Not stated" {
+        if (group == "Other ethnic group" && detail.eq_ignore_ascii_case("Not stated"))
+            || group.eq_ignore_ascii_case("Not stated")
+        {
             return Some("not-stated");
         }
         return ETHNIC_GROUPS.iter().find(|(g, _)| *g == group).map(|(_, id)| *id);
@@ -704,6 +712,13 @@ mod tests {
             (Dimension::Ethnicity, "Mixed/Multiple ethnic groups - White and Asian", Some("mixed")),
             (Dimension::Ethnicity, "", Some("not-stated")),
             (Dimension::Ethnicity, "Martian - Any", None),
+            // Labels of older files.
+            (Dimension::Ethnicity, "Not Stated (NS)", Some("not-stated")),
+            (Dimension::Ethnicity, "Other ethnic group - Not stated (NS)", Some("not-stated")),
+            (Dimension::Ethnicity, "Asian - Indian (A1)", Some("asian")),
+            (Dimension::Ethnicity, "Black - Caribbean (B1)", Some("black")),
+            (Dimension::Legislation, "Criminal Justice Act 1988 (section 139B)", Some("other")),
+            (Dimension::Legislation, "Terrorism Act 2000 (section 44)", Some("other")),
             (Dimension::OfficerEthnicity, "", Some(UNKNOWN)),
             (Dimension::Outcome, "Suspect arrested", Some("arrest")),
             (Dimension::Outcome, "Arrest", Some("arrest")),

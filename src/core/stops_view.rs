@@ -349,16 +349,16 @@ pub fn build(manifest: &Manifest, files: StopsFiles, state: &ViewState) -> Stops
         (Scope::Boroughs, _) | (_, None) => {
             let mut rows: Vec<AreaRow> = manifest
                 .areas_of(Level::Borough)
-                .filter(|a| a.kind != AreaKind::Pseudo)
+                .filter(|a| a.kind == AreaKind::Area)
                 .map(|a| row(&boroughs, &a.code, &a.name, a.kind, a.population))
                 .collect();
             for code in [NO_LOCATION, OUTSIDE] {
                 rows.push(row(&boroughs, code, boroughs.name(code).unwrap_or(code), AreaKind::Pseudo, None));
             }
             notes.push(format!(
-                "London's figures include {} searches without a recorded location and {} located outside London's \
-                 boroughs, which are in no borough. The City of London has its own police force; its row counts \
-                 the Met's searches there.",
+                "London's figures include {} searches without a recorded location and {} located outside the \
+                 boroughs the Met polices (beyond London, or in the City of London, which has its own police force), \
+                 which are in no borough.",
                 format::figure(boroughs.searches(NO_LOCATION, period)),
                 format::figure(boroughs.searches(OUTSIDE, period)),
             ));
@@ -811,6 +811,8 @@ mod tests {
             stops: None,
             history: Vec::new(),
             release: String::new(),
+            ward_vintage: None,
+            older_wards: Vec::new(),
         }
     }
 
@@ -965,7 +967,7 @@ mod tests {
             [
                 ("Barking and Dagenham", Figure::Known(360.0), Figure::Known(300.0)),
                 ("Camden", Figure::Known(720.0), Figure::Known(600.0)),
-                ("City of London", Figure::Suppressed, Figure::Suppressed),
+                // The City of London has its own police force: not a row of the Met's searches.
                 ("Location not recorded", Figure::Known(96.0), Figure::Known(80.0)),
                 ("Outside London's boroughs", Figure::Known(0.0), Figure::Known(0.0)),
             ]

@@ -67,15 +67,29 @@ const BREAKS: [(u16, u8, &str, &str); 2] = [
 /// Marks for the documented breaks within the months shown, for months where a
 /// category starts or stops being published, and for months that a release
 /// covered only in part (`partial`): a stub month must never look like a fall.
-fn marks(months: &[Month], london: &[Figure], partial: &[Month]) -> Vec<Mark> {
+/// `reclassified` are the months where the figures of the chart's category
+/// pass from the older classification of crimes to today's.
+fn marks(months: &[Month], london: &[Figure], partial: &[Month], reclassified: &[Month]) -> Vec<Mark> {
+    let within = |month: Month| months.iter().position(|x| *x == month).filter(|i| *i > 0);
     let mut marks: Vec<Mark> = BREAKS
         .iter()
         .filter_map(|&(y, m, label, note)| {
-            let month = Month::new(y, m)?;
-            let index = months.iter().position(|x| *x == month).filter(|i| *i > 0)?;
+            let index = within(Month::new(y, m)?)?;
             Some(Mark { index, label: label.to_string(), note: note.to_string() })
         })
         .collect();
+    for &month in reclassified {
+        let Some(index) = within(month) else { continue };
+        marks.push(Mark {
+            index,
+            label: "Older categories before".into(),
+            note: format!(
+                "{}: before this month the figures come from files of the Met's older crime categories (2008 to \
+                 2016), which counted some other offences in this category; compare across this month with care.",
+                month.long_name()
+            ),
+        });
+    }
     for i in 1..london.len().min(months.len()) {
         let (before, now) = (london[i - 1].known().is_some(), london[i].known().is_some());
         if before != now {
@@ -106,9 +120,16 @@ fn marks(months: &[Month], london: &[Figure], partial: &[Month]) -> Vec<Mark> {
     marks
 }
 
-/// The last months of releases that covered them only in part.
+/// The months that their newest release covered only in part.
 fn partial_months(manifest: &Manifest) -> Vec<Month> {
-    manifest.releases.iter().filter(|r| r.partial_last_month).map(|r| r.period.to).collect()
+    manifest.incomplete_months().into_iter().map(|(m, _)| m).collect()
+}
+
+/// The months where `category`'s borough figures pass from the older
+/// classification of crimes to today's, and its definition changes.
+fn reclassified(manifest: &Manifest, category: &str) -> Vec<Month> {
+    let datasets = manifest.datasets.iter();
+    datasets.flat_map(|d| &d.breaks).filter(|b| b.categories.iter().any(|c| c == category)).map(|b| b.month).collect()
 }
 
 /// The trend chart: the chosen area, its borough (for a ward) and London, in
@@ -246,7 +267,7 @@ pub(crate) fn chart(
         title,
         y_label,
         decimals,
-        marks: marks(&months, &london_counts, &partial_months(manifest)),
+        marks: marks(&months, &london_counts, &partial_months(manifest), &reclassified(manifest, &state.category)),
         gaps: Vec::new(),
         revised,
         months,
@@ -347,17 +368,23 @@ mod tests {
     fn breaks_are_marked_where_the_publisher_documents_them_or_data_starts() {
         let months: Vec<Month> = period("2024-01", "2024-04").months().collect();
         let k = Figure::Known(1.0);
-        let found: Vec<(usize, String)> = marks(&months, &[Figure::Missing, k, k, Figure::Missing], &[m("2024-04")])
-            .into_iter()
-            .map(|m| (m.index, m.label))
-            .collect();
+        let found: Vec<(usize, String)> =
+            marks(&months, &[Figure::Missing, k, k, Figure::Missing], &[m("2024-04")], &[m("2024-03")])
+                .into_iter()
+                .map(|m| (m.index, m.label))
+                .collect();
         assert_eq!(
             found,
-            [(1, "CONNECT".to_string()), (1, "Published from here".to_string()), (3, "Partial month".to_string())]
+            [
+                (1, "CONNECT".to_string()),
+                (1, "Published from here".to_string()),
+                (2, "Older categories before".to_string()),
+                (3, "Partial month".to_string())
+            ]
         );
         let months: Vec<Month> = period("2019-03", "2019-04").months().collect();
         assert!(
-            marks(&months, &[k, k], &[]).is_empty(),
+            marks(&months, &[k, k], &[], &[m("2019-03")]).is_empty(),
             "a break in the first month shown is not a break within the chart"
         );
     }

@@ -495,6 +495,7 @@ mod tests {
             publisher: "MPS".into(),
             licence: "OGL".into(),
             source_url: String::new(),
+            breaks: Vec::new(),
         }
     }
 
@@ -541,6 +542,8 @@ mod tests {
             stops: None,
             history: Vec::new(),
             release: String::new(),
+            ward_vintage: None,
+            older_wards: Vec::new(),
         };
         let ones = |v: u32, n: usize| vec![Some(v); n];
         let boroughs = series(
@@ -707,7 +710,7 @@ mod tests {
             period: period("2024-01", "2025-12"),
             rows: 3,
             months_used: vec![],
-            partial_last_month: false,
+            incomplete: Vec::new(),
         }];
         // Camden's March and May 2025 were revised; Barking and Dagenham's June 2025.
         boroughs.series[0].revised = vec![vec![14, 16], vec![17], vec![]];

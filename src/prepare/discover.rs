@@ -18,6 +18,9 @@ pub enum Kind {
     BoroughShapes,
     /// The ONS ward GeoPackage; the feature table's name.
     WardShapes(String),
+    /// A GLA ward shapefile ("Statistical GIS Boundary Files for London"),
+    /// with each ward's borough in `LAGSSCODE`.
+    WardShapefile,
     /// ONS Census 2021 TS007A by local authority.
     BoroughPopulation,
     /// ONS LSOA (2021) → ward (2024) → LAD (2024) best-fit lookup.
@@ -36,6 +39,7 @@ impl Kind {
             Kind::Crime => "MPS recorded crime (London Datastore)",
             Kind::BoroughShapes => "borough boundaries (GLA shapefile)",
             Kind::WardShapes(_) => "ward boundaries (ONS GeoPackage)",
+            Kind::WardShapefile => "ward boundaries (GLA shapefile)",
             Kind::BoroughPopulation => "Census 2021 population by borough (ONS TS007A)",
             Kind::LsoaLookup => "LSOA to ward lookup (ONS)",
             Kind::LsoaPopulation => "Census 2021 population by LSOA (GLA workbook)",
@@ -44,9 +48,15 @@ impl Kind {
         }
     }
 
-    /// Whether at most one file of this kind is used.
+    /// Whether at most one file of this kind is used (ward boundaries: one of
+    /// each vintage, chosen by `prepare`).
     fn single(&self) -> bool {
-        !matches!(self, Kind::Crime | Kind::StopSearch)
+        !matches!(self, Kind::Crime | Kind::StopSearch | Kind::WardShapes(_) | Kind::WardShapefile)
+    }
+
+    /// Whether this is a file of ward boundaries.
+    pub fn is_ward_boundaries(&self) -> bool {
+        matches!(self, Kind::WardShapes(_) | Kind::WardShapefile)
     }
 }
 
@@ -74,8 +84,18 @@ fn has(header: &[String], names: &[&str]) -> bool {
     names.iter().all(|n| header.iter().any(|h| h.trim() == *n))
 }
 
+/// Why an empty file is ignored (`prepare` also warns about it).
+pub const EMPTY: &str = "empty file (no header, no rows)";
+
 /// Recognises a CSV file by its header.
 fn classify_csv(path: &Path) -> Result<Kind, String> {
+    if std::fs::metadata(path).map_err(|e| e.to_string())?.len() <= 16 {
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+        if text.iter().all(u8::is_ascii_whitespace) {
+            return Err(EMPTY.into());
+        }
+    }
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let header = crime_csv::read_header(std::io::BufReader::new(file)).ok_or("empty or unreadable CSV")?;
     if crime_csv::detect(&header).is_ok() {
@@ -119,8 +139,15 @@ fn classify(path: &Path) -> Result<Kind, String> {
             let shapes = geometry::read_shapefile(path).map_err(|e| format!("unreadable shapefile: {e}"))?;
             if !shapes.is_empty() && shapes.iter().all(|s| s.code.starts_with("E09")) {
                 Ok(Kind::BoroughShapes)
+            } else if shapes.iter().any(|s| s.code.starts_with("E05"))
+                && shapes.iter().all(|s| s.code.starts_with("E05") || s.code.starts_with("E09"))
+                && shapes.iter().filter(|s| s.code.starts_with("E05")).all(|s| s.parent.is_some())
+            {
+                Ok(Kind::WardShapefile)
             } else {
-                Err("shapefile without London borough codes (E09…) in GSS_CODE".into())
+                Err("shapefile with neither London borough codes (E09…) nor ward codes (E05…) with their borough \
+                     (LAGSSCODE) in GSS_CODE"
+                    .into())
             }
         }
         "gpkg" => match geometry::gpkg_ward_table(path) {

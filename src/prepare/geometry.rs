@@ -24,6 +24,9 @@ pub struct Shape {
     pub code: String,
     pub name: String,
     pub rings: Vec<Ring>,
+    /// The code of the area it is part of, where the file gives it (the GLA's
+    /// ward shapefiles give each ward's borough as `LAGSSCODE`).
+    pub parent: Option<String>,
 }
 
 /// Rounds to whole metres, drops repeated points and the closing point.
@@ -43,7 +46,8 @@ fn clean_ring(points: impl IntoIterator<Item = (f64, f64)>) -> Ring {
     ring
 }
 
-/// Reads a polygon shapefile with `GSS_CODE` and `NAME` attributes.
+/// Reads a polygon shapefile with `GSS_CODE` and `NAME` attributes, and
+/// `LAGSSCODE` (the borough of a GLA ward) where it has one.
 pub fn read_shapefile(path: &Path) -> Result<Vec<Shape>, String> {
     let items =
         shapefile::read_as::<_, shapefile::Polygon, shapefile::dbase::Record>(path).map_err(|e| e.to_string())?;
@@ -59,7 +63,12 @@ pub fn read_shapefile(path: &Path) -> Result<Vec<Shape>, String> {
             .map(|r| clean_ring(r.points().iter().map(|p| (p.x, p.y))))
             .filter(|r| r.len() >= 3)
             .collect();
-        shapes.push(Shape { code: text(record, "GSS_CODE", i)?, name: text(record, "NAME", i)?, rings });
+        shapes.push(Shape {
+            code: text(record, "GSS_CODE", i)?,
+            name: text(record, "NAME", i)?,
+            rings,
+            parent: text(record, "LAGSSCODE", i).ok().filter(|c| !c.is_empty()),
+        });
     }
     Ok(shapes)
 }
@@ -188,7 +197,7 @@ pub fn read_geopackage(path: &Path, table: &str) -> Result<Vec<Shape>, String> {
         let name: String = row.get(1).map_err(|e| e.to_string())?;
         let blob: Vec<u8> = row.get(2).map_err(|e| e.to_string())?;
         let rings = parse_gpkg_geometry(&blob).map_err(|e| format!("ward {code}: {e}"))?;
-        shapes.push(Shape { code, name: name.trim().to_string(), rings });
+        shapes.push(Shape { code, name: name.trim().to_string(), rings, parent: None });
     }
     Ok(shapes)
 }
@@ -296,7 +305,7 @@ pub fn simplify_shared(shapes: &[Shape], epsilon: f64) -> Vec<Shape> {
                     }
                 })
                 .collect();
-            Shape { code: shape.code.clone(), name: shape.name.clone(), rings }
+            Shape { code: shape.code.clone(), name: shape.name.clone(), rings, parent: shape.parent.clone() }
         })
         .collect()
 }
@@ -431,7 +440,7 @@ mod tests {
             ring.push([x0, y0 + t]);
             t -= step;
         }
-        Shape { code: code.into(), name: code.into(), rings: vec![ring] }
+        Shape { code: code.into(), name: code.into(), rings: vec![ring], parent: None }
     }
 
     #[test]
@@ -443,8 +452,12 @@ mod tests {
         let mut b = square("B", 1000, 0, 1000, 100);
         let idx = b.rings[0].iter().position(|p| *p == [1000, 500]).unwrap();
         b.rings[0][idx] = [1003, 500];
-        let island =
-            Shape { code: "C".into(), name: "C".into(), rings: vec![vec![[5000, 5000], [5004, 5000], [5004, 5003]]] };
+        let island = Shape {
+            code: "C".into(),
+            name: "C".into(),
+            rings: vec![vec![[5000, 5000], [5004, 5000], [5004, 5003]]],
+            parent: None,
+        };
         let out = simplify_shared(&[a, b, island], 10.0);
         assert_eq!(out.len(), 3);
         for s in &out {
@@ -466,8 +479,8 @@ mod tests {
         let mut hole_other_way = hole.clone();
         hole_other_way.reverse();
         hole_other_way.rotate_left(7);
-        let a = Shape { code: "A".into(), name: "A".into(), rings: vec![outer, hole] };
-        let b = Shape { code: "B".into(), name: "B".into(), rings: vec![hole_other_way] };
+        let a = Shape { code: "A".into(), name: "A".into(), rings: vec![outer, hole], parent: None };
+        let b = Shape { code: "B".into(), name: "B".into(), rings: vec![hole_other_way], parent: None };
         let out = simplify_shared(&[a, b], 5.0);
         let set = |r: &Ring| -> BTreeSet<Point> { r.iter().copied().collect() };
         assert_eq!(set(&out[0].rings[1]), set(&out[1].rings[0]));

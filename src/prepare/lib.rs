@@ -19,10 +19,11 @@ use geometry::{Frame, Shape};
 use met_core::crime_csv;
 use met_core::dataset::{
     self, Area, AreaKind, Category, CategorySeries, Dataset, FileHash, Level, Manifest, Release, SeriesFile,
+    WardVintage,
 };
 use met_core::merge::{self, Merged, ReleaseTable};
 use met_core::month::{Month, Period};
-use met_core::{categories, category, crosstab, stops_view};
+use met_core::{categories, category, crosstab, stops_view, wards};
 use read::Located;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -108,6 +109,8 @@ pub struct StopsReport {
     pub searches: usize,
     pub no_location: usize,
     pub outside: usize,
+    /// Of `outside`, those placed in the City of London.
+    pub in_city: usize,
     pub not_in_a_ward: usize,
     pub months: Vec<stops::MonthCoverage>,
     pub warnings: Vec<String>,
@@ -129,6 +132,8 @@ struct CrimeInput {
     ward_names: BTreeMap<String, String>,
     /// Categories missing from the category table, with where they were first seen.
     unknown_categories: Vec<String>,
+    /// For a ward file, the vintage of its wards.
+    vintage: Option<&'static wards::Vintage>,
 }
 
 /// Borough names (by [`category::key`], which ignores case and punctuation) → GSS code.
@@ -150,6 +155,8 @@ fn read_crime(path: &Path, rel: &str, boroughs: &BTreeMap<String, String>) -> Re
     let mut ward_boroughs = BTreeMap::new();
     let mut ward_names = BTreeMap::new();
     let mut unknown = BTreeMap::new();
+    // The line of each (area, major, minor) seen: a repeated one would be summed.
+    let mut seen: BTreeMap<(String, String, String), u64> = BTreeMap::new();
     for row in &file.rows {
         let borough = boroughs.get(&category::key(&row.borough)).ok_or_else(|| {
             Located::new(
@@ -176,6 +183,22 @@ fn read_crime(path: &Path, rel: &str, boroughs: &BTreeMap<String, String>) -> Re
             }
             None => borough.clone(),
         };
+        let key = (area.clone(), category::key(&row.major), category::key(&row.minor));
+        if let Some(first) = seen.insert(key, row.line) {
+            return Err(Located::new(
+                path,
+                row.line,
+                None,
+                format!(
+                    "{} / {} in {} is repeated: line {first} has the same area and category, and the two would be \
+                     added together; a file gives each area and category once",
+                    row.major,
+                    row.minor,
+                    row.ward.as_ref().map_or(row.borough.as_str(), |(code, _)| code.as_str())
+                ),
+            )
+            .into());
+        }
         table.add_row(&area, &row.major, &row.minor, &row.counts);
         let (major_id, leaf, known) = categories::resolve(&row.major, &row.minor);
         if !known && !unknown.contains_key(&leaf) {
@@ -190,7 +213,9 @@ fn read_crime(path: &Path, rel: &str, boroughs: &BTreeMap<String, String>) -> Re
         names.insert(major_id, row.major.clone());
         names.insert(leaf, row.minor.clone());
     }
+    let vintage = wards::vintage_of(ward_names.keys().map(String::as_str), Some(period.to));
     Ok(CrimeInput {
+        vintage,
         path: rel.to_string(),
         level: file.level,
         table,
@@ -336,17 +361,30 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     let borough_shapes =
         geometry::read_shapefile(&borough_path).map_err(|e| Error(format!("{}: {e}", borough_path.display())))?;
     bar.inc(1);
-    let ward_source =
-        found
-            .used
-            .iter()
-            .find_map(|(p, k)| if let Kind::WardShapes(t) = k { Some((p.clone(), t.clone())) } else { None });
-    let ward_shapes = match &ward_source {
-        Some((path, table)) => {
-            geometry::read_geopackage(path, table).map_err(|e| Error(format!("{}: {e}", path.display())))?
+    // Ward boundaries: one file of each vintage.
+    let mut ward_boundaries: BTreeMap<&'static str, Vec<Shape>> = BTreeMap::new();
+    for (path, kind) in found.used.iter().filter(|(_, k)| k.is_ward_boundaries()) {
+        let mut shapes = match kind {
+            Kind::WardShapes(table) => geometry::read_geopackage(path, table),
+            _ => geometry::read_shapefile(path),
         }
-        None => Vec::new(),
-    };
+        .map_err(|e| Error(format!("{}: {e}", path.display())))?;
+        // The GLA's "CityMerged" files draw the City of London as one area.
+        shapes.retain(|s| s.code.starts_with("E05"));
+        let why = match wards::vintage_of(shapes.iter().map(|s| s.code.as_str()), None) {
+            None => "no ward codes (E05…)".to_string(),
+            Some(v) if ward_boundaries.contains_key(v.id) => {
+                format!("another boundary file of {} is already used", v.name)
+            }
+            Some(v) => {
+                ward_boundaries.insert(v.id, shapes);
+                continue;
+            }
+        };
+        let path = rel(path);
+        report.used.retain(|(p, _)| *p != path);
+        report.ignored.push((path, why));
+    }
     bar.finish_and_clear();
 
     // Crime releases.
@@ -359,7 +397,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         bar.set_message(rel(path));
         let input = read_crime(path, &rel(path), &boroughs)?;
         let hash = output::sha256(&std::fs::read(path).map_err(|e| io_error(path, &e))?);
-        if let Some(other) = inputs.iter().find(|i| i.table.id == input.table.id) {
+        if let Some(other) = inputs.iter().find(|i| i.table.id == input.table.id && i.vintage == input.vintage) {
             if input_hashes.get(&other.path) == Some(&hash) {
                 report.notes.push(format!("{} is a copy of {}; used once", input.path, other.path));
                 continue;
@@ -379,6 +417,46 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     if !inputs.iter().any(|i| i.level == Level::Borough) {
         return Err(Error(format!("{}: no MPS borough-level crime file found", from.display())));
     }
+    // A boundary file of only some boroughs may not show its vintage by its codes:
+    // it serves a vintage of the crime files that has none when it holds all its wards.
+    let crime_vintages: BTreeSet<&'static str> = inputs.iter().filter_map(|i| i.vintage.map(|v| v.id)).collect();
+    for vintage in &crime_vintages {
+        if ward_boundaries.contains_key(vintage) {
+            continue;
+        }
+        let codes: BTreeSet<&String> = inputs
+            .iter()
+            .filter(|i| i.vintage.map(|v| v.id) == Some(vintage))
+            .flat_map(|i| i.ward_names.keys())
+            .collect();
+        let spare = ward_boundaries.iter().find(|(k, shapes)| {
+            !crime_vintages.contains(*k) && codes.iter().all(|c| shapes.iter().any(|s| &s.code == *c))
+        });
+        if let Some(k) = spare.map(|(k, _)| *k) {
+            if let Some(shapes) = ward_boundaries.remove(k) {
+                ward_boundaries.insert(vintage, shapes);
+            }
+        }
+    }
+    // The current wards are those of the newest ward file (or, without one, the
+    // newest boundaries); files of older vintages are kept apart.
+    let newest_ward_file =
+        inputs.iter().filter(|i| i.level == Level::Ward).max_by_key(|i| i.table.period.map(|p| p.to));
+    let current = newest_ward_file
+        .and_then(|i| i.vintage)
+        .or_else(|| wards::VINTAGES.iter().find(|v| ward_boundaries.contains_key(v.id)));
+    for input in inputs.iter_mut().filter(|i| i.level == Level::Ward) {
+        let codes: BTreeSet<String> = input.ward_names.keys().cloned().collect();
+        let vintage = input.vintage.map_or("", |v| v.id);
+        let boundary = ward_boundaries.get(vintage).map(|b| b.iter().map(|s| s.code.clone()));
+        input.table.geography = Some(codes.into_iter().chain(boundary.into_iter().flatten()).collect());
+        if input.vintage != current {
+            if let Some(p) = input.table.period {
+                input.table.id = format!("crime-ward-{vintage}-{}", p.to.iso());
+            }
+        }
+    }
+    let ward_shapes = current.and_then(|v| ward_boundaries.remove(v.id)).unwrap_or_default();
 
     // Population.
     let pop_path = need(Kind::BoroughPopulation)?;
@@ -414,6 +492,10 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         let ward_borough: BTreeMap<String, String> =
             ward_lad.iter().map(|(w, l)| ((*w).clone(), (*l).clone())).collect();
         let counts = stops::count(&stop_paths, &borough_shapes, &ward_shapes, &ward_borough)?;
+        for (path, why) in &counts.ignored {
+            report.used.retain(|(p, _)| p != path);
+            report.ignored.push((path.clone(), why.clone()));
+        }
         let residents = match one(&Kind::EthnicPopulation) {
             Some(p) => population::read_ts021(&p, &std::fs::read(&p).map_err(|e| io_error(&p, &e))?)?,
             None => BTreeMap::new(),
@@ -426,6 +508,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             searches: counts.searches,
             no_location: counts.no_location,
             outside: counts.outside,
+            in_city: counts.in_city,
             not_in_a_ward: counts.not_in_a_ward,
             months: counts.months.clone(),
             warnings: counts.warnings,
@@ -452,7 +535,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     let result = build_outputs(
         &inputs,
         &borough_shapes,
-        &ward_shapes,
+        (&ward_shapes, current, &ward_boundaries),
         &borough_pop,
         &ward_pop,
         &ward_lad,
@@ -513,7 +596,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
 fn build_outputs(
     inputs: &[CrimeInput],
     borough_shapes: &[Shape],
-    ward_shapes: &[Shape],
+    (ward_shapes, current, older_boundaries): (&[Shape], Option<&'static wards::Vintage>, &BTreeMap<&str, Vec<Shape>>),
     borough_pop: &BTreeMap<String, u32>,
     ward_pop: &BTreeMap<String, u32>,
     ward_lad: &BTreeMap<&String, &String>,
@@ -535,7 +618,8 @@ fn build_outputs(
     write(staging, met_core::glossary::FILE, &json(&met_core::glossary::TERMS))?;
 
     for level in [Level::Borough, Level::Ward] {
-        let mut level_inputs: Vec<&CrimeInput> = inputs.iter().filter(|i| i.level == level).collect();
+        let mut level_inputs: Vec<&CrimeInput> =
+            inputs.iter().filter(|i| i.level == level && (level == Level::Borough || i.vintage == current)).collect();
         if level_inputs.is_empty() {
             continue;
         }
@@ -548,7 +632,6 @@ fn build_outputs(
             names.extend(input.names.clone());
         }
         for input in &level_inputs {
-            let full = input.table.full_period();
             releases.push(Release {
                 id: input.table.id.clone(),
                 level,
@@ -556,37 +639,12 @@ fn build_outputs(
                 period: input.table.period.unwrap_or(merged.period),
                 rows: input.rows,
                 months_used: merged.used.get(&input.table.id).cloned().unwrap_or_default(),
-                partial_last_month: full != input.table.period,
+                incomplete: merged.incomplete.get(&input.table.id).cloned().unwrap_or_default(),
             });
         }
-        let majors: BTreeSet<&str> = merged.categories.iter().map(|c| category::major_of(c)).collect();
-        let bar = progress_bar(progress, majors.len() as u64, "writing series files");
-        for major in &majors {
-            let file = series_file(level, &merged, major);
-            let name = format!("crime-{}-{major}.json", level.id());
-            let bytes = json(&file);
-            json_gz += output::gzip_size(&bytes);
-            postcard_gz += output::gzip_size(&postcard::to_allocvec(&file).unwrap_or_default());
-            write(staging, &name, &bytes)?;
-            bar.inc(1);
-        }
-        bar.finish_and_clear();
-        // Every major category's total in one file, for the small multiples.
-        let majors_file = series_of(level, &merged, |c| c != category::ALL && !c.contains('/'));
-        write(staging, &dataset::majors_file_name(level), &json(&majors_file))?;
-        for id in &merged.categories {
-            if id == category::ALL {
-                continue;
-            }
-            let parent = id.contains('/').then(|| category::major_of(id).to_string());
-            categories.entry(id.clone()).or_insert_with(|| Category {
-                id: id.clone(),
-                name: names.get(id).cloned().unwrap_or_else(|| id.clone()),
-                plain: categories::plain_name(id).map(String::from),
-                parent,
-                file: category::major_of(id).to_string(),
-            });
-        }
+        let (j, p) = write_series(staging, level.id(), level, &merged, progress)?;
+        (json_gz, postcard_gz) = (json_gz + j, postcard_gz + p);
+        add_categories(&mut categories, &merged, &names);
 
         // Areas of this level.
         let with_data: BTreeSet<&String> = merged.areas.iter().collect();
@@ -689,7 +747,26 @@ fn build_outputs(
             publisher: "Metropolitan Police Service".into(),
             licence: "Open Government Licence v3.0".into(),
             source_url: "https://data.london.gov.uk/dataset/mps-recorded-crime-geographic-breakdown".into(),
+            breaks: breaks(&merged),
         });
+    }
+    let older_wards = older_ward_vintages(inputs, current, older_boundaries, staging, report, progress)?;
+    for (_, merged, inputs) in &older_wards {
+        let names: BTreeMap<String, String> = inputs.iter().flat_map(|i| i.names.clone()).collect();
+        add_categories(&mut categories, merged, &names);
+        for input in inputs {
+            releases.push(Release {
+                id: input.table.id.clone(),
+                level: Level::Ward,
+                file: input.path.clone(),
+                period: input.table.period.unwrap_or(merged.period),
+                rows: input.rows,
+                months_used: merged.used.get(&input.table.id).cloned().unwrap_or_default(),
+                incomplete: merged.incomplete.get(&input.table.id).cloned().unwrap_or_default(),
+            });
+        }
+        history.extend(merged.history.iter().cloned());
+        revisions += merged.revisions.len();
     }
     report.encoding = (json_gz, postcard_gz);
     report.categories = categories.len();
@@ -715,7 +792,52 @@ fn build_outputs(
     }
     bar.finish_and_clear();
 
+    let frame_for_older = Frame::around(borough_shapes, METRES_PER_UNIT);
+    let mut older = Vec::new();
+    for (vintage, merged, inputs) in older_wards {
+        let shapes = older_boundaries.get(vintage.id).map(Vec::as_slice).unwrap_or_default();
+        if !shapes.is_empty() {
+            let simplified = geometry::simplify_shared(shapes, WARD_EPSILON_M);
+            let file = geometry::geo_file(Level::Ward, &simplified, &frame_for_older, BOUNDARY_ATTRIBUTION);
+            write(staging, &format!("wards-{}.geo.json", vintage.id), &json(&file))?;
+        }
+        let file_boroughs: BTreeMap<&String, &String> = inputs.iter().flat_map(|i| i.ward_boroughs.iter()).collect();
+        let file_names: BTreeMap<&String, &String> = inputs.iter().flat_map(|i| i.ward_names.iter()).collect();
+        let areas = merged
+            .areas
+            .iter()
+            .map(|code| {
+                let shape = shapes.iter().find(|s| &s.code == code);
+                Area {
+                    code: code.clone(),
+                    name: shape
+                        .map(|s| s.name.clone())
+                        .or_else(|| file_names.get(code).map(|n| (*n).clone()))
+                        .unwrap_or_else(|| code.clone()),
+                    level: Level::Ward,
+                    kind: AreaKind::Area,
+                    borough: shape
+                        .and_then(|s| s.parent.clone())
+                        .or_else(|| file_boroughs.get(code).map(|b| (*b).clone())),
+                    population: None,
+                    aliases: Vec::new(),
+                }
+            })
+            .collect();
+        older.push(WardVintage {
+            id: vintage.id.to_string(),
+            name: vintage.name.to_string(),
+            period: merged.period,
+            areas,
+            boundaries: !shapes.is_empty(),
+        });
+    }
+
     Ok(Manifest {
+        ward_vintage: current
+            .filter(|_| !ward_shapes.is_empty() || inputs.iter().any(|i| i.level == Level::Ward))
+            .map(|v| v.id.to_string()),
+        older_wards: older,
         schema: dataset::SCHEMA,
         datasets,
         releases,
@@ -730,6 +852,110 @@ fn build_outputs(
     })
 }
 
+/// Adds the categories of a merged level that are not listed yet, with their
+/// official `names` (a level merged earlier, with newer files, keeps its spelling).
+fn add_categories(categories: &mut BTreeMap<String, Category>, merged: &Merged, names: &BTreeMap<String, String>) {
+    for id in merged.categories.iter().filter(|id| *id != category::ALL) {
+        categories.entry(id.clone()).or_insert_with(|| Category {
+            id: id.clone(),
+            name: names.get(id).cloned().unwrap_or_else(|| id.clone()),
+            plain: categories::plain_name(id).map(String::from),
+            parent: id.contains('/').then(|| category::major_of(id).to_string()),
+            file: category::major_of(id).to_string(),
+        });
+    }
+}
+
+/// Writes a merged level's series files, `crime-<prefix>-<major>.json` (one per
+/// major category, and `all`), and its majors file `majors-<prefix>.json`.
+/// Returns the gzip sizes of the series files as JSON and as postcard.
+fn write_series(
+    staging: &mut output::Staging,
+    prefix: &str,
+    level: Level,
+    merged: &Merged,
+    progress: bool,
+) -> Result<(usize, usize), Error> {
+    let write = |staging: &mut output::Staging, name: &str, bytes: &[u8]| {
+        staging.write(name, bytes).map_err(|e| Error(format!("writing {name}: {e}")))
+    };
+    let (mut json_gz, mut postcard_gz) = (0, 0);
+    let majors: BTreeSet<&str> = merged.categories.iter().map(|c| category::major_of(c)).collect();
+    let bar = progress_bar(progress, majors.len() as u64, "writing series files");
+    for major in &majors {
+        let file = series_file(level, merged, major);
+        let bytes = json(&file);
+        json_gz += output::gzip_size(&bytes);
+        postcard_gz += output::gzip_size(&postcard::to_allocvec(&file).unwrap_or_default());
+        write(staging, &format!("crime-{prefix}-{major}.json"), &bytes)?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    // Every major category's total in one file, for the small multiples.
+    let majors_file = series_of(level, merged, |c| c != category::ALL && !c.contains('/'));
+    write(staging, &format!("majors-{prefix}.json"), &json(&majors_file))?;
+    Ok((json_gz, postcard_gz))
+}
+
+/// The series breaks of a merged level: where it passes from the older
+/// classification of crimes to today's, for the categories whose figures
+/// either side count different offences.
+fn breaks(merged: &Merged) -> Vec<dataset::SeriesBreak> {
+    let changed: Vec<String> = categories::older_breaks()
+        .into_iter()
+        .filter(|c| merged.categories.iter().any(|m| m == c))
+        .map(String::from)
+        .collect();
+    merged.reclassified.iter().map(|&month| dataset::SeriesBreak { month, categories: changed.clone() }).collect()
+}
+
+/// Merges and writes the ward files of vintages older than `current`, each
+/// apart (`crime-ward-<vintage>-…`), and says in the report what each holds and
+/// whether its map could be drawn.
+#[allow(clippy::type_complexity)]
+fn older_ward_vintages<'a>(
+    inputs: &'a [CrimeInput],
+    current: Option<&'static wards::Vintage>,
+    boundaries: &BTreeMap<&str, Vec<Shape>>,
+    staging: &mut output::Staging,
+    report: &mut Report,
+    progress: bool,
+) -> Result<Vec<(&'static wards::Vintage, Merged, Vec<&'a CrimeInput>)>, Error> {
+    let mut out = Vec::new();
+    for vintage in wards::VINTAGES.iter().filter(|v| Some(*v) != current) {
+        let mut group: Vec<&CrimeInput> =
+            inputs.iter().filter(|i| i.level == Level::Ward && i.vintage == Some(vintage)).collect();
+        group.sort_by_key(|i| i.table.period.map(|p| p.to));
+        let tables: Vec<ReleaseTable> = group.iter().map(|i| i.table.clone()).collect();
+        let Some(merged) = merge::merge(&tables) else { continue };
+        write_series(staging, &format!("ward-{}", vintage.id), Level::Ward, &merged, progress)?;
+        let files: Vec<&str> = group.iter().map(|i| i.path.as_str()).collect();
+        report.notes.push(format!(
+            "{} {} on {}, not on {} of the newest ward file: published apart as crime-ward-{}-*.json, {} wards, \
+             {}..{}; {}",
+            files.join(", "),
+            if files.len() == 1 { "is" } else { "are" },
+            vintage.name,
+            current.map_or("the wards", |c| c.name),
+            vintage.id,
+            merged.areas.len(),
+            merged.period.from,
+            merged.period.to,
+            if boundaries.contains_key(vintage.id) {
+                format!("their map is wards-{}.geo.json", vintage.id)
+            } else {
+                format!(
+                    "no boundary file of {} was found, so they have no map: add the GLA's ward shapefile of that \
+                     vintage (\"Statistical GIS Boundary Files for London\") to draw it",
+                    vintage.name
+                )
+            }
+        ));
+        out.push((vintage, merged, group));
+    }
+    Ok(out)
+}
+
 /// The one-screen summary printed at the end of a run.
 pub fn summary(report: &Report, out: &Path) -> String {
     use met_core::format::thousands;
@@ -742,6 +968,9 @@ pub fn summary(report: &Report, out: &Path) -> String {
     s.push_str(&format!("Ignored {} files:\n", report.ignored.len()));
     for (path, why) in &report.ignored {
         s.push_str(&format!("  {path}: {why}\n"));
+    }
+    for (path, _) in report.ignored.iter().filter(|(_, why)| why == discover::EMPTY) {
+        s.push_str(&format!("Warning: {path} is an empty file (no header, no rows); it was ignored\n"));
     }
     for note in &report.notes {
         s.push_str(&format!("Note: {note}\n"));
@@ -760,6 +989,19 @@ pub fn summary(report: &Report, out: &Path) -> String {
             r.period.to,
             if used.is_empty() { "none".into() } else { used.join(", ") }
         ));
+        for i in &r.incomplete {
+            let instead = match &i.used {
+                Some(id) => format!("{id}'s complete figure is used"),
+                None => "no release covers it completely, so it is shown as unknown".to_string(),
+            };
+            s.push_str(&format!(
+                "    incomplete month {} {}: {} offences where about {} were expected; {instead}\n",
+                i.month,
+                i.area.as_deref().map_or_else(|| "in London".to_string(), |a| format!("in {a}")),
+                thousands(i.total as i64),
+                thousands(i.expected as i64),
+            ));
+        }
     }
     for (level, period) in &report.periods {
         let areas = report.areas.iter().find(|(l, _)| l == level).map_or(0, |(_, n)| *n);
@@ -786,13 +1028,14 @@ pub fn summary(report: &Report, out: &Path) -> String {
             .map(|m| format!("{} (days {}–{} only)", m.month, m.first_day, m.last_day))
             .collect();
         s.push_str(&format!(
-            "Stop and search: {} searches in {} months ({}..{}); {} without a location, {} outside London's boroughs, {} in a borough but in none of its wards; partial months: {}\n",
+            "Stop and search: {} searches in {} months ({}..{}); {} without a location, {} outside the Met's boroughs ({} of them in the City of London, which has its own police force), {} in a borough but in none of its wards; partial months: {}\n",
             thousands(st.searches as i64),
             st.months.len(),
             st.months.first().map(|m| m.month.to_string()).unwrap_or_default(),
             st.months.last().map(|m| m.month.to_string()).unwrap_or_default(),
             thousands(st.no_location as i64),
             thousands(st.outside as i64),
+            thousands(st.in_city as i64),
             thousands(st.not_in_a_ward as i64),
             if partial.is_empty() { "none".to_string() } else { partial.join(", ") }
         ));

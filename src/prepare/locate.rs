@@ -184,6 +184,7 @@ mod tests {
             code: code.into(),
             name: code.into(),
             rings: vec![vec![[x, y], [x + side, y], [x + side, y + side], [x, y + side]]],
+            parent: None,
         }
     }
 

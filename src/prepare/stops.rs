@@ -92,7 +92,37 @@ pub struct Stops {
     pub searches: usize,
     pub no_location: usize,
     pub outside: usize,
+    /// Of `outside`, the searches placed in the City of London, which has its
+    /// own police force (they are there because of location anonymisation or a
+    /// boundary's width).
+    pub in_city: usize,
     pub not_in_a_ward: usize,
+    /// Files not used, with the reason (e.g. a month apart from the others).
+    pub ignored: Vec<(String, String)>,
+}
+
+/// The City of London, policed by the City of London Police, not the Met.
+pub const CITY_OF_LONDON: &str = "E09000001";
+
+/// The longest run of consecutive months (the latest of equally long runs).
+fn longest_run(months: &[Month]) -> Option<Period> {
+    let mut sorted = months.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut best: Option<Period> = None;
+    let mut run: Option<Period> = None;
+    for m in sorted {
+        run = match run {
+            Some(p) if p.to.plus_months(1) == m => Some(Period::new(p.from, m)),
+            _ => Some(Period::new(m, m)),
+        };
+        if let Some(r) = run {
+            if best.is_none_or(|b| r.len() >= b.len()) {
+                best = Some(r);
+            }
+        }
+    }
+    best
 }
 
 /// The month a file holds, from its name `YYYY-MM-…-stop-and-search.csv`.
@@ -109,17 +139,47 @@ pub fn count(
     wards: &[Shape],
     ward_borough: &BTreeMap<String, String>,
 ) -> Result<Stops, Located> {
-    let borough_index = Locator::new(boroughs);
-    let ward_index = Locator::new(wards);
+    // The Met does not police the City of London: a search placed there counts
+    // as outside the Met's boroughs, not as the City's.
+    let policed: Vec<Shape> = boroughs.iter().filter(|b| b.code != CITY_OF_LONDON).cloned().collect();
+    let city: Vec<Shape> = boroughs.iter().filter(|b| b.code == CITY_OF_LONDON).cloned().collect();
+    let wards: Vec<Shape> =
+        wards.iter().filter(|w| ward_borough.get(&w.code).is_none_or(|b| b != CITY_OF_LONDON)).cloned().collect();
+    let boroughs = policed.as_slice();
+    let (borough_index, city_index, ward_index) = (Locator::new(boroughs), Locator::new(&city), Locator::new(&wards));
     let mut stops = Stops::default();
+    let mut read: Vec<(&String, Month, stop_search::StopFile)> = Vec::new();
     for (path, rel) in files {
         let bytes = std::fs::read(path).map_err(|e| Located::new(path, 0, None, e.to_string()))?;
         let file = stop_search::read(&bytes).map_err(|e| Located::new(path, e.line, e.column.as_deref(), e.message))?;
         let month = file_month(path)
             .or_else(|| file.searches.first().map(|s| s.month))
             .ok_or_else(|| Located::new(path, 0, None, "no searches, and no month (YYYY-MM) in the file name"))?;
-        if stops.months.iter().any(|m| m.month == month) {
-            return Err(Located::new(path, 0, None, format!("a second file for {month}")));
+        if let Some((other, _, _)) = read.iter().find(|r| r.1 == month) {
+            return Err(Located::new(
+                path,
+                0,
+                None,
+                format!("a second file for {month} (the first is {other}): keep only the one you trust"),
+            ));
+        }
+        read.push((rel, month, file));
+    }
+    // One stray month (say, a file years before the rest) must not stop the
+    // others: the longest run of consecutive months is used, the rest ignored.
+    let run = longest_run(&read.iter().map(|r| r.1).collect::<Vec<_>>());
+    for (rel, month, file) in read {
+        if run.is_some_and(|r| !r.contains(month)) {
+            let r = run.unwrap_or(Period::new(month, month));
+            stops.ignored.push((
+                rel.clone(),
+                format!(
+                    "stop and search for {month}, apart from the consecutive months {}..{} that are published (a \
+                     gap would break every 12-month period); ignored",
+                    r.from, r.to
+                ),
+            ));
+            continue;
         }
         for u in &file.unknown {
             stops.warnings.push(format!(
@@ -167,6 +227,9 @@ pub fn count(
             let Some(borough) = borough else {
                 add(OUTSIDE);
                 stops.outside += 1;
+                if city_index.find(x, y).is_some() {
+                    stops.in_city += 1;
+                }
                 continue;
             };
             add(borough);
@@ -328,7 +391,7 @@ pub fn publish(
         return Err(format!("no stop-and-search file for {gap}: months must be consecutive"));
     }
     // Areas: London's parts, then each borough's parts.
-    let mut borough_list: Vec<&Shape> = boroughs.iter().collect();
+    let mut borough_list: Vec<&Shape> = boroughs.iter().filter(|b| b.code != CITY_OF_LONDON).collect();
     borough_list.sort_by(|a, b| a.code.cmp(&b.code));
     let mut areas: Vec<StopArea> = vec![StopArea { code: LONDON.into(), name: "London".into(), parent: None }];
     let part = |code: &str, name: &str, parent: &str| StopArea {
@@ -340,7 +403,7 @@ pub fn publish(
         areas.push(part(&b.code, &b.name, LONDON));
     }
     areas.push(part(NO_LOCATION, "Location not recorded", LONDON));
-    areas.push(part(OUTSIDE, "Outside London's boroughs", LONDON));
+    areas.push(part(OUTSIDE, "Outside the Met's boroughs", LONDON));
     let borough_areas = areas.len();
     for b in &borough_list {
         let mut mine: Vec<&Shape> = wards.iter().filter(|w| ward_borough.get(&w.code) == Some(&b.code)).collect();
