@@ -186,7 +186,15 @@ fn judge(order: &[&ReleaseTable]) -> Vec<Vec<IncompleteMonth>> {
                 let Some(j) = older(month, Some(area)) else { continue };
                 let Some(old_total) = order[j].value(category::ALL, area, month).map(u64::from) else { continue };
                 let near = neighbours(&own, i);
-                if old_total >= AREA_MIN && far_below(total, old_total) && near.is_none_or(|n| far_below(total, n)) {
+                // Offences missing from an area are missing from London too; offences
+                // moved to other areas (a pseudo-borough's placed in boroughs) are a revision.
+                let old_london = order[j].index(month).map_or(0, |x| order[j].london()[x]);
+                let missing = old_london.saturating_sub(london[i].unwrap_or(0));
+                if old_total >= AREA_MIN
+                    && far_below(total, old_total)
+                    && near.is_none_or(|n| far_below(total, n))
+                    && 2 * missing >= old_total - total
+                {
                     found.push(IncompleteMonth {
                         month,
                         area: Some(area.clone()),
@@ -552,6 +560,29 @@ mod tests {
         check(&merged, "drug-offences/possession-of-drugs", "A", &[Some(4), Some(5), Some(7), Some(8)]);
         check(&merged, "drug-offences", "A", &[Some(5), Some(6), Some(7), Some(8)]);
         assert_eq!(merged.reclassified, [m("2010-03")]);
+    }
+
+    #[test]
+    fn offences_moved_between_areas_are_a_revision_not_a_stub() {
+        let old = release(
+            "r1",
+            "2024-01",
+            3,
+            &[("A", "THEFT", "SHOPLIFTING", &[900; 3]), ("UNKNOWN", "THEFT", "SHOPLIFTING", &[170; 3])],
+        );
+        // The newer release placed the unknown offences of March in A.
+        let new = release(
+            "r2",
+            "2024-01",
+            4,
+            &[
+                ("A", "THEFT", "SHOPLIFTING", &[900, 900, 1070, 900]),
+                ("UNKNOWN", "THEFT", "SHOPLIFTING", &[170, 170, 0, 170]),
+            ],
+        );
+        let merged = merge(&[old, new]).unwrap();
+        assert!(incomplete(&merged).is_empty());
+        check(&merged, "all", "UNKNOWN", &[Some(170), Some(170), Some(0), Some(170)]);
     }
 
     #[test]

@@ -445,11 +445,15 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     let current = newest_ward_file
         .and_then(|i| i.vintage)
         .or_else(|| wards::VINTAGES.iter().find(|v| ward_boundaries.contains_key(v.id)));
+    // A ward file's geography is the wards its vintage's files name (a ward of
+    // the boundaries that no file names, such as the City's, has no figures).
+    let mut geography: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for input in inputs.iter().filter(|i| i.level == Level::Ward) {
+        geography.entry(input.vintage.map_or("", |v| v.id)).or_default().extend(input.ward_names.keys().cloned());
+    }
     for input in inputs.iter_mut().filter(|i| i.level == Level::Ward) {
-        let codes: BTreeSet<String> = input.ward_names.keys().cloned().collect();
         let vintage = input.vintage.map_or("", |v| v.id);
-        let boundary = ward_boundaries.get(vintage).map(|b| b.iter().map(|s| s.code.clone()));
-        input.table.geography = Some(codes.into_iter().chain(boundary.into_iter().flatten()).collect());
+        input.table.geography = geography.get(vintage).cloned();
         if input.vintage != current {
             if let Some(p) = input.table.period {
                 input.table.id = format!("crime-ward-{vintage}-{}", p.to.iso());
