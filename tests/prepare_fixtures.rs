@@ -415,6 +415,9 @@ fn ward_files_of_an_older_vintage_are_kept_apart_with_their_own_map() {
     let old: SeriesFile = read(&out, "crime-ward-2018-all.json");
     assert_eq!(values(&old, "all", "E05000138"), [Some(8), Some(9)]);
     assert_eq!(values(&old, "all", "E05000130"), [Some(2), Some(0)]);
+    // Each vintage holds only its own wards: none is 0 for the other's months.
+    assert_eq!(old.areas, ["E05000130", "E05000138"]);
+    assert_eq!(wards.areas, ["E05013772", "E05013806"]);
     let geo: met_core::dataset::GeoFile = read(&out, "wards-2018.geo.json");
     assert_eq!(geo.areas.len(), 2);
     assert!(manifest.releases.iter().any(|r| r.id == "crime-ward-2018-2021-12"));

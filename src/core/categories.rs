@@ -106,7 +106,9 @@ pub const VARIANTS: &[(&str, &str)] = &[
 ];
 
 /// A category of the older classification (the `Borough,Major Category,Minor
-/// Category` files of 2008 to 2016) and today's category it is counted in.
+/// Category` files of 2008 to 2016) and today's category it is counted in. Its
+/// keys are written without "and", which the files spell both ways ("Theft &
+/// Handling", "Theft and Handling").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Older {
     /// The older major and minor category, as keys.
@@ -137,8 +139,6 @@ pub const OLDER: &[Older] = &[
     older("drugs", "other-drugs", "drug-offences/trafficking-of-drugs", false),
     older("fraud-forgery", "counted-per-victim", "fraud-and-forgery/fraud-and-forgery", false),
     older("fraud-forgery", "other-fraud-forgery", "fraud-and-forgery/fraud-and-forgery", false),
-    older("fraud-and-forgery", "counted-per-victim", "fraud-and-forgery/fraud-and-forgery", false),
-    older("fraud-and-forgery", "other-fraud-and-forgery", "fraud-and-forgery/fraud-and-forgery", false),
     older(
         "other-notifiable-offences",
         "going-equipped",
@@ -217,8 +217,8 @@ pub const OLDER_MAJOR_BREAKS: &[&str] = &[
 
 /// The older category a published major and minor name is, if it is one.
 pub fn older_category(major: &str, minor: &str) -> Option<&'static Older> {
-    let (major, minor) = (category::key(major), category::key(minor));
-    let major = if major == "theft-and-handling" { "theft-handling".to_string() } else { major };
+    let key = |name: &str| category::key(name).replace("-and-", "-");
+    let (major, minor) = (key(major), key(minor));
     OLDER.iter().find(|o| o.major == major && o.minor == minor)
 }
 
@@ -287,6 +287,10 @@ mod tests {
         check("Drugs", "Possession Of Drugs", ("drug-offences", "drug-offences/possession-of-drugs", true));
         check("Theft & Handling", "Theft From Shops", ("theft", "theft/shoplifting", true));
         check("Theft and Handling", "Theft From Shops", ("theft", "theft/shoplifting", true));
+        for fraud in ["Fraud & Forgery", "Fraud and Forgery"] {
+            check(fraud, "Counted per Victim", ("fraud-and-forgery", "fraud-and-forgery/fraud-and-forgery", true));
+            check(fraud, "Other Fraud & Forgery", ("fraud-and-forgery", "fraud-and-forgery/fraud-and-forgery", true));
+        }
         // A theft of the older classification can be one of today's vehicle offences.
         check(
             "Theft & Handling",

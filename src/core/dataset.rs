@@ -298,21 +298,20 @@ impl Manifest {
     }
 
     /// The months whose newest release covered them only in part, London-wide
-    /// (so their figure, if any, comes from an older release), with whether an
-    /// older release gave a complete figure instead.
-    pub fn incomplete_months(&self) -> Vec<(Month, bool)> {
-        let mut out: Vec<(Month, bool)> = Vec::new();
-        for r in &self.releases {
-            for i in r.incomplete.iter().filter(|i| i.area.is_none()) {
-                let newer = self.releases.iter().any(|o| {
-                    o.level == r.level && o.period.to > r.period.to && o.period.contains(i.month) && o.id != r.id
-                });
-                if !newer && !out.iter().any(|(m, _)| *m == i.month) {
-                    out.push((i.month, i.used.is_some()));
-                }
-            }
-        }
+    /// (so their figure, if any, comes from an older release).
+    pub fn incomplete_months(&self) -> Vec<Month> {
+        let newest_covering = |r: &Release, month: Month| {
+            !self.releases.iter().any(|o| o.level == r.level && o.period.to > r.period.to && o.period.contains(month))
+        };
+        let mut out: Vec<Month> = self
+            .releases
+            .iter()
+            .flat_map(|r| r.incomplete.iter().filter(|i| i.area.is_none()).map(move |i| (r, i.month)))
+            .filter(|(r, month)| newest_covering(r, *month))
+            .map(|(_, month)| month)
+            .collect();
         out.sort();
+        out.dedup();
         out
     }
 }
@@ -442,6 +441,50 @@ pub struct GeoArea {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_newest_releases_incomplete_months_are_marked() {
+        let m = |s: &str| Month::parse(s).unwrap();
+        let release = |id: &str, from: &str, to: &str, incomplete: &[(&str, Option<&str>)]| Release {
+            id: id.into(),
+            level: Level::Borough,
+            file: String::new(),
+            period: Period::new(m(from), m(to)),
+            rows: 0,
+            months_used: Vec::new(),
+            incomplete: incomplete
+                .iter()
+                .map(|(month, area)| IncompleteMonth {
+                    month: m(month),
+                    area: area.map(String::from),
+                    total: 1,
+                    expected: 100,
+                    used: None,
+                })
+                .collect(),
+        };
+        let manifest = Manifest {
+            schema: SCHEMA,
+            datasets: Vec::new(),
+            releases: vec![
+                // The older file's stub March is replaced by the newer file's full one: no mark.
+                release("r1", "2024-01", "2024-03", &[("2024-03", None)]),
+                // The newer file's last month is a stub, and one area's May: only June is marked.
+                release("r2", "2024-02", "2024-06", &[("2024-06", None), ("2024-05", Some("E09000007"))]),
+            ],
+            categories: Vec::new(),
+            areas: Vec::new(),
+            revisions: 0,
+            inputs: Vec::new(),
+            outputs: Vec::new(),
+            stops: None,
+            history: Vec::new(),
+            release: String::new(),
+            ward_vintage: None,
+            older_wards: Vec::new(),
+        };
+        assert_eq!(manifest.incomplete_months(), [m("2024-06")]);
+    }
 
     #[test]
     fn series_file_looks_up_figures_by_code_and_month() {

@@ -15,15 +15,15 @@
 //! recorded ([`IncompleteMonth`]). Only complete figures are compared for
 //! [`Revision`]s, so a stub is never counted as thousands of "revisions".
 //!
-//! Within a release, an area × category without a row had no offences (0), but
-//! only for areas of the release's geography ([`ReleaseTable::geography`]): a
-//! ward that did not exist in a release's ward boundaries is unknown (`None`)
-//! for its months, never 0. A category that no row of a release mentions was not
-//! published then: its cells are unknown too.
+//! Within a release, an area × category without a row had no offences (0). A
+//! category that no row of a release mentions was not published then: its cells
+//! are unknown (`None`), not zero. Releases on different wards (another ward
+//! vintage, `wards`) are never merged together, so a ward is never 0 for the
+//! months of a file that did not know it.
 
 use crate::category;
 use crate::dataset::{IncompleteMonth, MonthRevision, RevisionSummary};
-use crate::month::{Month, Period};
+use crate::month::{runs, Month, Period};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A month below this share of what its neighbours or an older release lead
@@ -47,9 +47,6 @@ pub struct ReleaseTable {
     pub leaves: BTreeSet<String>,
     /// Every category id present (leaves, their majors and `all`).
     pub categories: BTreeSet<String>,
-    /// The areas that existed in the release's geography (for ward files, the
-    /// wards of its boundary vintage); `None` when every area did.
-    pub geography: Option<BTreeSet<String>>,
     /// Whether its categories are those of the older classification (2008 to
     /// 2016; see `categories::OLDER`).
     pub older_classification: bool,
@@ -87,11 +84,10 @@ impl ReleaseTable {
     }
 
     /// The published value of a cell: 0 without a row, `None` if the category
-    /// is absent from the release, the area from its geography, or the month
-    /// outside it.
+    /// is absent from the release or the month outside it.
     pub fn value(&self, category: &str, area: &str, month: Month) -> Option<u32> {
         let i = self.index(month)?;
-        if !self.categories.contains(category) || self.geography.as_ref().is_some_and(|g| !g.contains(area)) {
+        if !self.categories.contains(category) {
             return None;
         }
         Some(self.cells.get(&(category.to_string(), area.to_string())).map_or(0, |v| v[i]))
@@ -135,34 +131,32 @@ fn far_below(total: u64, expected: u64) -> bool {
     (total as f64) < STUB_SHARE * expected as f64
 }
 
-/// The incomplete months of each release (in `order`, oldest first), judged
-/// oldest first so that each is compared with older figures already judged
-/// complete.
-fn judge(order: &[&ReleaseTable]) -> Vec<Vec<IncompleteMonth>> {
+/// The incomplete months of each release (in `order`, oldest first, with
+/// `londons` their London totals by month), judged oldest first so that each
+/// is compared with older figures already judged complete.
+fn judge(order: &[&ReleaseTable], londons: &[Vec<u64>]) -> Vec<Vec<IncompleteMonth>> {
+    let london_at = |j: usize, month: Month| order[j].index(month).map(|x| londons[j][x]);
     let mut verdicts: Vec<Vec<IncompleteMonth>> = Vec::new();
     for (k, r) in order.iter().enumerate() {
         let Some(period) = r.period else {
             verdicts.push(Vec::new());
             continue;
         };
-        let complete = |j: usize, month: Month, area: Option<&str>| {
-            !verdicts[j].iter().any(|v| v.month == month && (v.area.is_none() || v.area.as_deref() == area))
-        };
         // The newest older release with a complete figure for the month (and area).
         let older = |month: Month, area: Option<&str>| {
             (0..k).rev().find(|&j| {
                 order[j].index(month).is_some()
-                    && complete(j, month, area)
+                    && !incomplete_at(&verdicts[j], month, area)
                     && area.is_none_or(|a| order[j].value(category::ALL, a, month).is_some())
             })
         };
         let mut found = Vec::new();
-        let london: Vec<Option<u64>> = r.london().into_iter().map(Some).collect();
+        let london: Vec<Option<u64>> = londons[k].iter().copied().map(Some).collect();
         for (i, month) in period.months().enumerate() {
             let total = london[i].unwrap_or(0);
             let own = neighbours(&london, i);
             let old = older(month, None);
-            let old_total = old.and_then(|j| order[j].index(month).map(|x| order[j].london()[x]));
+            let old_total = old.and_then(|j| london_at(j, month));
             let expected = [old_total, own].into_iter().flatten().find(|&e| far_below(total, e));
             if let Some(expected) = expected {
                 found.push(IncompleteMonth {
@@ -188,7 +182,7 @@ fn judge(order: &[&ReleaseTable]) -> Vec<Vec<IncompleteMonth>> {
                 let near = neighbours(&own, i);
                 // Offences missing from an area are missing from London too; offences
                 // moved to other areas (a pseudo-borough's placed in boroughs) are a revision.
-                let old_london = order[j].index(month).map_or(0, |x| order[j].london()[x]);
+                let old_london = london_at(j, month).unwrap_or(0);
                 let missing = old_london.saturating_sub(london[i].unwrap_or(0));
                 if old_total >= AREA_MIN
                     && far_below(total, old_total)
@@ -248,21 +242,10 @@ pub struct Merged {
     pub reclassified: Vec<Month>,
 }
 
-/// Consecutive runs of months as periods.
-fn runs(months: &[Month]) -> Vec<Period> {
-    let mut out: Vec<Period> = Vec::new();
-    for &m in months {
-        match out.last_mut() {
-            Some(p) if p.to.plus_months(1) == m => p.to = m,
-            _ => out.push(Period::new(m, m)),
-        }
-    }
-    out
-}
-
-/// Whether a release's verdicts call `month` (London-wide, or for `area`) incomplete.
-fn is_incomplete(verdicts: &[IncompleteMonth], month: Month, area: &str) -> bool {
-    verdicts.iter().any(|v| v.month == month && v.area.as_deref().is_none_or(|a| a == area))
+/// Whether a release's verdicts call `month` incomplete London-wide (`area`
+/// `None`), or for `area` (London-wide or that area alone).
+fn incomplete_at(verdicts: &[IncompleteMonth], month: Month, area: Option<&str>) -> bool {
+    verdicts.iter().any(|v| v.month == month && (v.area.is_none() || v.area.as_deref() == area))
 }
 
 /// Merges releases of one level. Releases are ordered oldest to newest by their
@@ -272,29 +255,26 @@ fn is_incomplete(verdicts: &[IncompleteMonth], month: Month, area: &str) -> bool
 pub fn merge(releases: &[ReleaseTable]) -> Option<Merged> {
     let mut order: Vec<&ReleaseTable> = releases.iter().filter(|r| r.period.is_some()).collect();
     order.sort_by(|a, b| (a.period.map(|p| p.to), &a.id).cmp(&(b.period.map(|p| p.to), &b.id)));
-    let verdicts = judge(&order);
+    // London's totals of every release, computed once.
+    let londons: Vec<Vec<u64>> = order.iter().map(|r| r.london()).collect();
+    let verdicts = judge(&order, &londons);
     let complete_months: BTreeSet<Month> = order
         .iter()
         .zip(&verdicts)
-        .flat_map(|(r, v)| {
-            r.period
-                .into_iter()
-                .flat_map(|p| p.months())
-                .filter(|m| !v.iter().any(|x| x.area.is_none() && x.month == *m))
-        })
+        .flat_map(|(r, v)| r.period.into_iter().flat_map(|p| p.months()).filter(|m| !incomplete_at(v, *m, None)))
         .collect();
     let period = Period::new(*complete_months.first()?, *complete_months.last()?);
-    let areas: BTreeSet<&String> =
-        order.iter().flat_map(|r| r.cells.keys().map(|(_, a)| a).chain(r.geography.iter().flatten())).collect();
+    let areas: BTreeSet<&String> = order.iter().flat_map(|r| r.cells.keys().map(|(_, a)| a)).collect();
     let categories: BTreeSet<&String> = order.iter().flat_map(|r| r.categories.iter()).collect();
     let position = |id: &str| order.iter().position(|r| r.id == id);
 
     let mut values: BTreeMap<(String, String), Vec<Option<u32>>> = BTreeMap::new();
     let mut used: BTreeMap<String, Vec<Month>> = BTreeMap::new();
     for (i, month) in period.months().enumerate() {
-        let Some(k) = (0..order.len()).rev().find(|&k| {
-            order[k].index(month).is_some() && !verdicts[k].iter().any(|v| v.area.is_none() && v.month == month)
-        }) else {
+        let Some(k) = (0..order.len())
+            .rev()
+            .find(|&k| order[k].index(month).is_some() && !incomplete_at(&verdicts[k], month, None))
+        else {
             continue;
         };
         used.entry(order[k].id.clone()).or_default().push(month);
@@ -332,7 +312,8 @@ pub fn merge(releases: &[ReleaseTable]) -> Option<Merged> {
         for cat in old.leaves.intersection(&new.leaves) {
             for area in &areas {
                 for &month in &overlap {
-                    if is_incomplete(&verdicts[k], month, area) || is_incomplete(&verdicts[k + 1], month, area) {
+                    let judged = Some(area.as_str());
+                    if incomplete_at(&verdicts[k], month, judged) || incomplete_at(&verdicts[k + 1], month, judged) {
                         continue;
                     }
                     if let (Some(a), Some(b)) = (old.value(cat, area, month), new.value(cat, area, month)) {
@@ -351,7 +332,7 @@ pub fn merge(releases: &[ReleaseTable]) -> Option<Merged> {
                 }
             }
         }
-        history.push(summary(old, new, &revisions[first..]));
+        history.push(summary((old, &londons[k]), (new, &londons[k + 1]), &revisions[first..]));
     }
     Some(Merged {
         period,
@@ -369,14 +350,16 @@ pub fn merge(releases: &[ReleaseTable]) -> Option<Merged> {
 
 /// What `new` changed in `old`: its revised figures counted by month, with
 /// London's total of all crimes for each of those months in both.
-fn summary(old: &ReleaseTable, new: &ReleaseTable, changed: &[Revision]) -> RevisionSummary {
+fn summary(
+    (old, old_london): (&ReleaseTable, &[u64]),
+    (new, new_london): (&ReleaseTable, &[u64]),
+    changed: &[Revision],
+) -> RevisionSummary {
     let mut by_month: BTreeMap<Month, usize> = BTreeMap::new();
     for r in changed {
         *by_month.entry(r.month).or_default() += 1;
     }
-    let total = |table: &ReleaseTable, month: Month| -> u64 {
-        table.index(month).and_then(|i| table.london().get(i).copied()).unwrap_or(0)
-    };
+    let at = |table: &ReleaseTable, london: &[u64], month: Month| table.index(month).map_or(0, |i| london[i]);
     RevisionSummary {
         release: new.id.clone(),
         previous: old.id.clone(),
@@ -385,7 +368,12 @@ fn summary(old: &ReleaseTable, new: &ReleaseTable, changed: &[Revision]) -> Revi
         categories: changed.iter().map(|r| &r.category).collect::<BTreeSet<_>>().len(),
         months: by_month
             .into_iter()
-            .map(|(month, cells)| MonthRevision { month, cells, before: total(old, month), after: total(new, month) })
+            .map(|(month, cells)| MonthRevision {
+                month,
+                cells,
+                before: at(old, old_london, month),
+                after: at(new, new_london, month),
+            })
             .collect(),
     }
 }
@@ -583,18 +571,5 @@ mod tests {
         let merged = merge(&[old, new]).unwrap();
         assert!(incomplete(&merged).is_empty());
         check(&merged, "all", "UNKNOWN", &[Some(170), Some(170), Some(0), Some(170)]);
-    }
-
-    #[test]
-    fn areas_outside_a_releases_geography_are_unknown_not_zero() {
-        let mut old = release("w1", "2021-01", 2, &[("E05000001", "THEFT", "SHOPLIFTING", &[5, 6])]);
-        old.geography = Some(["E05000001".to_string(), "E05009001".to_string()].into());
-        let mut new = release("w2", "2021-03", 2, &[("E05013001", "THEFT", "SHOPLIFTING", &[7, 8])]);
-        new.geography = Some(["E05013001".to_string(), "E05009001".to_string()].into());
-        let merged = merge(&[old, new]).unwrap();
-        check(&merged, "all", "E05000001", &[Some(5), Some(6), None, None]);
-        check(&merged, "all", "E05013001", &[None, None, Some(7), Some(8)]);
-        // A ward in both geographies with no row had no offences.
-        check(&merged, "all", "E05009001", &[Some(0), Some(0), Some(0), Some(0)]);
     }
 }

@@ -233,6 +233,18 @@ mod tests {
     }
 }
 
+/// Consecutive runs of sorted months as periods: `[Jan, Feb, Apr]` → `Jan–Feb`, `Apr`.
+pub fn runs(months: &[Month]) -> Vec<Period> {
+    let mut out: Vec<Period> = Vec::new();
+    for &m in months {
+        match out.last_mut() {
+            Some(p) if p.to.plus_months(1) == m => p.to = m,
+            _ => out.push(Period::new(m, m)),
+        }
+    }
+    out
+}
+
 /// Named periods offered as one-click choices, all within the published months.
 ///
 /// * the latest 12 months;

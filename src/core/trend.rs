@@ -120,11 +120,6 @@ fn marks(months: &[Month], london: &[Figure], partial: &[Month], reclassified: &
     marks
 }
 
-/// The months that their newest release covered only in part.
-fn partial_months(manifest: &Manifest) -> Vec<Month> {
-    manifest.incomplete_months().into_iter().map(|(m, _)| m).collect()
-}
-
 /// The months where `category`'s borough figures pass from the older
 /// classification of crimes to today's, and its definition changes.
 fn reclassified(manifest: &Manifest, category: &str) -> Vec<Month> {
@@ -267,7 +262,7 @@ pub(crate) fn chart(
         title,
         y_label,
         decimals,
-        marks: marks(&months, &london_counts, &partial_months(manifest), &reclassified(manifest, &state.category)),
+        marks: marks(&months, &london_counts, &manifest.incomplete_months(), &reclassified(manifest, &state.category)),
         gaps: Vec::new(),
         revised,
         months,

@@ -103,6 +103,14 @@ pub struct Report {
     pub stops: Option<StopsReport>,
 }
 
+impl Report {
+    /// Moves a file that discovery found usable to the ignored ones, saying why.
+    fn set_aside(&mut self, path: String, why: String) {
+        self.used.retain(|(p, _)| *p != path);
+        self.ignored.push((path, why));
+    }
+}
+
 /// What the stop-and-search stage read and placed.
 #[derive(Clone, Debug, Default)]
 pub struct StopsReport {
@@ -381,9 +389,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
                 continue;
             }
         };
-        let path = rel(path);
-        report.used.retain(|(p, _)| *p != path);
-        report.ignored.push((path, why));
+        report.set_aside(rel(path), why);
     }
     bar.finish_and_clear();
 
@@ -445,19 +451,10 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     let current = newest_ward_file
         .and_then(|i| i.vintage)
         .or_else(|| wards::VINTAGES.iter().find(|v| ward_boundaries.contains_key(v.id)));
-    // A ward file's geography is the wards its vintage's files name (a ward of
-    // the boundaries that no file names, such as the City's, has no figures).
-    let mut geography: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    for input in inputs.iter().filter(|i| i.level == Level::Ward) {
-        geography.entry(input.vintage.map_or("", |v| v.id)).or_default().extend(input.ward_names.keys().cloned());
-    }
-    for input in inputs.iter_mut().filter(|i| i.level == Level::Ward) {
-        let vintage = input.vintage.map_or("", |v| v.id);
-        input.table.geography = geography.get(vintage).cloned();
-        if input.vintage != current {
-            if let Some(p) = input.table.period {
-                input.table.id = format!("crime-ward-{vintage}-{}", p.to.iso());
-            }
+    // Releases on older wards are named by their vintage too.
+    for input in inputs.iter_mut().filter(|i| i.level == Level::Ward && i.vintage != current) {
+        if let (Some(v), Some(p)) = (input.vintage, input.table.period) {
+            input.table.id = format!("crime-ward-{}-{}", v.id, p.to.iso());
         }
     }
     let ward_shapes = current.and_then(|v| ward_boundaries.remove(v.id)).unwrap_or_default();
@@ -497,8 +494,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             ward_lad.iter().map(|(w, l)| ((*w).clone(), (*l).clone())).collect();
         let counts = stops::count(&stop_paths, &borough_shapes, &ward_shapes, &ward_borough)?;
         for (path, why) in &counts.ignored {
-            report.used.retain(|(p, _)| p != path);
-            report.ignored.push((path.clone(), why.clone()));
+            report.set_aside(path.clone(), why.clone());
         }
         let residents = match one(&Kind::EthnicPopulation) {
             Some(p) => population::read_ts021(&p, &std::fs::read(&p).map_err(|e| io_error(&p, &e))?)?,
@@ -630,22 +626,8 @@ fn build_outputs(
         level_inputs.sort_by_key(|i| i.table.period.map(|p| p.to));
         let tables: Vec<ReleaseTable> = level_inputs.iter().map(|i| i.table.clone()).collect();
         let Some(merged) = merge::merge(&tables) else { continue };
-        // Official names: the newest release's spelling wins.
-        let mut names: BTreeMap<String, String> = BTreeMap::new();
-        for input in &level_inputs {
-            names.extend(input.names.clone());
-        }
-        for input in &level_inputs {
-            releases.push(Release {
-                id: input.table.id.clone(),
-                level,
-                file: input.path.clone(),
-                period: input.table.period.unwrap_or(merged.period),
-                rows: input.rows,
-                months_used: merged.used.get(&input.table.id).cloned().unwrap_or_default(),
-                incomplete: merged.incomplete.get(&input.table.id).cloned().unwrap_or_default(),
-            });
-        }
+        let names = official_names(&level_inputs);
+        releases.extend(release_records(level, &level_inputs, &merged));
         let (j, p) = write_series(staging, level.id(), level, &merged, progress)?;
         (json_gz, postcard_gz) = (json_gz + j, postcard_gz + p);
         add_categories(&mut categories, &merged, &names);
@@ -754,27 +736,6 @@ fn build_outputs(
             breaks: breaks(&merged),
         });
     }
-    let older_wards = older_ward_vintages(inputs, current, older_boundaries, staging, report, progress)?;
-    for (_, merged, inputs) in &older_wards {
-        let names: BTreeMap<String, String> = inputs.iter().flat_map(|i| i.names.clone()).collect();
-        add_categories(&mut categories, merged, &names);
-        for input in inputs {
-            releases.push(Release {
-                id: input.table.id.clone(),
-                level: Level::Ward,
-                file: input.path.clone(),
-                period: input.table.period.unwrap_or(merged.period),
-                rows: input.rows,
-                months_used: merged.used.get(&input.table.id).cloned().unwrap_or_default(),
-                incomplete: merged.incomplete.get(&input.table.id).cloned().unwrap_or_default(),
-            });
-        }
-        history.extend(merged.history.iter().cloned());
-        revisions += merged.revisions.len();
-    }
-    report.encoding = (json_gz, postcard_gz);
-    report.categories = categories.len();
-    report.releases.clone_from(&releases);
 
     // Boundaries, simplified together per level, in one London frame.
     let bar = progress_bar(progress, 2, "simplifying boundaries");
@@ -796,51 +757,34 @@ fn build_outputs(
     }
     bar.finish_and_clear();
 
-    let frame_for_older = Frame::around(borough_shapes, METRES_PER_UNIT);
+    // Ward files on older wards: apart from the current ones, each vintage with
+    // its own series, wards and, where its boundaries were found, map.
     let mut older = Vec::new();
-    for (vintage, merged, inputs) in older_wards {
+    for (vintage, merged, group) in older_ward_vintages(inputs, current, older_boundaries, staging, report, progress)? {
+        add_categories(&mut categories, &merged, &official_names(&group));
+        releases.extend(release_records(Level::Ward, &group, &merged));
+        history.extend(merged.history.iter().cloned());
+        revisions += merged.revisions.len();
         let shapes = older_boundaries.get(vintage.id).map(Vec::as_slice).unwrap_or_default();
         if !shapes.is_empty() {
             let simplified = geometry::simplify_shared(shapes, WARD_EPSILON_M);
-            let file = geometry::geo_file(Level::Ward, &simplified, &frame_for_older, BOUNDARY_ATTRIBUTION);
+            let file = geometry::geo_file(Level::Ward, &simplified, &frame, BOUNDARY_ATTRIBUTION);
             write(staging, &format!("wards-{}.geo.json", vintage.id), &json(&file))?;
         }
-        let file_boroughs: BTreeMap<&String, &String> = inputs.iter().flat_map(|i| i.ward_boroughs.iter()).collect();
-        let file_names: BTreeMap<&String, &String> = inputs.iter().flat_map(|i| i.ward_names.iter()).collect();
-        let areas = merged
-            .areas
-            .iter()
-            .map(|code| {
-                let shape = shapes.iter().find(|s| &s.code == code);
-                Area {
-                    code: code.clone(),
-                    name: shape
-                        .map(|s| s.name.clone())
-                        .or_else(|| file_names.get(code).map(|n| (*n).clone()))
-                        .unwrap_or_else(|| code.clone()),
-                    level: Level::Ward,
-                    kind: AreaKind::Area,
-                    borough: shape
-                        .and_then(|s| s.parent.clone())
-                        .or_else(|| file_boroughs.get(code).map(|b| (*b).clone())),
-                    population: None,
-                    aliases: Vec::new(),
-                }
-            })
-            .collect();
         older.push(WardVintage {
             id: vintage.id.to_string(),
             name: vintage.name.to_string(),
             period: merged.period,
-            areas,
+            areas: older_wards(&merged, &group, shapes),
             boundaries: !shapes.is_empty(),
         });
     }
+    report.encoding = (json_gz, postcard_gz);
+    report.categories = categories.len();
+    report.releases.clone_from(&releases);
 
     Ok(Manifest {
-        ward_vintage: current
-            .filter(|_| !ward_shapes.is_empty() || inputs.iter().any(|i| i.level == Level::Ward))
-            .map(|v| v.id.to_string()),
+        ward_vintage: current.map(|v| v.id.to_string()),
         older_wards: older,
         schema: dataset::SCHEMA,
         datasets,
@@ -854,6 +798,51 @@ fn build_outputs(
         history,
         release: String::new(),
     })
+}
+
+/// The official names of categories as a level's files spell them (`inputs`
+/// oldest first: the newest release's spelling wins).
+fn official_names(inputs: &[&CrimeInput]) -> BTreeMap<String, String> {
+    inputs.iter().flat_map(|i| i.names.clone()).collect()
+}
+
+/// What the manifest says of each release of a merged level.
+fn release_records(level: Level, inputs: &[&CrimeInput], merged: &Merged) -> Vec<Release> {
+    inputs
+        .iter()
+        .map(|input| Release {
+            id: input.table.id.clone(),
+            level,
+            file: input.path.clone(),
+            period: input.table.period.unwrap_or(merged.period),
+            rows: input.rows,
+            months_used: merged.used.get(&input.table.id).cloned().unwrap_or_default(),
+            incomplete: merged.incomplete.get(&input.table.id).cloned().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The wards of an older vintage: named and placed in their borough by its
+/// boundary file (`LAGSSCODE`) where there is one, else by its crime files.
+fn older_wards(merged: &Merged, inputs: &[&CrimeInput], shapes: &[Shape]) -> Vec<Area> {
+    let file_boroughs: BTreeMap<&String, &String> = inputs.iter().flat_map(|i| i.ward_boroughs.iter()).collect();
+    let file_names: BTreeMap<&String, &String> = inputs.iter().flat_map(|i| i.ward_names.iter()).collect();
+    merged
+        .areas
+        .iter()
+        .map(|code| {
+            let shape = shapes.iter().find(|s| &s.code == code);
+            Area {
+                code: code.clone(),
+                name: shape.map(|s| &s.name).or_else(|| file_names.get(code).copied()).unwrap_or(code).clone(),
+                level: Level::Ward,
+                kind: AreaKind::Area,
+                borough: shape.and_then(|s| s.parent.clone()).or_else(|| file_boroughs.get(code).map(|b| (*b).clone())),
+                population: None,
+                aliases: Vec::new(),
+            }
+        })
+        .collect()
 }
 
 /// Adds the categories of a merged level that are not listed yet, with their

@@ -16,8 +16,7 @@ use crate::locate::{to_grid, Locator};
 use crate::read::Located;
 use met_core::crosstab::{self, CrossFile, CrossPeriod, OUTCOME_GROUPS};
 use met_core::disclosure::{self, Kind, Relation};
-use met_core::month::Month;
-use met_core::month::Period;
+use met_core::month::{self, Month, Period};
 use met_core::stop_search::{
     self, covers_month, no_ward, Dimension, DimensionCounts, PartialMonth, PeriodCounts, StopArea, StopsFile,
     ValueCounts, LONDON, NO_LOCATION, OUTSIDE,
@@ -108,21 +107,8 @@ pub const CITY_OF_LONDON: &str = "E09000001";
 fn longest_run(months: &[Month]) -> Option<Period> {
     let mut sorted = months.to_vec();
     sorted.sort_unstable();
-    sorted.dedup();
-    let mut best: Option<Period> = None;
-    let mut run: Option<Period> = None;
-    for m in sorted {
-        run = match run {
-            Some(p) if p.to.plus_months(1) == m => Some(Period::new(p.from, m)),
-            _ => Some(Period::new(m, m)),
-        };
-        if let Some(r) = run {
-            if best.is_none_or(|b| r.len() >= b.len()) {
-                best = Some(r);
-            }
-        }
-    }
-    best
+    // `max_by_key` keeps the last of equal maxima: the latest run.
+    month::runs(&sorted).into_iter().max_by_key(|p| p.len())
 }
 
 /// The month a file holds, from its name `YYYY-MM-…-stop-and-search.csv`.
@@ -169,8 +155,7 @@ pub fn count(
     // others: the longest run of consecutive months is used, the rest ignored.
     let run = longest_run(&read.iter().map(|r| r.1).collect::<Vec<_>>());
     for (rel, month, file) in read {
-        if run.is_some_and(|r| !r.contains(month)) {
-            let r = run.unwrap_or(Period::new(month, month));
+        if let Some(r) = run.filter(|r| !r.contains(month)) {
             stops.ignored.push((
                 rel.clone(),
                 format!(
