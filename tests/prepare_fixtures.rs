@@ -28,28 +28,40 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Writes a GLA-style borough shapefile: three squares side by side (BNG metres).
-fn write_boroughs(dir: &Path) {
-    let table = TableWriterBuilder::new()
-        .add_character_field("NAME".try_into().unwrap(), 40)
-        .add_character_field("GSS_CODE".try_into().unwrap(), 9);
-    let mut writer = shapefile::Writer::from_path(dir.join("London_Borough_Excluding_MHW.shp"), table).unwrap();
-    for (i, (name, code)) in
-        [("City of London", "E09000001"), ("Camden", "E09000007"), ("Westminster", "E09000033")].iter().enumerate()
-    {
-        let x = 525_000.0 + 2_000.0 * i as f64;
+/// Writes a shapefile of rectangles `(x, y, width, height)` in BNG metres, each
+/// with one text value per field of `fields`.
+fn write_shapefile(path: &Path, fields: &[&str], features: &[([f64; 4], &[&str])]) {
+    let table =
+        fields.iter().fold(TableWriterBuilder::new(), |t, f| t.add_character_field((*f).try_into().unwrap(), 40));
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut writer = shapefile::Writer::from_path(path, table).unwrap();
+    for ([x, y, w, h], values) in features {
         let ring = vec![
-            Point::new(x, 180_000.0),
-            Point::new(x, 182_000.0),
-            Point::new(x + 2_000.0, 182_000.0),
-            Point::new(x + 2_000.0, 180_000.0),
-            Point::new(x, 180_000.0),
+            Point::new(*x, *y),
+            Point::new(*x, y + h),
+            Point::new(x + w, y + h),
+            Point::new(x + w, *y),
+            Point::new(*x, *y),
         ];
         let mut record = Record::default();
-        record.insert("NAME".into(), FieldValue::Character(Some((*name).into())));
-        record.insert("GSS_CODE".into(), FieldValue::Character(Some((*code).into())));
+        for (field, value) in fields.iter().zip(*values) {
+            record.insert((*field).into(), FieldValue::Character(Some((*value).into())));
+        }
         writer.write_shape_and_record(&Polygon::new(PolygonRing::Outer(ring)), &record).unwrap();
     }
+}
+
+/// Writes a GLA-style borough shapefile: three 2 km squares side by side.
+fn write_boroughs(dir: &Path) {
+    write_shapefile(
+        &dir.join("London_Borough_Excluding_MHW.shp"),
+        &["NAME", "GSS_CODE"],
+        &[
+            ([525_000.0, 180_000.0, 2_000.0, 2_000.0], &["City of London", "E09000001"]),
+            ([527_000.0, 180_000.0, 2_000.0, 2_000.0], &["Camden", "E09000007"]),
+            ([529_000.0, 180_000.0, 2_000.0, 2_000.0], &["Westminster", "E09000033"]),
+        ],
+    );
 }
 
 fn source() -> tempfile::TempDir {
@@ -358,32 +370,6 @@ fn the_auditor_finds_what_a_careless_publication_gives_away() {
     assert_eq!(findings.broken, ["london month 0 = parts: 90 ≠ 91"]);
 }
 
-/// Writes a GLA-style ward shapefile (with each ward's borough as `LAGSSCODE`):
-/// two wards splitting Camden's square.
-fn write_gla_wards(dir: &Path, wards: &[(&str, &str)]) {
-    let table = TableWriterBuilder::new()
-        .add_character_field("NAME".try_into().unwrap(), 40)
-        .add_character_field("GSS_CODE".try_into().unwrap(), 9)
-        .add_character_field("LAGSSCODE".try_into().unwrap(), 9);
-    std::fs::create_dir_all(dir).unwrap();
-    let mut writer = shapefile::Writer::from_path(dir.join("London_Ward.shp"), table).unwrap();
-    for (i, (name, code)) in wards.iter().enumerate() {
-        let y = 180_000.0 + 1_000.0 * i as f64;
-        let ring = vec![
-            Point::new(527_000.0, y),
-            Point::new(527_000.0, y + 1_000.0),
-            Point::new(529_000.0, y + 1_000.0),
-            Point::new(529_000.0, y),
-            Point::new(527_000.0, y),
-        ];
-        let mut record = Record::default();
-        record.insert("NAME".into(), FieldValue::Character(Some((*name).into())));
-        record.insert("GSS_CODE".into(), FieldValue::Character(Some((*code).into())));
-        record.insert("LAGSSCODE".into(), FieldValue::Character(Some("E09000007".into())));
-        writer.write_shape_and_record(&Polygon::new(PolygonRing::Outer(ring)), &record).unwrap();
-    }
-}
-
 #[test]
 fn ward_files_of_an_older_vintage_are_kept_apart_with_their_own_map() {
     let src = source();
@@ -396,7 +382,15 @@ fn ward_files_of_an_older_vintage_are_kept_apart_with_their_own_map() {
          Burglary,Burglary - Residential,Abbey,E05000130,Camden,2,0\n",
     )
     .unwrap();
-    write_gla_wards(&src.path().join("gla/ESRI"), &[("Kilburn", "E05000138"), ("Abbey", "E05000130")]);
+    // A GLA-style ward shapefile, with each ward's borough as LAGSSCODE: two wards splitting Camden.
+    write_shapefile(
+        &src.path().join("gla/ESRI/London_Ward.shp"),
+        &["NAME", "GSS_CODE", "LAGSSCODE"],
+        &[
+            ([527_000.0, 180_000.0, 2_000.0, 1_000.0], &["Kilburn", "E05000138", "E09000007"]),
+            ([527_000.0, 181_000.0, 2_000.0, 1_000.0], &["Abbey", "E05000130", "E09000007"]),
+        ],
+    );
     let out = src.path().join("out");
     let report = run(src.path(), &out).unwrap();
     let manifest: Manifest = read(&out, "manifest.json");
