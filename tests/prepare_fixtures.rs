@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use met_core::dataset::{AreaKind, Level, Manifest, SeriesFile};
-use met_core::month::Month;
+use met_core::month::{Month, Period};
 use shapefile::dbase::{FieldValue, Record, TableWriterBuilder};
 use shapefile::{Point, Polygon, PolygonRing};
 use std::path::{Path, PathBuf};
@@ -332,16 +332,15 @@ fn stop_and_search_is_bucketed_in_local_months_placed_and_protected() {
     assert!(!text.contains("2024-04-0") && !text.contains("51.5") && !text.contains("Sent to the moon"));
 }
 
-#[test]
-fn the_auditor_finds_what_a_careless_publication_gives_away() {
+/// One month of London's arrests, 25 = A (suppressed, 4) + B 21 + C (`c`, in fact 0).
+fn three_areas(c: Option<u32>) -> met_core::stop_search::StopsFile {
     use met_core::stop_search::{StopArea, StopsFile};
     let area = |code: &str, parent: Option<&str>| StopArea {
         code: code.into(),
         name: code.into(),
         parent: parent.map(str::to_string),
     };
-    // London 25 arrests = A (suppressed) + B 21 + C 0: A is 4, and C's 0 is fine.
-    let file = StopsFile {
+    StopsFile {
         schema: 1,
         threshold: 10,
         first: Month::new(2024, 1).unwrap(),
@@ -354,10 +353,16 @@ fn the_auditor_finds_what_a_careless_publication_gives_away() {
             area("C", Some("london")),
         ],
         searches: vec![vec![Some(90)], vec![Some(30)], vec![Some(50)], vec![Some(10)]],
-        arrests: vec![Some(vec![Some(25)]), Some(vec![None]), Some(vec![Some(21)]), Some(vec![Some(0)])],
+        arrests: vec![Some(vec![Some(25)]), Some(vec![None]), Some(vec![Some(21)]), Some(vec![c])],
         periods: Vec::new(),
         residents: Vec::new(),
-    };
+    }
+}
+
+#[test]
+fn the_auditor_finds_what_a_careless_publication_gives_away() {
+    // With C's 0 published, A is 4.
+    let file = three_areas(Some(0));
     let findings = audit::audit(&[&file], None);
     assert_eq!(findings.recovered, ["arrests A 2024-01 = 4"]);
     assert_eq!(findings.differenced.len(), 1, "{findings:?}");
@@ -533,4 +538,144 @@ fn an_empty_file_is_a_warning_and_a_stray_stop_search_month_is_ignored() {
     assert!(!file.areas.iter().any(|a| a.code == "E09000001"));
     let at = |code: &str| file.areas.iter().position(|a| a.code == code).unwrap();
     assert_eq!(file.searches[at("outside-london")], [Some(2)]);
+}
+
+/// Writes police.uk files for `months`, each with the same searches from
+/// month to month except for a few that vary with `seed` and the month, spread
+/// over Camden, Westminster, no location and outside London, people's groups
+/// and outcomes, so that small counts are suppressed and more is hidden to
+/// protect them. Every file covers its whole month.
+fn write_stop_months(dir: &Path, months: &[&str]) {
+    let places = [lat_lon_at(528_000.0, 181_000.0), lat_lon_at(530_000.0, 181_000.0)];
+    let ethnicities =
+        ["White - Irish", "Black/African/Caribbean/Black British - African", "Asian/Asian British - Indian", ""];
+    let ages = ["18-24", "25-34", "10-17", "over 34"];
+    let outcomes = ["A no further action disposal", "Arrest", "Community resolution", "Summons / charged by post"];
+    let types = ["Person search", "Person and Vehicle search", "Vehicle search"];
+    std::fs::create_dir_all(dir.join("stop-search")).unwrap();
+    for (m, month) in months.iter().enumerate() {
+        let mut csv = String::from("Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing\n");
+        // A small deterministic generator (a linear congruential one).
+        let mut state = 12_345u64 + m as u64 * 7_919;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(state >> 33).unwrap() % n
+        };
+        let last_day = match &month[5..] {
+            "02" => 28,
+            "04" | "06" | "09" | "11" => 30,
+            _ => 31,
+        };
+        for i in 0..90 {
+            let day = if i == 0 {
+                1
+            } else if i == 1 {
+                last_day
+            } else {
+                1 + next(last_day)
+            };
+            let place = match next(20) {
+                0 => ",".to_string(),
+                1 => "52.480000,-1.890000".to_string(),
+                k => {
+                    let (lat, lon) = places[usize::from(k > 14)];
+                    format!("{lat:.6},{lon:.6}")
+                }
+            };
+            let officer = ["White", "Black", "Asian"][next(3)];
+            csv += &format!(
+                "{},{month}-{day:02}T12:00:00+00:00,False,,{place},{},{},{},{officer},Misuse of Drugs Act 1971 (section 23),Controlled drugs,{},,\n",
+                types[next(10).min(2)],
+                ["Male", "Female"][next(4).min(1)],
+                ages[next(4)],
+                ethnicities[next(4)],
+                outcomes[next(7).saturating_sub(3)],
+            );
+        }
+        std::fs::write(dir.join(format!("stop-search/{month}-metropolitan-stop-and-search.csv")), csv).unwrap();
+    }
+}
+
+#[test]
+fn successive_releases_publish_the_same_cells_or_new_ones() {
+    use met_core::stop_search::StopsFile;
+    // Release 1: April 2024 to April 2025, so one fixed year (April to March)
+    // and a month of the next. Release 2 adds May 2025.
+    let months: Vec<String> =
+        Period::new(Month::new(2024, 4).unwrap(), Month::new(2025, 5).unwrap()).months().map(Month::iso).collect();
+    let months: Vec<&str> = months.iter().map(String::as_str).collect();
+    // Both into one folder, which keeps the earlier release.
+    let out = tempfile::tempdir().unwrap();
+    let prepare = |months: &[&str], revise: bool| {
+        let src = source();
+        write_stop_months(src.path(), months);
+        if revise {
+            let path = src.path().join("stop-search/2024-06-metropolitan-stop-and-search.csv");
+            let mut text = std::fs::read_to_string(&path).unwrap();
+            let last = text.lines().last().unwrap().to_string();
+            text.push_str(&format!("{last}\n"));
+            std::fs::write(path, text).unwrap();
+        }
+        let report = run(src.path(), out.path()).unwrap();
+        let boroughs: StopsFile = read(out.path(), "stops-borough.json");
+        let cross: met_core::crosstab::CrossFile = read(out.path(), met_core::crosstab::FILE);
+        (report.stops.unwrap().warnings, boroughs, cross)
+    };
+    let (_, first, first_cross) = prepare(&months[..13], false);
+    let (warnings, second, second_cross) = prepare(&months, false);
+    assert!(!warnings.iter().any(|w| w.contains("differently")), "{warnings:?}");
+    let year =
+        |f: &StopsFile| f.periods.iter().map(|p| format!("{}..{}", p.period.from, p.period.to)).collect::<Vec<_>>();
+    assert_eq!(year(&first), ["2024-04..2025-03"]);
+    assert_eq!(year(&second), year(&first), "no new whole year yet");
+    // The same cells, hidden or published alike: the year's, and every month
+    // both releases have.
+    assert_eq!(second.periods, first.periods);
+    assert_eq!(second_cross.periods, first_cross.periods);
+    assert_eq!((first.months, second.months), (13, 14));
+    for (a, area) in first.areas.iter().enumerate() {
+        assert_eq!(second.areas[a].code, area.code);
+        assert_eq!(second.searches[a][..13], first.searches[a][..], "{}", area.code);
+        assert_eq!(
+            second.arrests[a].as_ref().map(|x| x[..13].to_vec()),
+            first.arrests[a].clone(),
+            "arrests of {}",
+            area.code
+        );
+    }
+    let hidden = first.arrests.iter().flatten().flatten().filter(|c| c.is_none()).count();
+    let year = &first.periods[0].dimensions;
+    let hidden_by_value = year.iter().flat_map(|d| &d.values).flat_map(|v| &v.counts).filter(|c| c.is_none()).count();
+    assert!(hidden > 5 && hidden_by_value > 20, "the fixture exercises protection: {hidden}, {hidden_by_value}");
+    // An attacker holding both releases recovers nothing.
+    let findings = audit::audit_releases(&[(&[&first], Some(&first_cross)), (&[&second], Some(&second_cross))]);
+    assert!(
+        findings.broken.is_empty()
+            && findings.small.is_empty()
+            && findings.differenced.is_empty()
+            && findings.recovered.is_empty(),
+        "{findings:?}"
+    );
+    // police.uk revising a month is named, since the two versions can be subtracted.
+    let (warnings, _, _) = prepare(&months, true);
+    assert!(
+        warnings.iter().any(|w| w.contains("published stop and search differently for 2024-06 (first in London)")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn the_auditor_attacks_releases_together() {
+    let file = three_areas;
+    let (first, second) = (file(None), file(Some(0)));
+    assert_eq!(audit::audit(&[&first], None).recovered, Vec::<String>::new());
+    // A later release that publishes C's 0 gives A's 4 away, and one that
+    // publishes another value for the same count is caught.
+    let findings = audit::audit_releases(&[(&[&first], None), (&[&second], None)]);
+    assert_eq!(findings.recovered, ["arrests A 2024-01 = 4"]);
+    let findings = audit::audit_releases(&[(&[&second], None), (&[&file(Some(1))], None)]);
+    assert!(
+        findings.broken.iter().any(|b| b.contains("arrests C 2024-01: 0 in one release, 1 in another")),
+        "{findings:?}"
+    );
 }

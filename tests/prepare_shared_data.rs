@@ -375,10 +375,12 @@ fn stop_and_search_counts_equal_the_raw_files() {
         assert_eq!(london_month(&boroughs, &boroughs.searches[code], month), u32::try_from(no_place).unwrap());
     }
     assert_eq!(stop_rows("2023-01").len(), 16_401);
-    // Self-defined Black ethnic groups across London, September 2023 to August 2024,
-    // person searches only.
-    let period = boroughs.periods.iter().find(|p| p.period.to.iso() == "2024-08").unwrap();
-    let raw: usize = Period::new(Month::parse("2023-09").unwrap(), Month::parse("2024-08").unwrap())
+    // Self-defined Black ethnic groups across London in the year ending March 2024
+    // (the one fixed April-to-March year of the 24 months), person searches only.
+    let years: Vec<String> = boroughs.periods.iter().map(|p| format!("{}..{}", p.period.from, p.period.to)).collect();
+    assert_eq!(years, ["2023-04..2024-03"]);
+    let period = &boroughs.periods[0];
+    let raw: usize = Period::new(Month::parse("2023-04").unwrap(), Month::parse("2024-03").unwrap())
         .months()
         .map(|m| {
             stop_rows(&m.iso())
@@ -445,7 +447,7 @@ fn no_suppressed_stop_and_search_count_can_be_worked_out() {
         "auditor: {} cells, {} suppressed, {} sums tried",
         findings.cells, findings.suppressed, findings.relations
     );
-    assert!(findings.cells > 100_000 && findings.suppressed > 10_000 && findings.relations > 10_000, "{findings:?}");
+    assert!(findings.cells > 60_000 && findings.suppressed > 10_000 && findings.relations > 10_000, "{findings:?}");
     assert_eq!(findings.broken, Vec::<String>::new());
     assert_eq!(findings.small, Vec::<String>::new());
     assert_eq!(findings.differenced, Vec::<String>::new());
@@ -467,7 +469,7 @@ fn no_suppressed_stop_and_search_count_can_be_worked_out() {
     careless.periods[0].counts[a][x] = None;
     let code = careless.areas[a].code.clone();
     let findings = audit::audit(&[&boroughs, &wards], Some(&careless));
-    let name = format!("cross cell {x} {code} period 0");
+    let name = format!("cross cell {x} {code} {}..{}", careless.periods[0].period.from, careless.periods[0].period.to);
     assert!(findings.differenced.iter().any(|d| d.starts_with(&name)), "{:?}", findings.differenced);
     assert!(findings.recovered.iter().any(|d| d.starts_with(&name)), "{:?}", findings.recovered);
 }
@@ -583,4 +585,63 @@ fn every_category_and_stop_and_search_value_published_has_a_definition() {
         "{checked} values, {} categories",
         manifest.categories.len()
     );
+}
+
+/// The release before: the same files without the latest stop-and-search
+/// month, prepared into a folder of its own (links to the shared files).
+#[cfg(unix)]
+fn prepare_without_the_latest_stop_search_month() -> (tempfile::TempDir, StopsFile, StopsFile, CrossFile) {
+    use std::os::unix::fs::symlink;
+    let from = source().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(src.join("stop-search")).unwrap();
+    for entry in std::fs::read_dir(&from).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "stop-search" {
+            symlink(&path, src.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let mut months: Vec<PathBuf> =
+        std::fs::read_dir(from.join("stop-search")).unwrap().map(|e| e.unwrap().path()).collect();
+    months.sort();
+    months.pop();
+    for path in &months {
+        symlink(path, src.join("stop-search").join(path.file_name().unwrap())).unwrap();
+    }
+    let out = dir.path().join("out");
+    met_prepare::run(&met_prepare::Options { from: src, out: out.clone(), progress: false }).unwrap();
+    let read = |name: &str| std::fs::read(out.join(name)).unwrap();
+    let boroughs = serde_json::from_slice(&read("stops-borough.json")).unwrap();
+    let wards = serde_json::from_slice(&read("stops-ward.json")).unwrap();
+    let cross = serde_json::from_slice(&read(crosstab::FILE)).unwrap();
+    (dir, boroughs, wards, cross)
+}
+
+#[cfg(unix)]
+#[test]
+fn two_successive_releases_publish_the_same_cells_and_give_nothing_away_together() {
+    skip_without_data!();
+    let (_dir, earlier_boroughs, earlier_wards, earlier_cross) = prepare_without_the_latest_stop_search_month();
+    let (boroughs, wards) = stops_files();
+    let cross: CrossFile = read(crosstab::FILE);
+    assert_eq!((earlier_boroughs.months + 1, earlier_boroughs.first), (boroughs.months, boroughs.first));
+    // Every count both releases have is published, or hidden, alike.
+    for (earlier, later) in [(&earlier_boroughs, &boroughs), (&earlier_wards, &wards)] {
+        assert_eq!(earlier.areas, later.areas);
+        assert_eq!(earlier.periods, later.periods);
+        for a in 0..earlier.areas.len() {
+            assert_eq!(earlier.searches[a][..], later.searches[a][..earlier.months], "{}", earlier.areas[a].code);
+            let months = |x: &Option<Vec<Option<u32>>>| x.as_ref().map(|x| x[..earlier.months].to_vec());
+            assert_eq!(months(&earlier.arrests[a]), months(&later.arrests[a]), "{}", earlier.areas[a].code);
+        }
+    }
+    assert_eq!(earlier_cross.periods, cross.periods);
+    let findings = audit::audit_releases(&[
+        (&[&earlier_boroughs, &earlier_wards], Some(&earlier_cross)),
+        (&[&boroughs, &wards], Some(&cross)),
+    ]);
+    assert_eq!(findings.broken, Vec::<String>::new());
+    assert_eq!(findings.small, Vec::<String>::new());
+    assert_eq!(findings.recovered, Vec::<String>::new());
 }

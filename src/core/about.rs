@@ -262,11 +262,18 @@ pub fn catalogue(manifest: &Manifest) -> Vec<Entry> {
                  police.uk)."
             ),
             period: s.period.describe(),
-            releases: vec![format!(
-                "police.uk's monthly files for {}; breakdowns for the 12-month periods {}.",
-                s.period.describe(),
-                s.periods.iter().map(|p| p.describe()).collect::<Vec<_>>().join(" and ")
-            )],
+            releases: vec![if s.periods.is_empty() {
+                format!(
+                    "police.uk's monthly files for {}; no whole year from April to March yet, so no breakdowns.",
+                    s.period.describe()
+                )
+            } else {
+                format!(
+                    "police.uk's monthly files for {}; breakdowns for the years from April to March {}.",
+                    s.period.describe(),
+                    s.periods.iter().map(|p| p.describe()).collect::<Vec<_>>().join(" and ")
+                )
+            }],
             sources: vec![
                 link("police.uk open data", &s.source_url),
                 link("police.uk monthly archives", "https://data.police.uk/data/archive/"),
@@ -280,7 +287,11 @@ pub fn catalogue(manifest: &Manifest) -> Vec<Entry> {
                  (shown as “suppressed”), so that no combination of figures can single out a person."
                     .to_string(),
                 "Breakdowns (by ethnic group, age, outcome and the other recorded details) are given only for \
-                 whole 12-month periods that do not overlap, so months cannot be worked out by difference."
+                 fixed years from April to March, as in the Home Office's statistics, so that neither months nor \
+                 differences between releases can be worked out."
+                    .to_string(),
+                "A latest month that police.uk's file covers only in part has its searches but not its arrests, \
+                 until a later release completes it."
                     .to_string(),
                 "Monthly figures are given only for searches and arrests, and arrests only for London and the \
                  boroughs."
@@ -539,6 +550,7 @@ mod tests {
             release: String::new(),
             ward_vintage: None,
             older_wards: Vec::new(),
+            older_view: None,
         }
     }
 

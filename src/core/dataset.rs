@@ -13,6 +13,7 @@
 use crate::figure::Figure;
 use crate::month::{Month, Period};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// Version of the file formats below; bump when a reader would misread old files.
 pub const SCHEMA: u32 = 1;
@@ -219,6 +220,10 @@ pub struct Manifest {
     /// Ward figures published on the wards of earlier vintages, kept apart.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub older_wards: Vec<WardVintage>,
+    /// Set only in the view of an older vintage ([`Manifest::for_older_wards`]):
+    /// its id, which names the ward files the view reads. Never in a file.
+    #[serde(skip)]
+    pub older_view: Option<String>,
 }
 
 /// Ward figures on an earlier vintage of wards than the current one: different
@@ -297,6 +302,57 @@ impl Manifest {
         self.areas_of(Level::Ward).filter(move |a| a.borough.as_deref() == Some(borough))
     }
 
+    /// This manifest as a view of the older ward vintage `id`: the boroughs
+    /// with that vintage's wards instead of today's, the months of its ward
+    /// figures, and the categories its files have; its ward files are read
+    /// ([`Manifest::series_file`]). `None` if no such vintage is published.
+    pub fn for_older_wards(&self, id: &str) -> Option<Manifest> {
+        let vintage = self.older_wards.iter().find(|v| v.id == id)?;
+        let mut view = self.clone();
+        view.areas.retain(|a| a.level != Level::Ward);
+        view.areas.extend(vintage.areas.iter().cloned());
+        for d in view.datasets.iter_mut().filter(|d| d.level == Level::Ward) {
+            d.period = vintage.period;
+            d.title = format!("{} ({})", d.title, vintage.name);
+            d.breaks.clear();
+        }
+        view.ward_vintage = Some(id.to_string());
+        view.older_view = Some(id.to_string());
+        let files: BTreeSet<&str> = self.outputs.iter().map(|f| f.path.as_str()).collect();
+        let has = |major: &str| files.contains(format!("crime-ward-{id}-{major}.json").as_str());
+        view.categories.retain(|c| has(crate::category::major_of(&c.id)));
+        Some(view)
+    }
+
+    /// The series file of a category at a level (of the older vintage in its view).
+    pub fn series_file(&self, level: Level, category_id: &str) -> String {
+        match (&self.older_view, level) {
+            (Some(v), Level::Ward) => format!("crime-ward-{v}-{}.json", crate::category::major_of(category_id)),
+            _ => series_file_name(level, category_id),
+        }
+    }
+
+    /// The file of every major category's total at a level (of the older vintage in its view).
+    pub fn majors_file(&self, level: Level) -> String {
+        match (&self.older_view, level) {
+            (Some(v), Level::Ward) => format!("majors-ward-{v}.json"),
+            _ => majors_file_name(level),
+        }
+    }
+
+    /// The ward boundaries' file, or `None` when the older vintage in view has none.
+    pub fn wards_geo_file(&self) -> Option<String> {
+        match &self.older_view {
+            Some(v) => self
+                .older_wards
+                .iter()
+                .find(|w| &w.id == v)
+                .filter(|w| w.boundaries)
+                .map(|_| format!("wards-{v}.geo.json")),
+            None => Some(WARDS_GEO.to_string()),
+        }
+    }
+
     /// The months whose newest release covered them only in part, London-wide
     /// (so their figure, if any, comes from an older release).
     pub fn incomplete_months(&self) -> Vec<Month> {
@@ -316,7 +372,9 @@ impl Manifest {
     }
 }
 
-/// The file with the total of every major category at a level: `majors-ward.json`.
+/// Today's ward boundaries.
+pub const WARDS_GEO: &str = "wards.geo.json";
+
 /// Whether `id` has the form of a release id (12 lowercase hex digits), so it
 /// can name a folder.
 pub fn is_release_id(id: &str) -> bool {
@@ -331,6 +389,7 @@ pub fn release_folder(id: &str) -> String {
     format!("releases/{id}")
 }
 
+/// The file with the total of every major category at a level: `majors-ward.json`.
 pub fn majors_file_name(level: Level) -> String {
     format!("majors-{}.json", level.id())
 }
@@ -482,8 +541,74 @@ mod tests {
             release: String::new(),
             ward_vintage: None,
             older_wards: Vec::new(),
+            older_view: None,
         };
         assert_eq!(manifest.incomplete_months(), [m("2024-06")]);
+    }
+
+    #[test]
+    fn an_older_ward_vintage_is_viewed_with_its_own_wards_months_categories_and_files() {
+        let m = |s: &str| Month::parse(s).unwrap();
+        let area = |code: &str, level: Level, borough: Option<&str>| Area {
+            code: code.into(),
+            name: code.into(),
+            level,
+            kind: AreaKind::Area,
+            borough: borough.map(String::from),
+            population: None,
+            aliases: Vec::new(),
+        };
+        let dataset = |level: Level, from: &str| Dataset {
+            id: format!("crime-{}", level.id()),
+            title: "Wards".into(),
+            level,
+            period: Period::new(m(from), m("2025-12")),
+            publisher: String::new(),
+            licence: String::new(),
+            source_url: String::new(),
+            breaks: Vec::new(),
+        };
+        let category =
+            |id: &str| Category { id: id.into(), name: id.into(), plain: None, parent: None, file: String::new() };
+        let output = |path: &str| FileHash { path: path.into(), bytes: 0, sha256: String::new() };
+        let manifest = Manifest {
+            schema: SCHEMA,
+            datasets: vec![dataset(Level::Borough, "2010-04"), dataset(Level::Ward, "2024-01")],
+            releases: Vec::new(),
+            categories: vec![category("burglary"), category("burglary/burglary-residential"), category("nfib-fraud")],
+            areas: vec![area("E09000007", Level::Borough, None), area("E05013660", Level::Ward, Some("E09000007"))],
+            revisions: 0,
+            inputs: Vec::new(),
+            outputs: vec![output("crime-ward-2018-burglary.json"), output("crime-ward-nfib-fraud.json")],
+            stops: None,
+            history: Vec::new(),
+            release: String::new(),
+            ward_vintage: Some("2022".into()),
+            older_wards: vec![WardVintage {
+                id: "2018".into(),
+                name: "the wards of May 2018 to May 2022".into(),
+                period: Period::new(m("2019-04"), m("2022-04")),
+                areas: vec![area("E05000130", Level::Ward, Some("E09000007"))],
+                boundaries: false,
+            }],
+            older_view: None,
+        };
+        assert_eq!(manifest.series_file(Level::Ward, "burglary/burglary-residential"), "crime-ward-burglary.json");
+        assert_eq!(manifest.wards_geo_file().as_deref(), Some("wards.geo.json"));
+        assert!(manifest.for_older_wards("2014").is_none());
+        let old = manifest.for_older_wards("2018").unwrap();
+        let wards: Vec<&str> = old.wards_of("E09000007").map(|a| a.code.as_str()).collect();
+        assert_eq!(wards, ["E05000130"]);
+        assert!(old.area("E09000007").is_some());
+        assert_eq!(old.dataset(Level::Ward).unwrap().period, Period::new(m("2019-04"), m("2022-04")));
+        assert_eq!(old.dataset(Level::Borough).unwrap().period.from, m("2010-04"));
+        // Only the categories its files hold; its own files; no map without boundaries.
+        let ids: Vec<&str> = old.categories.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["burglary", "burglary/burglary-residential"]);
+        assert_eq!(old.series_file(Level::Ward, "burglary/burglary-residential"), "crime-ward-2018-burglary.json");
+        assert_eq!(old.series_file(Level::Borough, "burglary"), "crime-borough-burglary.json");
+        assert_eq!(old.majors_file(Level::Ward), "majors-ward-2018.json");
+        assert_eq!(old.wards_geo_file(), None);
     }
 
     #[test]

@@ -25,10 +25,10 @@
 //! give themselves away); the one that leaves fewest other relations hiding a
 //! single cell; and the smallest (a zero loses least).
 //!
-//! A hidden zero that the attacker works out (alone in a relation, or among
-//! hidden cells adding up to nothing) is published instead of protected by
-//! hiding more: a zero is never a small count, and publishing what the
-//! published cells already determine tells the attacker nothing new. Without
+//! A hidden zero or total of searches that the attacker works out (alone in a
+//! relation, or among hidden cells adding up to nothing) is published instead
+//! of protected by hiding more: neither is a small count, and publishing what
+//! the published cells already determine tells the attacker nothing new. Without
 //! this, every such zero costs another hidden cell, which often is a zero worked
 //! out the same way, and suppression spreads from the wards' many small counts
 //! into the boroughs' and London's figures.
@@ -155,8 +155,12 @@ fn bounds(equations: &[Equation], unknowns: &[usize]) -> HashMap<usize, (i64, i6
             // a·x = constant − (Σ of the others).
             let (others_min, others_max) = (min.saturating_sub(lo_t), max.saturating_sub(hi_t));
             let (from, to) = (eq.constant.saturating_sub(others_max), eq.constant.saturating_sub(others_min));
-            let (new_lo, new_hi) =
-                if a > 0 { (ceil_div(from, a), to.div_euclid(a)) } else { (ceil_div(-to, -a), (-from).div_euclid(-a)) };
+            // (`from` and `to` may have saturated: negate without overflow.)
+            let (new_lo, new_hi) = if a > 0 {
+                (ceil_div(from, a), to.div_euclid(a))
+            } else {
+                (ceil_div(to.saturating_neg(), -a), from.saturating_neg().div_euclid(-a))
+            };
             // With another term unbounded above (below), one side stays open.
             let (above, below) = (others_max >= INFINITY / 2, others_min <= -INFINITY / 2);
             let (open_lo, open_hi) = if a > 0 { (above, below) } else { (below, above) };
@@ -326,24 +330,43 @@ fn published_only(mut found: Vec<(usize, i64)>, kinds: &[Kind]) -> Vec<(usize, i
 /// when needed to protect a suppressed cell, and unpublished cells always are.
 /// Fails, naming a cell, only if no further suppression could protect it.
 pub fn protect(values: &[u32], kinds: &[Kind], relations: &[Relation]) -> Result<Vec<bool>, String> {
-    protect_more(values, kinds, relations, &vec![false; values.len()], &vec![false; values.len()])
+    let none = vec![false; values.len()];
+    protect_more(values, kinds, relations, &none, &Fixed { spared: &none, frozen: &none })
 }
 
-/// [`protect`], starting from the cells `already` suppressed, and sparing the
-/// cells marked `spared`: they are suppressed only where nothing else protects
-/// a cell. Sparing an earlier publication's cells while protecting a table
-/// added to it keeps the new table's protection from spreading into the old;
-/// then `relations` may be only the new table's sums, and the caller attacks
-/// the whole publication to check.
+/// Which cells protection should leave as they are.
+#[derive(Clone, Copy, Debug)]
+pub struct Fixed<'a> {
+    /// Hidden only where nothing else protects a cell (an earlier table's
+    /// cells, while a table added to it is protected).
+    pub spared: &'a [bool],
+    /// Never hidden nor published again: decided with an earlier block of the
+    /// publication (a month's counts, while a period of it is protected), so
+    /// that every release publishes that block the same way. A frozen hidden
+    /// cell is protected like any other, even a zero.
+    pub frozen: &'a [bool],
+}
+
+/// [`protect`], starting from the cells `already` suppressed, and leaving the
+/// cells `fixed` says as they are: spared cells are suppressed only where
+/// nothing else protects a cell, frozen ones never change. Sparing an earlier
+/// publication's cells while protecting a table added to it keeps the new
+/// table's protection from spreading into the old; then `relations` may be
+/// only the new table's sums, and the caller attacks the whole publication to
+/// check.
 pub fn protect_more(
     values: &[u32],
     kinds: &[Kind],
     relations: &[Relation],
     already: &[bool],
-    spared: &[bool],
+    fixed: &Fixed,
 ) -> Result<Vec<bool>, String> {
+    let (spared, frozen) = (fixed.spared, fixed.frozen);
     let mut suppressed: Vec<bool> =
-        values.iter().zip(kinds).zip(already).map(|((&v, k), &a)| a || k.primary(v)).collect();
+        (0..values.len()).map(|c| already[c] || (!frozen[c] && kinds[c].primary(values[c]))).collect();
+    // A zero or a total that the attacker works out is published rather than
+    // protected (neither is a small count), unless it is frozen.
+    let worked_out = |c: usize| !frozen[c] && (values[c] == 0 || kinds[c] == Kind::Total);
     let thresholded: Vec<bool> = kinds.iter().map(|&k| k != Kind::Total).collect();
     let mut by_cell: HashMap<usize, Vec<usize>> = HashMap::new();
     for (r, rel) in relations.iter().enumerate() {
@@ -363,7 +386,7 @@ pub fn protect_more(
     // whose other hidden cells add up to nothing: it would be worked out (and
     // published again) at once.
     let best = |r: usize, suppressed: &[bool], shown: &[bool], spare: bool| {
-        let free = |x: usize| !(suppressed[x] || shown[x] || (spare && spared[x]));
+        let free = |x: usize| !(suppressed[x] || shown[x] || frozen[x] || (spare && spared[x]));
         let futile = |x: usize| values[x] == 0 && by_cell[&x].iter().any(|&o| hidden_sum(o, suppressed) == 0);
         relations[r].terms().map(|(x, _)| x).filter(|&x| free(x) && !futile(x)).min_by_key(|&x| {
             let others = || by_cell[&x].iter().filter(move |&&o| o != r);
@@ -384,7 +407,7 @@ pub fn protect_more(
                 (Some((x, _)), None) if kinds[x] != Kind::Unpublished => x,
                 _ => continue,
             };
-            if values[single] == 0 {
+            if worked_out(single) {
                 suppressed[single] = false;
                 shown[single] = true;
                 queue.extend(by_cell[&single].iter().copied());
@@ -396,8 +419,8 @@ pub fn protect_more(
         let cells: Vec<Option<u32>> = values.iter().zip(&suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
         let recovered = recover(&cells, relations, kinds);
         let Some(&(first, _)) = recovered.first() else { return Ok(suppressed) };
-        // A zero worked out is published: it discloses no small count.
-        let (zeros, recovered): (Vec<_>, Vec<_>) = recovered.into_iter().partition(|&(c, _)| values[c] == 0);
+        // A zero or a total worked out is published: it discloses no small count.
+        let (zeros, recovered): (Vec<_>, Vec<_>) = recovered.into_iter().partition(|&(c, _)| worked_out(c));
         for &(c, _) in &zeros {
             suppressed[c] = false;
             shown[c] = true;
@@ -449,13 +472,14 @@ pub fn protect_more(
 /// this undoes that where it is safe. A candidate comes back together with
 /// the cells its publication determines, if none of them is a small count.
 /// Only the sums linked to the candidate through hidden cells are attacked:
-/// the others do not change.
+/// the others do not change. `frozen` cells stay as they are (see [`Fixed`]).
 pub fn restore(
     values: &[u32],
     kinds: &[Kind],
     suppressed: &mut [bool],
     relations: &[Relation],
     candidates: &[usize],
+    frozen: &[bool],
 ) -> usize {
     let mut by_cell: HashMap<usize, Vec<usize>> = HashMap::new();
     for (r, rel) in relations.iter().enumerate() {
@@ -497,7 +521,7 @@ pub fn restore(
             if recovered.is_empty() {
                 return Some(published.len());
             }
-            if recovered.iter().any(|&(c, _)| kinds[c].primary(values[c])) {
+            if recovered.iter().any(|&(c, _)| kinds[c].primary(values[c]) || frozen[c]) {
                 break;
             }
             for (c, _) in recovered {
@@ -514,7 +538,8 @@ pub fn restore(
     // in order, when a group is not.
     let mut restored = 0;
     for group in candidates.chunks(RESTORE_GROUP) {
-        let group: Vec<usize> = group.iter().copied().filter(|&c| suppressed[c]).collect();
+        let group: Vec<usize> =
+            group.iter().copied().filter(|&c| suppressed[c] && !frozen[c] && kinds[c] != Kind::Unpublished).collect();
         if let Some(n) = publish(suppressed, &group) {
             restored += n;
             continue;
@@ -583,13 +608,13 @@ mod tests {
         let values = [100, 5, 40, 55];
         let relations = vec![Relation::total(0, vec![1, 2, 3])];
         let mut suppressed = [false, true, true, true];
-        assert_eq!(restore(&values, &kinds(&[true; 4]), &mut suppressed, &relations, &[3, 2]), 1);
+        assert_eq!(restore(&values, &kinds(&[true; 4]), &mut suppressed, &relations, &[3, 2], &[false; 4]), 1);
         assert_eq!(suppressed, [false, true, true, false]);
         // A second, unrelated sum is not attacked and does not block the first.
         let relations = vec![Relation::total(0, vec![1, 2, 3]), Relation::total(4, vec![5, 6])];
         let values = [100, 5, 40, 55, 20, 3, 17];
         let mut suppressed = [false, true, true, true, false, true, true];
-        assert_eq!(restore(&values, &kinds(&[true; 7]), &mut suppressed, &relations, &[3, 6]), 1);
+        assert_eq!(restore(&values, &kinds(&[true; 7]), &mut suppressed, &relations, &[3, 6], &[false; 7]), 1);
         assert_eq!(suppressed, [false, true, true, false, false, true, true]);
         // 100 = 5 + 6 + 40 + 49 and 89 = 40 + 49: the 49 cannot come back
         // alone (the 40 would be 89 − 49), but it can with the 40, since the
@@ -597,13 +622,13 @@ mod tests {
         let values = [100, 5, 6, 40, 49, 89];
         let relations = vec![Relation::total(0, vec![1, 2, 3, 4]), Relation::total(5, vec![3, 4])];
         let mut suppressed = [false, true, true, true, true, false];
-        assert_eq!(restore(&values, &kinds(&[true; 6]), &mut suppressed, &relations, &[4]), 2);
+        assert_eq!(restore(&values, &kinds(&[true; 6]), &mut suppressed, &relations, &[4], &[false; 6]), 2);
         assert_eq!(suppressed, [false, true, true, false, false, false]);
         // When what comes back with it includes a small count, nothing does.
         let values = [100, 5, 6, 40, 49, 46];
         let relations = vec![Relation::total(0, vec![1, 2, 3, 4]), Relation::total(5, vec![2, 3])];
         let mut suppressed = [false, true, true, true, true, false];
-        assert_eq!(restore(&values, &kinds(&[true; 6]), &mut suppressed, &relations, &[4]), 0);
+        assert_eq!(restore(&values, &kinds(&[true; 6]), &mut suppressed, &relations, &[4], &[false; 6]), 0);
         assert_eq!(suppressed, [false, true, true, true, true, false]);
     }
 
@@ -637,12 +662,25 @@ mod tests {
         let values = [40, 6, 23, 11];
         let relations = [Relation::total(0, vec![1, 2, 3])];
         assert_eq!(protect(&values, &[Kind::Count; 4], &relations).unwrap(), [false, true, false, true]);
-        let spared = [true, false, false, true];
-        let s = protect_more(&values, &[Kind::Count; 4], &relations, &[false; 4], &spared).unwrap();
+        let fixed = |spared: &'static [bool]| Fixed { spared, frozen: &[false; 4] };
+        let s = protect_more(&values, &[Kind::Count; 4], &relations, &[false; 4], &fixed(&[true, false, false, true]))
+            .unwrap();
         assert_eq!(s, [false, true, true, false]);
         // Spared cells are hidden when nothing else can protect a count.
-        let s = protect_more(&values, &[Kind::Count; 4], &relations, &[false; 4], &[true; 4]).unwrap();
+        let s = protect_more(&values, &[Kind::Count; 4], &relations, &[false; 4], &fixed(&[true; 4])).unwrap();
         assert_eq!(s, [false, true, false, true]);
+        // Frozen cells never change: with the 11 frozen published, the 23 is
+        // hidden; with the 6 frozen hidden and the 23 and 11 frozen published,
+        // nothing can protect it.
+        let frozen = [false, false, false, true];
+        let none = [false; 4];
+        let s = protect_more(&values, &[Kind::Count; 4], &relations, &none, &Fixed { spared: &none, frozen: &frozen });
+        assert_eq!(s.unwrap(), [false, true, true, false]);
+        let frozen = [false, true, true, true];
+        let hidden = [false, true, false, false];
+        let s =
+            protect_more(&values, &[Kind::Count; 4], &relations, &hidden, &Fixed { spared: &none, frozen: &frozen });
+        assert_eq!(s.unwrap(), [true, true, false, false], "the total is hidden instead");
         // A zero the attacker would work out is published rather than hidden:
         // 20 = 5 + 15 + z and 0 = z + w (a total of 15 that is not subject to the
         // threshold). Hiding z with the 5 would give z away (z + w = 0), so the

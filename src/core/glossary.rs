@@ -1464,10 +1464,10 @@ pub const TERMS: &[Term] = &[
         "12-month period",
         "",
         "Twelve months in a row. Crime views start with the latest 12 months and can show any months. Stop-and-search \
-         figures come only in fixed 12-month periods, counted back from the latest month, that never overlap.",
+         breakdowns come only for fixed years from April to March, like the Home Office's statistics.",
         "",
-        "Overlapping stop-and-search periods are not published, because their differences could reveal small \
-         monthly counts.",
+        "Overlapping stop-and-search periods are not published, in one release or across releases, because their \
+         differences could reveal small monthly counts.",
     ),
     entry(
         Section::Data,
@@ -1528,8 +1528,8 @@ pub const TERMS: &[Term] = &[
         "",
         "A month that a file covers only in part: for example police.uk's Met stop-and-search file for December \
          2022 stops on the 17th, and a Met crime file may end with an incomplete month.",
-        "Stop and search: such months are left out of the chart lines and marked as part months in tables. Crime: \
-         the figure comes from the release before, where there is one.",
+        "Stop and search: marked as part months in tables and left out of chart lines; a partial latest month's \
+         arrests are withheld until it is complete. Crime: the figure comes from the release before, if any.",
         "An incomplete month is never shown as a fall.",
     ),
     entry(

@@ -172,6 +172,7 @@ mod tests {
             release: String::new(),
             ward_vintage: None,
             older_wards: Vec::new(),
+            older_view: None,
         };
         SearchIndex::new(&manifest)
     }

@@ -641,7 +641,7 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
         notes.push(fallback(
             "from",
             format!(
-                "Stop-and-search figures are given for whole 12-month periods ({}); showing {}.",
+                "Stop-and-search figures are given for whole years from April to March ({}); showing {}.",
                 periods.join("; "),
                 default.describe()
             ),

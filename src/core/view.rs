@@ -544,6 +544,7 @@ mod tests {
             release: String::new(),
             ward_vintage: None,
             older_wards: Vec::new(),
+            older_view: None,
         };
         let ones = |v: u32, n: usize| vec![Some(v); n];
         let boroughs = series(

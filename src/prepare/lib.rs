@@ -23,7 +23,7 @@ use met_core::dataset::{
 };
 use met_core::merge::{self, Merged, ReleaseTable};
 use met_core::month::{Month, Period};
-use met_core::{categories, category, crosstab, stops_view, wards};
+use met_core::{categories, category, crosstab, stop_search, stops_view, wards};
 use read::Located;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -504,14 +504,16 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         let stops::Published { boroughs: borough_file, wards: ward_file, cross, protection } =
             stops::publish(&counts, &borough_shapes, &ward_shapes, &ward_borough, &residents)
                 .map_err(|e| Error(format!("stop and search: {e}")))?;
+        let mut warnings = counts.warnings;
+        warnings.extend(compare_with_kept_releases(&options.out, [&borough_file, &ward_file]));
         report.stops = Some(StopsReport {
             searches: counts.searches,
             no_location: counts.no_location,
             outside: counts.outside,
             in_city: counts.in_city,
             not_in_a_ward: counts.not_in_a_ward,
-            months: counts.months.clone(),
-            warnings: counts.warnings,
+            months: counts.months,
+            warnings,
             protection,
             protect_seconds: started.elapsed().as_secs_f64(),
         });
@@ -590,6 +592,37 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     report.earlier_releases = kept;
     staging.commit().map_err(|e| io_error(&options.out, &e))?;
     Ok(report)
+}
+
+/// Warnings for each release kept in `out` that publishes a month or a year
+/// of stop and search differently from `files` (the borough and ward files).
+fn compare_with_kept_releases(out: &Path, files: [&stop_search::StopsFile; 2]) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(out.join("releases")) else { return Vec::new() };
+    let mut dirs: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+    dirs.sort();
+    let mut warnings = Vec::new();
+    for dir in dirs {
+        let mut differs = Vec::new();
+        for (name, file) in [stops_view::BOROUGH_FILE, stops_view::WARD_FILE].into_iter().zip(files) {
+            let earlier: Option<stop_search::StopsFile> =
+                std::fs::read(dir.join(name)).ok().and_then(|b| serde_json::from_slice(&b).ok());
+            for d in earlier.map(|e| stops::differences(&e, file)).unwrap_or_default() {
+                if !differs.contains(&d) {
+                    differs.push(d);
+                }
+            }
+        }
+        if !differs.is_empty() {
+            let id = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            warnings.push(format!(
+                "kept release {id} published stop and search differently for {}: police.uk revised these months, \
+                 or the areas changed. Someone holding both releases can subtract one from the other (DISCLOSURE.md, \
+                 rule 7); remove releases/{id}/ if its pinned links need not keep working",
+                differs.join(", ")
+            ));
+        }
+    }
+    warnings
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -786,6 +819,7 @@ fn build_outputs(
     Ok(Manifest {
         ward_vintage: current.map(|v| v.id.to_string()),
         older_wards: older,
+        older_view: None,
         schema: dataset::SCHEMA,
         datasets,
         releases,

@@ -246,6 +246,9 @@ pub struct Protection {
     /// Counts hidden as secondary and then published again (London's, and the
     /// searches of London and the boroughs; see `disclosure::restore`).
     pub restored: usize,
+    /// Arrests of a partial latest month, withheld until the month is complete
+    /// (included in `cells`).
+    pub withheld: usize,
     /// Cells of the cross-tabulation (included in `cells`), and how many are suppressed.
     pub cross_cells: usize,
     pub cross_suppressed: usize,
@@ -262,12 +265,11 @@ pub struct Published {
     pub protection: Protection,
 }
 
-/// The cells of the publication and the relations between them.
+/// The cells of the publication.
 #[derive(Default)]
 struct Cells {
     values: Vec<u32>,
     kinds: Vec<Kind>,
-    relations: Vec<Relation>,
 }
 
 impl Cells {
@@ -340,13 +342,22 @@ fn cross_sums(
     Ok(sums)
 }
 
-/// The 12-month periods published: back from the latest month, whole years only.
+/// The month fixed 12-month periods start with: April, as the Home Office's
+/// stop-and-search statistics (years ending March).
+pub const PERIOD_START: u8 = 4;
+
+/// The fixed 12-month periods (April to March) wholly within `first..=last`,
+/// newest first. Fixed, so that a later release publishes the same periods or
+/// new ones, never one overlapping a period already published.
 pub fn periods(first: Month, last: Month) -> Vec<Period> {
     let mut out = Vec::new();
-    let mut to = last;
-    while to.plus_months(-11) >= first {
-        out.push(Period::new(to.plus_months(-11), to));
-        to = to.plus_months(-12);
+    let Some(mut from) = Month::new(last.year(), PERIOD_START) else { return out };
+    while from >= first {
+        let to = from.plus_months(11);
+        if to <= last {
+            out.push(Period::new(from, to));
+        }
+        from = from.plus_months(-12);
     }
     out
 }
@@ -408,8 +419,14 @@ pub fn publish(
     let monthly_arrests = |a: usize| a < borough_areas;
     let count = |a: usize, m: Month| stops.cells.get(&(areas[a].code.clone(), m));
 
+    // A partial latest month may be completed by the next release: its
+    // arrests are withheld (an unknown, never published) and no period holds
+    // it, so two releases never publish two versions of the same count.
+    let provisional = stops.months.last().filter(|m| !m.complete).map(|m| m.month);
+    let arrest_kind = |m: Month| if Some(m) == provisional { Kind::Unpublished } else { Kind::Count };
+
     let mut cells = Cells::default();
-    // Searches and arrests by month.
+    // Searches and arrests by month, each month a block of its own.
     let searches: Vec<Vec<usize>> = (0..areas.len())
         .map(|a| months.iter().map(|&m| cells.add(count(a, m).map_or(0, |c| c.searches), Kind::Total)).collect())
         .collect();
@@ -418,36 +435,41 @@ pub fn publish(
             monthly_arrests(a).then(|| {
                 months
                     .iter()
-                    .map(|&m| cells.add(count(a, m).map_or(0, |c| c.value(Dimension::Outcome, "arrest")), Kind::Count))
+                    .map(|&m| {
+                        cells.add(count(a, m).map_or(0, |c| c.value(Dimension::Outcome, "arrest")), arrest_kind(m))
+                    })
                     .collect()
             })
         })
         .collect();
-    for (i, _) in months.iter().enumerate() {
+    let mut month_blocks: Vec<Vec<Relation>> = vec![Vec::new(); months.len()];
+    for (i, block) in month_blocks.iter_mut().enumerate() {
         for a in 0..areas.len() {
             if children[a].is_empty() {
                 continue;
             }
-            cells
-                .relations
-                .push(Relation::total(searches[a][i], children[a].iter().map(|&c| searches[c][i]).collect()));
+            block.push(Relation::total(searches[a][i], children[a].iter().map(|&c| searches[c][i]).collect()));
             if let Some(mine) = &arrests[a] {
                 let parts: Option<Vec<usize>> =
                     children[a].iter().map(|&c| arrests[c].as_ref().map(|x| x[i])).collect();
                 if let Some(parts) = parts {
-                    cells.relations.push(Relation::total(mine[i], parts));
+                    block.push(Relation::total(mine[i], parts));
                 }
             }
         }
     }
-    // Each 12-month period: searches and every value of every dimension.
-    let periods = periods(first, last);
+    // Each fixed 12-month period: searches and every value of every dimension,
+    // a block of its own that also holds its sums with its months and theirs.
+    let periods: Vec<Period> =
+        periods(first, last).into_iter().filter(|p| provisional.is_none_or(|m| !p.contains(m))).collect();
     let mut period_cells = Vec::new();
     let mut cross_cells = Vec::new();
-    let mut cross_relations = Vec::new();
+    let mut period_blocks = Vec::new();
     for period in &periods {
         let in_period: Vec<usize> =
             months.iter().enumerate().filter(|(_, m)| period.contains(**m)).map(|(i, _)| i).collect();
+        // The attacker knows its months' sums too (their cells are frozen).
+        let mut block: Vec<Relation> = in_period.iter().flat_map(|&i| month_blocks[i].iter().cloned()).collect();
         let total_of =
             |a: usize, f: &dyn Fn(&Counts) -> u32| period.months().map(|m| count(a, m).map_or(0, f)).sum::<u32>();
         let totals: Vec<usize> =
@@ -465,10 +487,10 @@ pub fn publish(
             .collect();
         for a in 0..areas.len() {
             // Months add up to the period.
-            cells.relations.push(Relation::total(totals[a], in_period.iter().map(|&i| searches[a][i]).collect()));
+            block.push(Relation::total(totals[a], in_period.iter().map(|&i| searches[a][i]).collect()));
             if let Some(mine) = &arrests[a] {
                 let arrest = Dimension::Outcome.index_of("arrest").unwrap_or(0);
-                cells.relations.push(Relation::total(
+                block.push(Relation::total(
                     values[Dimension::Outcome as usize][arrest][a],
                     in_period.iter().map(|&i| mine[i]).collect(),
                 ));
@@ -484,15 +506,13 @@ pub fn publish(
             for (k, d) in Dimension::ALL.iter().enumerate() {
                 let parts: Vec<usize> = values[k].iter().map(|v| v[a]).collect();
                 let whole = if d.about_the_person() { person.clone() } else { vec![totals[a]] };
-                cells.relations.push(Relation { left: whole, right: parts });
+                block.push(Relation { left: whole, right: parts });
             }
             // Parts of an area add up to it.
             if !children[a].is_empty() {
-                cells.relations.push(Relation::total(totals[a], children[a].iter().map(|&c| totals[c]).collect()));
+                block.push(Relation::total(totals[a], children[a].iter().map(|&c| totals[c]).collect()));
                 for per_value in values.iter().flatten() {
-                    cells
-                        .relations
-                        .push(Relation::total(per_value[a], children[a].iter().map(|&c| per_value[c]).collect()));
+                    block.push(Relation::total(per_value[a], children[a].iter().map(|&c| per_value[c]).collect()));
                 }
             }
         }
@@ -504,71 +524,92 @@ pub fn publish(
             .map(|a| (0..crosstab::cells()).map(|x| cells.add(total_of(a, &|c| c.cross[x]), Kind::Count)).collect())
             .collect();
         let codes: Vec<&str> = areas.iter().map(|a| a.code.as_str()).collect();
-        cross_relations.extend(cross_sums(&mut cells, &cross, &values, &children, &codes)?);
+        let cross_block = cross_sums(&mut cells, &cross, &values, &children, &codes)?;
+        period_blocks.push((block, cross_block));
         period_cells.push((totals, values));
         cross_cells.push(cross);
     }
 
-    let mut suppressed = disclosure::protect(&cells.values, &cells.kinds, &cells.relations)?;
-    // London's counts by dimension matter most to readers: publish again those
-    // that protection hid where that is safe, largest first. Zeros are left:
-    // publishing one would give away the zeros hidden below it.
-    let mut london: Vec<usize> = period_cells
-        .iter()
-        .flat_map(|(_, values)| values.iter().flatten().map(|per_area| per_area[0]))
-        .filter(|&c| suppressed[c] && cells.values[c] >= disclosure::THRESHOLD)
-        .collect();
-    london.sort_by_key(|&c| std::cmp::Reverse(cells.values[c]));
-    // London's arrests by month and over each period first, together: the
-    // arrest rate is the page's first figure.
-    let arrest = Dimension::Outcome.index_of("arrest").unwrap_or(0);
-    let mut arrest_cells: Vec<usize> = arrests[0].iter().flatten().copied().collect();
-    arrest_cells.extend(period_cells.iter().map(|(_, values)| values[Dimension::Outcome as usize][arrest][0]));
-    arrest_cells.retain(|&c| suppressed[c]);
-    london.retain(|c| !arrest_cells.contains(c));
-    // Then the searches of London and the boroughs, by period and by month,
-    // which the map and the trend show.
-    let mut totals: Vec<usize> = period_cells
-        .iter()
-        .flat_map(|(totals, _)| totals[..borough_areas].iter().copied())
-        .chain(searches[..borough_areas].iter().flatten().copied())
-        .filter(|&c| suppressed[c])
-        .collect();
-    totals.sort_by_key(|&c| std::cmp::Reverse(cells.values[c]));
-    let candidates: Vec<usize> = arrest_cells.into_iter().chain(london).chain(totals).collect();
-    let restored = disclosure::restore(&cells.values, &cells.kinds, &mut suppressed, &cells.relations, &candidates);
-    // Then the cross-tabulation, as a table added to a protected publication:
-    // its own cells are hidden to protect it (the others only as a last
-    // resort), checked against its own sums first (fast), then against all
-    // (where, if anything is still recovered, any cell may be hidden).
-    let mut spared: Vec<bool> = cells.kinds.iter().map(|&k| k != Kind::Unpublished).collect();
-    for &c in cross_cells.iter().flatten().flatten() {
-        spared[c] = false;
+    // Each month is protected on its own, then each period with its months as
+    // they are (frozen): a block's cells depend only on its own counts, so
+    // successive releases publish the same cells, or new ones.
+    let n = cells.values.len();
+    let mut suppressed = vec![false; n];
+    let mut restored = 0;
+    let none = vec![false; n];
+    for (i, block) in month_blocks.iter().enumerate() {
+        let fixed = disclosure::Fixed { spared: &none, frozen: &none };
+        let mut mine = disclosure::protect_more(&cells.values, &cells.kinds, block, &suppressed, &fixed)
+            .map_err(|e| format!("{}: {e}", months[i]))?;
+        // London's arrests are the page's first figure: published again where safe.
+        let candidates: Vec<usize> = arrests[0].iter().map(|x| x[i]).filter(|&c| mine[c]).collect();
+        restored += disclosure::restore(&cells.values, &cells.kinds, &mut mine, block, &candidates, &none);
+        suppressed = mine;
     }
-    let mut suppressed = disclosure::protect_more(&cells.values, &cells.kinds, &cross_relations, &suppressed, &spared)?;
-    cells.relations.extend(cross_relations);
-    let published: Vec<Option<u32>> = cells.values.iter().zip(&suppressed).map(|(&v, &s)| (!s).then_some(v)).collect();
-    if !disclosure::attack_published(&published, &cells.relations, &cells.kinds).is_empty() {
-        let spared = vec![false; spared.len()];
-        suppressed = disclosure::protect_more(&cells.values, &cells.kinds, &cells.relations, &suppressed, &spared)?;
+    let mut frozen = vec![false; n];
+    for c in searches.iter().flatten().chain(arrests.iter().flatten().flatten()) {
+        frozen[*c] = true;
     }
-    // The cross-tabulation's protection hides some large counts of London and
-    // the boroughs: publish again those that are safe, largest first.
-    let mut large: Vec<usize> = period_cells
-        .iter()
-        .flat_map(|(totals, values)| {
-            let by_value = values.iter().flatten().flat_map(|per_area| per_area[..borough_areas].iter());
-            totals[..borough_areas].iter().chain(by_value).copied()
-        })
-        .filter(|&c| suppressed[c] && cells.values[c] >= disclosure::THRESHOLD)
-        .collect();
-    large.sort_by_key(|&c| std::cmp::Reverse(cells.values[c]));
-    let restored =
-        restored + disclosure::restore(&cells.values, &cells.kinds, &mut suppressed, &cells.relations, &large);
+    for (k, (block, cross_block)) in period_blocks.iter().enumerate() {
+        let (totals, values) = &period_cells[k];
+        let fixed = disclosure::Fixed { spared: &none, frozen: &frozen };
+        let mut mine = disclosure::protect_more(&cells.values, &cells.kinds, block, &suppressed, &fixed)
+            .map_err(|e| format!("{}: {e}", periods[k].describe()))?;
+        // London's counts by dimension matter most to readers: publish again
+        // those that protection hid where that is safe, London's arrests first
+        // (the arrest rate is the page's first figure), then the largest, then
+        // the searches of the boroughs, which the map shows. Zeros are left:
+        // publishing one would give away the zeros hidden below it.
+        let arrest = Dimension::Outcome.index_of("arrest").unwrap_or(0);
+        let mut london: Vec<usize> = values.iter().flatten().map(|per_area| per_area[0]).collect();
+        london.sort_by_key(|&c| std::cmp::Reverse(cells.values[c]));
+        let mut borough_totals = totals[..borough_areas].to_vec();
+        borough_totals.sort_by_key(|&c| std::cmp::Reverse(cells.values[c]));
+        let candidates: Vec<usize> = std::iter::once(values[Dimension::Outcome as usize][arrest][0])
+            .chain(london.into_iter().filter(|&c| cells.values[c] >= disclosure::THRESHOLD))
+            .chain(borough_totals)
+            .filter(|&c| mine[c])
+            .collect();
+        restored += disclosure::restore(&cells.values, &cells.kinds, &mut mine, block, &candidates, &frozen);
+        // Then the cross-tabulation, as a table added to a protected
+        // publication: its own cells are hidden to protect it (the others only
+        // as a last resort), checked against its own sums first (fast), then
+        // against all (where, if anything is still recovered, any cell of the
+        // period may be hidden).
+        let mut spared: Vec<bool> = cells.kinds.iter().map(|&k| k != Kind::Unpublished).collect();
+        for &c in cross_cells[k].iter().flatten() {
+            spared[c] = false;
+        }
+        let fixed = disclosure::Fixed { spared: &spared, frozen: &frozen };
+        // Where its own sums cannot protect it, all of the period's can (below).
+        let one_way = mine.clone();
+        mine = disclosure::protect_more(&cells.values, &cells.kinds, cross_block, &mine, &fixed).unwrap_or(one_way);
+        let all: Vec<Relation> = block.iter().chain(cross_block).cloned().collect();
+        let published: Vec<Option<u32>> = cells.values.iter().zip(&mine).map(|(&v, &s)| (!s).then_some(v)).collect();
+        if !disclosure::attack_published(&published, &all, &cells.kinds).is_empty() {
+            let fixed = disclosure::Fixed { spared: &none, frozen: &frozen };
+            mine = disclosure::protect_more(&cells.values, &cells.kinds, &all, &mine, &fixed)
+                .map_err(|e| format!("{}: {e}", periods[k].describe()))?;
+        }
+        // The cross-tabulation's protection hides some large counts of London
+        // and the boroughs: publish again those that are safe, largest first.
+        let by_value = values.iter().flatten().flat_map(|per_area| per_area[..borough_areas].iter());
+        let mut large: Vec<usize> = totals[..borough_areas]
+            .iter()
+            .chain(by_value)
+            .copied()
+            .filter(|&c| mine[c] && cells.values[c] >= disclosure::THRESHOLD)
+            .collect();
+        large.sort_by_key(|&c| std::cmp::Reverse(cells.values[c]));
+        restored += disclosure::restore(&cells.values, &cells.kinds, &mut mine, &all, &large, &frozen);
+        suppressed = mine;
+    }
     let primary = cells.values.iter().zip(&cells.kinds).filter(|(&v, &k)| k == Kind::Count && k.primary(v)).count();
     let unpublished = cells.kinds.iter().filter(|&&k| k == Kind::Unpublished).count();
+    let withheld = arrests.iter().flatten().flatten().filter(|&&c| cells.kinds[c] == Kind::Unpublished).count();
     let protection = Protection {
-        cells: cells.values.len() - unpublished,
+        cells: cells.values.len() - unpublished + withheld,
+        withheld,
         primary,
         secondary: suppressed.iter().filter(|s| **s).count() - primary - unpublished,
         restored,
@@ -651,4 +692,37 @@ pub fn publish(
             .collect(),
     };
     Ok(Published { boroughs: file(0..borough_areas), wards: file(borough_areas..areas.len()), cross, protection })
+}
+
+/// Where `later` publishes a month or a year of `earlier` differently (a
+/// count, or whether it is hidden), by area: each block should be published
+/// identically by every release that has it (`DISCLOSURE.md`, rule 6), unless
+/// police.uk revised the month, or the areas changed. One line per month or
+/// year that differs, naming the first area.
+pub fn differences(earlier: &StopsFile, later: &StopsFile) -> Vec<String> {
+    if earlier.areas != later.areas {
+        return vec!["the areas differ (new boundaries?)".to_string()];
+    }
+    let mut out = Vec::new();
+    for i in 0..earlier.months {
+        let month = earlier.first.plus_months(i32::try_from(i).unwrap_or(0));
+        let Some(j) = usize::try_from(month.index() - later.first.index()).ok().filter(|&j| j < later.months) else {
+            continue;
+        };
+        let arrests = |f: &StopsFile, a: usize, m: usize| f.arrests[a].as_ref().map(|x| x[m]);
+        let differs = (0..earlier.areas.len()).find(|&a| {
+            earlier.searches[a][i] != later.searches[a][j] || arrests(earlier, a, i) != arrests(later, a, j)
+        });
+        if let Some(a) = differs {
+            out.push(format!("{month} (first in {})", earlier.areas[a].name));
+        }
+    }
+    for p in &earlier.periods {
+        if let Some(q) = later.periods.iter().find(|q| q.period == p.period) {
+            if q != p {
+                out.push(p.period.describe());
+            }
+        }
+    }
+    out
 }

@@ -130,7 +130,7 @@ pub fn Controls(
             <fieldset class="field" hidden=move || !stops()>
                 <legend>"Period"</legend>
                 {stop_periods}
-                <p class="hint">"Stop-and-search breakdowns are published for whole 12-month periods."</p>
+                <p class="hint">"Stop-and-search breakdowns are published for whole years from April to March."</p>
             </fieldset>
             <fieldset class="field period" hidden=stops>
                 <legend>"Period"</legend>

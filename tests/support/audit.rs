@@ -15,6 +15,11 @@
 //! group, together with the searches not of a person (never published: an
 //! unknown of the attacker's for each area, period and group), to its outcomes;
 //! and London's cells to its parts'.
+//!
+//! Several releases are attacked together ([`audit_releases`]): a cell is
+//! the same unknown in every release that has it (named by area, month or
+//! period, and value), and known if any release publishes it, so counts that
+//! differ between overlapping periods of two releases would be found.
 
 use met_core::crosstab::{self, CrossFile, OUTCOME_GROUPS};
 use met_core::disclosure::{attack, Relation, THRESHOLD};
@@ -42,14 +47,30 @@ pub struct Findings {
 struct Publication {
     cells: Vec<Option<u32>>,
     names: Vec<String>,
+    by_name: BTreeMap<String, usize>,
     thresholded: Vec<bool>,
     /// Unknowns that are never published: recovering one discloses nothing.
     unpublished: Vec<bool>,
     relations: Vec<(String, Relation)>,
+    /// Cells two releases publish with different values.
+    conflicts: Vec<String>,
 }
 
 impl Publication {
+    /// The cell named `name`, added or, if an earlier release has it, merged:
+    /// known if either release publishes it.
     fn add(&mut self, value: Option<u32>, name: String, thresholded: bool) -> usize {
+        if let Some(&c) = self.by_name.get(&name) {
+            match (self.cells[c], value) {
+                (Some(a), Some(b)) if a != b => {
+                    self.conflicts.push(format!("{name}: {a} in one release, {b} in another"));
+                }
+                (None, Some(_)) => self.cells[c] = value,
+                _ => {}
+            }
+            return c;
+        }
+        self.by_name.insert(name.clone(), self.cells.len());
         self.cells.push(value);
         self.names.push(name);
         self.thresholded.push(thresholded);
@@ -58,9 +79,25 @@ impl Publication {
     }
 }
 
+/// One release: its stop-and-search files and its cross-tabulation, if any.
+pub type Release<'a> = (&'a [&'a StopsFile], Option<&'a CrossFile>);
+
 /// Audits a set of files published together, with the cross-tabulation if any.
 pub fn audit(files: &[&StopsFile], cross: Option<&CrossFile>) -> Findings {
+    audit_releases(&[(files, cross)])
+}
+
+/// Audits several releases together, as an attacker who saved each would.
+pub fn audit_releases(releases: &[Release]) -> Findings {
     let mut p = Publication::default();
+    for (files, cross) in releases {
+        add_release(&mut p, files, *cross);
+    }
+    attack_all(&p)
+}
+
+/// Adds one release's cells and sums to `p`.
+fn add_release(p: &mut Publication, files: &[&StopsFile], cross: Option<&CrossFile>) {
     // Cell indices by area code.
     let mut searches: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut arrests: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -164,13 +201,17 @@ pub fn audit(files: &[&StopsFile], cross: Option<&CrossFile>) -> Findings {
         }
     }
     if let Some(cross) = cross {
-        add_cross(&mut p, cross, &values);
+        add_cross(p, cross, &values);
     }
+}
 
+/// What the attacker finds in `p`.
+fn attack_all(p: &Publication) -> Findings {
     let mut findings = Findings {
         cells: p.cells.len(),
         suppressed: p.cells.iter().filter(|c| c.is_none()).count(),
         relations: p.relations.len(),
+        broken: p.conflicts.clone(),
         ..Findings::default()
     };
     for (c, value) in p.cells.iter().enumerate() {
@@ -207,9 +248,10 @@ fn add_cross(p: &mut Publication, cross: &CrossFile, values: &BTreeMap<(usize, D
     let ages = Dimension::Age.values();
     let mut cells: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
     for (k, period) in cross.periods.iter().enumerate() {
+        let period_name = format!("{}..{}", period.period.from, period.period.to);
         for (a, area) in cross.areas.iter().enumerate() {
             let mine: Vec<usize> = (0..crosstab::cells())
-                .map(|x| p.add(period.counts[a][x], format!("cross cell {x} {} period {k}", area.code), true))
+                .map(|x| p.add(period.counts[a][x], format!("cross cell {x} {} {period_name}", area.code), true))
                 .collect();
             let at = |e: usize, g: usize, o: usize| mine[crosstab::cell(e, g, o)];
             let one_way = |d: Dimension, v: &str| values[&(k, d, v.to_string(), area.code.clone())];
@@ -217,7 +259,7 @@ fn add_cross(p: &mut Publication, cross: &CrossFile, values: &BTreeMap<(usize, D
                 let parts = (0..ages.len()).flat_map(|g| (0..OUTCOME_GROUPS.len()).map(move |o| at(e, g, o))).collect();
                 let whole = one_way(Dimension::Ethnicity, v.id);
                 p.relations.push((
-                    format!("cross {} {} period {k} = ethnicity", v.id, area.code),
+                    format!("cross {} {} {period_name} = ethnicity", v.id, area.code),
                     Relation::total(whole, parts),
                 ));
             }
@@ -226,18 +268,18 @@ fn add_cross(p: &mut Publication, cross: &CrossFile, values: &BTreeMap<(usize, D
                     (0..ethnicities.len()).flat_map(|e| (0..OUTCOME_GROUPS.len()).map(move |o| at(e, g, o))).collect();
                 let whole = one_way(Dimension::Age, v.id);
                 p.relations
-                    .push((format!("cross {} {} period {k} = age", v.id, area.code), Relation::total(whole, parts)));
+                    .push((format!("cross {} {} {period_name} = age", v.id, area.code), Relation::total(whole, parts)));
             }
             let mut others = Vec::new();
             for (o, group) in OUTCOME_GROUPS.iter().enumerate() {
                 let hidden =
-                    p.add(None, format!("searches not of a person, {} {} period {k}", group.id, area.code), false);
+                    p.add(None, format!("searches not of a person, {} {} {period_name}", group.id, area.code), false);
                 p.unpublished[hidden] = true;
                 others.push(hidden);
                 let all = group.outcomes.iter().map(|id| one_way(Dimension::Outcome, id)).collect();
                 let people = (0..ethnicities.len()).flat_map(|e| (0..ages.len()).map(move |g| at(e, g, o)));
                 p.relations.push((
-                    format!("cross {} {} period {k} = outcomes", group.id, area.code),
+                    format!("cross {} {} {period_name} = outcomes", group.id, area.code),
                     Relation { left: all, right: people.chain([hidden]).collect() },
                 ));
             }
@@ -248,7 +290,7 @@ fn add_cross(p: &mut Publication, cross: &CrossFile, values: &BTreeMap<(usize, D
                 .map(|t| one_way(Dimension::Type, t.id))
                 .collect();
             p.relations.push((
-                format!("searches not of a person {} period {k}", area.code),
+                format!("searches not of a person {} {period_name}", area.code),
                 Relation { left: not_people, right: others },
             ));
             cells.insert((k, area.code.clone()), mine);
@@ -265,8 +307,10 @@ fn add_cross(p: &mut Publication, cross: &CrossFile, values: &BTreeMap<(usize, D
             }
             for (x, &whole) in cells[&(k, area.code.clone())].iter().enumerate() {
                 let parts = kids.iter().map(|c| cells[&(k, (*c).to_string())][x]).collect();
-                p.relations
-                    .push((format!("cross cell {x} {} period {k} = parts", area.code), Relation::total(whole, parts)));
+                p.relations.push((
+                    format!("cross cell {x} {} {period_name} = parts", area.code),
+                    Relation::total(whole, parts),
+                ));
             }
         }
     }
