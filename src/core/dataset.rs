@@ -497,6 +497,57 @@ pub struct GeoArea {
     pub bbox: [i32; 4],
 }
 
+/// A manifest with today's wards (one in Camden, 2024 to 2025) and the
+/// wards of 2018 (one, 2019 to April 2022, without boundaries), for tests.
+#[cfg(test)]
+pub(crate) fn with_older_wards() -> Manifest {
+    let m = |s: &str| Month::parse(s).unwrap();
+    let area = |code: &str, level: Level, borough: Option<&str>| Area {
+        code: code.into(),
+        name: code.into(),
+        level,
+        kind: AreaKind::Area,
+        borough: borough.map(String::from),
+        population: None,
+        aliases: Vec::new(),
+    };
+    let dataset = |level: Level, from: &str| Dataset {
+        id: format!("crime-{}", level.id()),
+        title: "Wards".into(),
+        level,
+        period: Period::new(m(from), m("2025-12")),
+        publisher: String::new(),
+        licence: String::new(),
+        source_url: String::new(),
+        breaks: Vec::new(),
+    };
+    let category =
+        |id: &str| Category { id: id.into(), name: id.into(), plain: None, parent: None, file: String::new() };
+    let output = |path: &str| FileHash { path: path.into(), bytes: 0, sha256: String::new() };
+    Manifest {
+        schema: SCHEMA,
+        datasets: vec![dataset(Level::Borough, "2010-04"), dataset(Level::Ward, "2024-01")],
+        releases: Vec::new(),
+        categories: vec![category("burglary"), category("burglary/burglary-residential"), category("nfib-fraud")],
+        areas: vec![area("E09000007", Level::Borough, None), area("E05013660", Level::Ward, Some("E09000007"))],
+        revisions: 0,
+        inputs: Vec::new(),
+        outputs: vec![output("crime-ward-2018-burglary.json"), output("crime-ward-nfib-fraud.json")],
+        stops: None,
+        history: Vec::new(),
+        release: String::new(),
+        ward_vintage: Some("2022".into()),
+        older_wards: vec![WardVintage {
+            id: "2018".into(),
+            name: "the wards of May 2018 to May 2022".into(),
+            period: Period::new(m("2019-04"), m("2022-04")),
+            areas: vec![area("E05000130", Level::Ward, Some("E09000007"))],
+            boundaries: false,
+        }],
+        older_view: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -549,50 +600,7 @@ mod tests {
     #[test]
     fn an_older_ward_vintage_is_viewed_with_its_own_wards_months_categories_and_files() {
         let m = |s: &str| Month::parse(s).unwrap();
-        let area = |code: &str, level: Level, borough: Option<&str>| Area {
-            code: code.into(),
-            name: code.into(),
-            level,
-            kind: AreaKind::Area,
-            borough: borough.map(String::from),
-            population: None,
-            aliases: Vec::new(),
-        };
-        let dataset = |level: Level, from: &str| Dataset {
-            id: format!("crime-{}", level.id()),
-            title: "Wards".into(),
-            level,
-            period: Period::new(m(from), m("2025-12")),
-            publisher: String::new(),
-            licence: String::new(),
-            source_url: String::new(),
-            breaks: Vec::new(),
-        };
-        let category =
-            |id: &str| Category { id: id.into(), name: id.into(), plain: None, parent: None, file: String::new() };
-        let output = |path: &str| FileHash { path: path.into(), bytes: 0, sha256: String::new() };
-        let manifest = Manifest {
-            schema: SCHEMA,
-            datasets: vec![dataset(Level::Borough, "2010-04"), dataset(Level::Ward, "2024-01")],
-            releases: Vec::new(),
-            categories: vec![category("burglary"), category("burglary/burglary-residential"), category("nfib-fraud")],
-            areas: vec![area("E09000007", Level::Borough, None), area("E05013660", Level::Ward, Some("E09000007"))],
-            revisions: 0,
-            inputs: Vec::new(),
-            outputs: vec![output("crime-ward-2018-burglary.json"), output("crime-ward-nfib-fraud.json")],
-            stops: None,
-            history: Vec::new(),
-            release: String::new(),
-            ward_vintage: Some("2022".into()),
-            older_wards: vec![WardVintage {
-                id: "2018".into(),
-                name: "the wards of May 2018 to May 2022".into(),
-                period: Period::new(m("2019-04"), m("2022-04")),
-                areas: vec![area("E05000130", Level::Ward, Some("E09000007"))],
-                boundaries: false,
-            }],
-            older_view: None,
-        };
+        let manifest = with_older_wards();
         assert_eq!(manifest.series_file(Level::Ward, "burglary/burglary-residential"), "crime-ward-burglary.json");
         assert_eq!(manifest.wards_geo_file().as_deref(), Some("wards.geo.json"));
         assert!(manifest.for_older_wards("2014").is_none());

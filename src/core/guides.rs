@@ -145,8 +145,11 @@ mod tests {
             available: Period::new(m("2010-04"), m("2026-06")),
             ward_available: Some(Period::new(m("2024-01"), m("2025-12"))),
             wards: ["E05013665".to_string()].into(),
+            ward_borough: std::collections::BTreeMap::new(),
             stop_periods: vec![Period::new(m("2023-09"), m("2024-08"))],
             release: String::new(),
+            ward_choices: Vec::new(),
+            showing: None,
         }
     }
 

@@ -27,6 +27,8 @@ struct Entry {
     /// The normalised name first, then normalised other names.
     keys: Vec<String>,
     aliases: Vec<String>,
+    /// For a ward of an older vintage, its name ("the wards of May 2018 to May 2022").
+    vintage: Option<String>,
 }
 
 /// A prepared index of every selectable area.
@@ -66,16 +68,18 @@ fn rank(key: &str, query: &str) -> Option<u8> {
 }
 
 impl SearchIndex {
-    /// Indexes the Met boroughs and wards of a manifest (not pseudo-areas, not the City).
+    /// Indexes the Met boroughs and wards of a manifest, today's and older
+    /// vintages' (not pseudo-areas, not the City).
     pub fn new(manifest: &Manifest) -> SearchIndex {
         let borough_name = |code: &Option<String>| {
             code.as_deref().and_then(|c| manifest.area(c)).map_or(String::new(), |a| a.name.clone())
         };
-        let entries = manifest
-            .areas
-            .iter()
-            .filter(|a| a.kind == AreaKind::Area)
-            .map(|a| {
+        let today = manifest.areas.iter().map(|a| (a, None));
+        let older = manifest.older_wards.iter().flat_map(|v| v.areas.iter().map(move |a| (a, Some(v.name.clone()))));
+        let entries = today
+            .chain(older)
+            .filter(|(a, _)| a.kind == AreaKind::Area)
+            .map(|(a, vintage)| {
                 let mut keys = vec![normalise(&a.name)];
                 keys.extend(a.aliases.iter().map(|n| normalise(n)));
                 Entry {
@@ -85,6 +89,7 @@ impl SearchIndex {
                     borough_name: borough_name(&a.borough),
                     keys,
                     aliases: a.aliases.clone(),
+                    vintage,
                 }
             })
             .collect();
@@ -109,7 +114,10 @@ impl SearchIndex {
                 Some((best, e.level, e, (key > 0).then(|| key - 1)))
             })
             .collect();
-        found.sort_by(|a, b| (a.0, a.1, &a.2.name).cmp(&(b.0, b.1, &b.2.name)));
+        // Today's wards before older ones of the same name.
+        found.sort_by(|a, b| {
+            (a.0, a.1, a.2.vintage.is_some(), &a.2.name).cmp(&(b.0, b.1, b.2.vintage.is_some(), &b.2.name))
+        });
         found
             .into_iter()
             .take(limit)
@@ -118,6 +126,9 @@ impl SearchIndex {
                     Level::Borough => "Borough".to_string(),
                     Level::Ward => format!("Ward in {}", e.borough_name),
                 };
+                if let Some(vintage) = &e.vintage {
+                    detail.push_str(&format!(", one of {vintage}"));
+                }
                 if let Some(name) = alias.and_then(|i| e.aliases.get(i)) {
                     detail.push_str(&format!(", also called {name}"));
                 }
@@ -171,7 +182,16 @@ mod tests {
             history: Vec::new(),
             release: String::new(),
             ward_vintage: None,
-            older_wards: Vec::new(),
+            older_wards: vec![crate::dataset::WardVintage {
+                id: "2014".into(),
+                name: "the wards of May 2014 to May 2018".into(),
+                period: crate::month::Period::new(
+                    crate::month::Month::new(2015, 1).unwrap(),
+                    crate::month::Month::new(2018, 4).unwrap(),
+                ),
+                areas: vec![area("E05000575", "Bethnal Green South", Level::Ward, Some("E09000030"), &[])],
+                boundaries: true,
+            }],
             older_view: None,
         };
         SearchIndex::new(&manifest)
@@ -197,11 +217,13 @@ mod tests {
                 ("Ham, Petersham & Richmond Riverside", "Ward in Richmond upon Thames"),
             ],
         );
+        // Older wards are found too, after today's, and say which wards they are.
         check(
             "bethnal green",
             &[
                 ("Bethnal Green East", "Ward in Tower Hamlets, also called Bethnal Green"),
                 ("Bethnal Green West", "Ward in Tower Hamlets"),
+                ("Bethnal Green South", "Ward in Tower Hamlets, one of the wards of May 2014 to May 2018"),
             ],
         );
         check("e05009331", &[("Bethnal Green West", "Ward in Tower Hamlets")]);

@@ -943,6 +943,7 @@ mod tests {
             embed: None,
             release: None,
             page: crate::url_state::Page::Figures,
+            wards: None,
         }
     }
 

@@ -114,6 +114,9 @@ pub struct ViewState {
     /// read from that release's folder, whatever has been published since.
     /// `None` follows the latest release.
     pub release: Option<String>,
+    /// An older vintage of wards shown instead of today's (`wards=2018`, or
+    /// implied by an `area=` among them); `None` for today's wards.
+    pub wards: Option<String>,
 }
 
 /// The figure an embedded view shows.
@@ -248,17 +251,81 @@ pub struct Context {
     pub ward_available: Option<Period>,
     /// The codes of the wards among `areas`.
     pub wards: std::collections::BTreeSet<String>,
+    /// Each ward's borough.
+    pub ward_borough: std::collections::BTreeMap<String, String>,
     /// The 12-month periods of the stop-and-search figures, newest first
     /// (empty when they are not published).
     pub stop_periods: Vec<Period>,
     /// The id of the data release loaded (see [`Manifest::release`]).
     pub release: String,
+    /// The sets of wards a view may show, today's first, when older vintages
+    /// are published (else empty).
+    pub ward_choices: Vec<WardChoice>,
+    /// The older vintage this context's areas and ward months are of.
+    pub showing: Option<String>,
+}
+
+/// A set of wards to show: today's (`id` is `None`) or an older vintage's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WardChoice {
+    pub id: Option<String>,
+    /// "the wards drawn in May 2022".
+    pub name: String,
+    /// The months of crime figures on these wards.
+    pub period: Period,
+}
+
+/// The older ward vintage a query asks for: `wards=<id>`, unless `area=`
+/// names a ward, whose vintage wins. `None` for today's wards, and in stop
+/// and search (counted on today's wards only).
+pub fn wards_asked(query: &str, manifest: &Manifest) -> Option<String> {
+    let (query, _) = migrate(query);
+    let mut asked = None;
+    let mut by_area = None;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(value);
+        match decode(name).as_str() {
+            "explorer" if value == "stops" => return None,
+            "wards" => asked = manifest.older_wards.iter().find(|v| v.id == value).map(|v| v.id.clone()),
+            "area" => {
+                let today = manifest.areas_of(Level::Ward).any(|a| a.code.eq_ignore_ascii_case(&value));
+                let older =
+                    manifest.older_wards.iter().find(|v| v.areas.iter().any(|a| a.code.eq_ignore_ascii_case(&value)));
+                by_area = if today { Some(None) } else { older.map(|v| Some(v.id.clone())) };
+            }
+            _ => {}
+        }
+    }
+    by_area.unwrap_or(asked)
 }
 
 impl Context {
     /// What a manifest's data lets the URL refer to: Met boroughs and wards,
     /// every category, and the months of the borough series.
     pub fn of(manifest: &Manifest) -> Context {
+        Context::of_view(manifest, manifest)
+    }
+
+    /// What `view` (`manifest` itself, or its view of an older ward vintage,
+    /// [`Manifest::for_older_wards`]) lets the URL refer to.
+    pub fn of_view(manifest: &Manifest, view: &Manifest) -> Context {
+        let mut context = Context::of_one(view);
+        context.showing.clone_from(&view.older_view);
+        if let (false, Some(today)) = (manifest.older_wards.is_empty(), manifest.dataset(Level::Ward)) {
+            let name =
+                manifest.ward_vintage.as_deref().and_then(crate::wards::vintage).map_or("today's wards", |v| v.name);
+            context.ward_choices.push(WardChoice { id: None, name: name.to_string(), period: today.period });
+            context.ward_choices.extend(manifest.older_wards.iter().map(|v| WardChoice {
+                id: Some(v.id.clone()),
+                name: v.name.clone(),
+                period: v.period,
+            }));
+        }
+        context
+    }
+
+    fn of_one(manifest: &Manifest) -> Context {
         let areas = manifest.areas.iter().filter(|a| a.kind == AreaKind::Area).map(|a| a.code.clone()).collect();
         let mut categories = vec![category::ALL.to_string()];
         categories.extend(manifest.categories.iter().map(|c| c.id.clone()));
@@ -272,8 +339,21 @@ impl Context {
         let ward_available = manifest.dataset(Level::Ward).map(|d| d.period);
         let wards =
             manifest.areas_of(Level::Ward).filter(|a| a.kind == AreaKind::Area).map(|a| a.code.clone()).collect();
+        let ward_borough =
+            manifest.areas_of(Level::Ward).filter_map(|a| Some((a.code.clone(), a.borough.clone()?))).collect();
         let stop_periods = manifest.stops.as_ref().map(|s| s.periods.clone()).unwrap_or_default();
-        Context { areas, categories, available, ward_available, wards, stop_periods, release: manifest.release.clone() }
+        Context {
+            areas,
+            categories,
+            available,
+            ward_available,
+            wards,
+            ward_borough,
+            stop_periods,
+            release: manifest.release.clone(),
+            ward_choices: Vec::new(),
+            showing: None,
+        }
     }
 
     /// The default period of London's boroughs: the latest 12 months (or
@@ -325,6 +405,21 @@ impl Context {
         next
     }
 
+    /// The state after choosing the set of wards `wards`: a chosen ward
+    /// gives way to its borough (wards of another vintage are other places),
+    /// and the months are the latest year of those wards' figures.
+    pub fn choose_wards(&self, state: &ViewState, wards: Option<String>) -> ViewState {
+        let mut next = state.clone();
+        if let Some(ward) = next.area.as_ref().filter(|a| self.wards.contains(*a)) {
+            next.area = self.ward_borough.get(ward).cloned();
+        }
+        if let Some(choice) = self.ward_choices.iter().find(|c| c.id == wards) {
+            next.period = choice.period.latest_year();
+        }
+        next.wards = wards;
+        next
+    }
+
     pub fn default_state(&self) -> ViewState {
         ViewState {
             page: Page::Figures,
@@ -340,6 +435,7 @@ impl Context {
             age: crosstab::DEFAULT_AGE,
             embed: None,
             release: None,
+            wards: None,
         }
     }
 
@@ -533,6 +629,15 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                     ));
                 }
             },
+            "wards" => {
+                // A published vintage not shown gave way to a ward of another (see `wards_asked`).
+                if !context.ward_choices.iter().any(|c| c.id.as_deref() == Some(value.as_str())) {
+                    notes.push(fallback(
+                        "wards",
+                        format!("No older wards {} are published here; showing today's wards.", quote(&value)),
+                    ));
+                }
+            }
             "release" => {
                 if value == context.release && is_release_id(&value) {
                     state.release = Some(value);
@@ -624,6 +729,9 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
                 .push(fallback(&name, format!("The parameter {} is not used by this page; ignored.", quote(&name)))),
         }
     }
+    if state.explorer == Explorer::Crime {
+        state.wards.clone_from(&context.showing);
+    }
     let default = context.default_period_of(&state);
     state.period = match (from, to) {
         (None, None) => default,
@@ -679,6 +787,9 @@ fn write(state: &ViewState, context: &Context, pin_period: bool) -> String {
     if state.level != default.level {
         parts.push(format!("level={}", state.level.id()));
     }
+    if let Some(wards) = &state.wards {
+        parts.push(format!("wards={}", encode(wards)));
+    }
     if state.category != default.category {
         parts.push(format!("crime={}", encode(&state.category)));
     }
@@ -726,8 +837,11 @@ mod tests {
             available: Period::new(m("2010-04"), m("2026-06")),
             ward_available: Some(Period::new(m("2024-01"), m("2025-12"))),
             wards: ["E05013570".to_string()].into(),
+            ward_borough: std::collections::BTreeMap::new(),
             stop_periods: vec![Period::new(m("2023-09"), m("2024-08")), Period::new(m("2022-09"), m("2023-08"))],
             release: "0123456789ab".into(),
+            ward_choices: Vec::new(),
+            showing: None,
         }
     }
 
@@ -788,6 +902,46 @@ mod tests {
     }
 
     #[test]
+    fn an_older_vintage_of_wards_is_asked_for_by_its_id_or_one_of_its_wards() {
+        let manifest = crate::dataset::with_older_wards();
+        for (query, asked) in [
+            ("v=2&wards=2018", Some("2018")),
+            ("v=2&area=E05000130", Some("2018")),
+            ("v=2&area=e05000130&wards=2014", Some("2018")),
+            ("v=2&wards=2014", None),
+            ("v=2&area=E05013660", None),
+            ("v=2&area=E05013660&wards=2018", None),
+            ("v=2&area=E09000007&wards=2018", Some("2018")),
+            ("v=2&explorer=stops&wards=2018", None),
+        ] {
+            assert_eq!(wards_asked(query, &manifest).as_deref(), asked, "{query}");
+        }
+        // The view of the 2018 wards: their ward and months, written back as `wards=2018`.
+        let old = manifest.for_older_wards("2018").unwrap();
+        let ctx = Context::of_view(&manifest, &old);
+        let (state, notes) = from_query("v=2&area=E05000130", &ctx);
+        assert_eq!((state.area.as_deref(), state.wards.as_deref(), notes), (Some("E05000130"), Some("2018"), vec![]));
+        assert_eq!(state.period.describe(), "May 2021 to April 2022");
+        assert_eq!(to_query(&state, &ctx), "v=2&area=E05000130&wards=2018");
+        assert_eq!(from_query(&to_query(&state, &ctx), &ctx).0, state);
+        // Back to today's wards: the ward gives way to its borough, and the months follow.
+        let today = ctx.choose_wards(&ViewState { area: Some("E05000130".into()), ..state }, None);
+        let borough = Some("E09000007".to_string());
+        assert_eq!(
+            (today.area, today.wards, today.period.describe()),
+            (borough, None, "January to December 2025".into())
+        );
+        let ctx_today = Context::of(&manifest);
+        assert_eq!(ctx_today.ward_choices.iter().map(|c| c.id.as_deref()).collect::<Vec<_>>(), [None, Some("2018")]);
+        // A ward of today's chosen while the 2018 wards were shown: today's, quietly.
+        let (state, notes) = from_query("v=2&area=E05013660&wards=2018", &ctx_today);
+        assert_eq!((state.area.as_deref(), state.wards, notes), (Some("E05013660"), None, vec![]));
+        let (state, notes) = from_query("v=2&wards=2014", &ctx_today);
+        assert_eq!((state.wards, notes[0].parameter.as_str()), (None, "wards"));
+        assert_eq!(notes[0].reason, "No older wards “2014” are published here; showing today's wards.");
+    }
+
+    #[test]
     fn a_view_pinned_to_a_release_keeps_it_while_it_is_the_one_loaded() {
         let ctx = context();
         let pinned = |query: &str| {
@@ -841,6 +995,7 @@ mod tests {
                 embed: Some(Panel::Map),
                 release: Some("0123456789ab".into()),
                 page: Page::Definitions,
+                wards: None,
             },
             ViewState {
                 explorer: Explorer::Stops,

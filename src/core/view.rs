@@ -14,7 +14,7 @@ use crate::aggregate::{self, Reader};
 use crate::category;
 use crate::chart::ChartSpec;
 use crate::choropleth::Classes;
-use crate::dataset::{series_file_name, Area, AreaKind, Level, Manifest, SeriesFile};
+use crate::dataset::{Area, AreaKind, Level, Manifest, SeriesFile};
 use crate::figure::Figure;
 use crate::format;
 use crate::month::Period;
@@ -117,9 +117,9 @@ pub fn scope(manifest: &Manifest, state: &ViewState) -> Scope {
 /// The series files a view reads: the borough file of its category always,
 /// the ward file when the map shows wards.
 pub fn files_needed(manifest: &Manifest, state: &ViewState) -> Vec<String> {
-    let mut files = vec![series_file_name(Level::Borough, &state.category)];
+    let mut files = vec![manifest.series_file(Level::Borough, &state.category)];
     if scope(manifest, state).level() == Level::Ward {
-        files.push(series_file_name(Level::Ward, &state.category));
+        files.push(manifest.series_file(Level::Ward, &state.category));
     }
     files
 }
@@ -387,6 +387,20 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
         }
     };
     if scope.level() == Level::Ward {
+        if let Some(v) = manifest.older_wards.iter().find(|v| Some(&v.id) == manifest.older_view.as_ref()) {
+            let residents = if v.areas.iter().any(|a| a.population.is_some()) {
+                ""
+            } else {
+                " Census 2021 counted residents on today's wards, so these have no rate per 1,000 residents: choose \
+                 the number of offences."
+            };
+            notes.push(format!(
+                "These are {}: different places from today's wards, so their figures are kept apart and cover {} \
+                 only.{residents}",
+                v.name,
+                v.period.describe()
+            ));
+        }
         if let Some(d) = manifest.dataset(Level::Ward) {
             if !(d.period.contains(period.from) && d.period.contains(period.to)) {
                 notes.push(format!(
@@ -572,6 +586,7 @@ mod tests {
             embed: None,
             release: None,
             page: crate::url_state::Page::Figures,
+            wards: None,
         }
     }
 

@@ -72,8 +72,9 @@ pub struct Store {
     base: StoredValue<String>,
     pub manifest: RwSignal<Load<Manifest>>,
     pub boroughs: RwSignal<Load<GeoFile>>,
-    /// Ward boundaries: `None` until a view needs them.
-    pub wards: RwSignal<Option<Load<GeoFile>>>,
+    /// Ward boundaries by file name (today's, or an older vintage's), each
+    /// requested when a view first needs it.
+    pub wards: RwSignal<HashMap<String, Load<GeoFile>>>,
     /// Series files by file name.
     pub series: RwSignal<HashMap<String, Load<SeriesFile>>>,
     /// Stop-and-search files by file name.
@@ -130,7 +131,7 @@ impl Store {
             base: StoredValue::new(base),
             manifest: RwSignal::new(manifest.into()),
             boroughs: RwSignal::new(boroughs.into()),
-            wards: RwSignal::new(None),
+            wards: RwSignal::new(HashMap::new()),
             series: RwSignal::new(HashMap::new()),
             stops: RwSignal::new(HashMap::new()),
             cross: RwSignal::new(None),
@@ -167,9 +168,9 @@ impl Store {
         need(self, self.stops, name);
     }
 
-    /// Requests the ward boundaries unless they are loaded or loading.
-    pub fn need_wards(self) {
-        need_one(self, self.wards, "wards.geo.json");
+    /// Requests the ward boundaries file `name` unless it is loaded or loading.
+    pub fn need_wards(self, name: &str) {
+        need(self, self.wards, name);
     }
 
     /// Requests the stop-and-search cross-tabulation unless it is loaded or loading.
@@ -189,9 +190,6 @@ impl Store {
         {
             self.load_start();
         }
-        if matches!(self.wards.get_untracked(), Some(Load::Failed(_))) {
-            self.wards.set(None);
-        }
         if matches!(self.cross.get_untracked(), Some(Load::Failed(_))) {
             self.cross.set(None);
         }
@@ -199,6 +197,7 @@ impl Store {
             self.glossary.set(None);
         }
         self.series.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));
+        self.wards.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));
         self.stops.update(|s| s.retain(|_, v| !matches!(v, Load::Failed(_))));
     }
 }

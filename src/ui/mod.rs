@@ -231,8 +231,20 @@ pub fn App(store: Store) -> impl IntoView {
         resize.remove();
     });
 
+    // The manifest as the view sees it: today's wards, or an older vintage's
+    // when the address asks for one (`wards=`, or one of its wards).
+    let wards_asked =
+        Memo::new(move |_| store.manifest.with(|m| m.ready().and_then(|m| url_state::wards_asked(&query.get(), &m))));
+    let view_manifest: Memo<Option<Arc<Manifest>>> = Memo::new(move |_| {
+        let manifest = store.manifest.get().ready()?;
+        Some(match wards_asked.get() {
+            Some(id) => manifest.for_older_wards(&id).map_or(manifest, Arc::new),
+            None => manifest,
+        })
+    });
     let context = Memo::new(move |_| {
-        store.manifest.with(|m| if let Load::Ready(m) = m { Some(Arc::new(Context::of(m))) } else { None })
+        let manifest = store.manifest.get().ready()?;
+        view_manifest.with(|v| v.as_ref().map(|v| Arc::new(Context::of_view(&manifest, v))))
     });
     let parsed: Memo<Option<(ViewState, Vec<Fallback>)>> =
         Memo::new(move |_| context.with(|c| c.as_ref().map(|c| url_state::from_query(&query.get(), c))));
@@ -240,7 +252,17 @@ pub fn App(store: Store) -> impl IntoView {
     let fallbacks = Memo::new(move |_| parsed.with(|p| p.as_ref().map(|(_, f)| f.clone()).unwrap_or_default()));
     let explorer = Memo::new(move |_| state.with(|s| s.as_ref().map_or(Explorer::Crime, |s| s.explorer)));
     let navigate = move |next: ViewState| {
-        if let Some(c) = context.get_untracked() {
+        // The next view's own context when it shows other wards, so that only
+        // what differs from its defaults is written.
+        let c = context.get_untracked().and_then(|c| {
+            if next.wards == c.showing {
+                return Some(c);
+            }
+            let manifest = store.manifest.get_untracked().ready()?;
+            let view = next.wards.as_deref().and_then(|id| manifest.for_older_wards(id)).map(Arc::new);
+            Some(Arc::new(Context::of_view(&manifest, view.as_deref().unwrap_or(&manifest))))
+        });
+        if let Some(c) = c {
             let q = url_state::to_query(&next, &c);
             query.set(if q.is_empty() { String::new() } else { format!("?{q}") });
             // History is written just after the next frame: `pushState` makes the
@@ -251,13 +273,13 @@ pub fn App(store: Store) -> impl IntoView {
     };
 
     // The series files the view needs, requested when it first needs them.
-    let needed: Memo<Option<(Vec<String>, bool)>> = Memo::new(move |_| {
-        let manifest = store.manifest.get().ready()?;
+    let needed: Memo<Option<(Vec<String>, Option<String>)>> = Memo::new(move |_| {
+        let manifest = view_manifest.get()?;
         let s = state.get()?;
         if s.explorer != Explorer::Crime {
             return None;
         }
-        let wards = view::scope(&manifest, &s).level() == Level::Ward;
+        let wards = (view::scope(&manifest, &s).level() == Level::Ward).then(|| manifest.wards_geo_file()).flatten();
         Some((view::files_needed(&manifest, &s), wards))
     });
     Effect::new(move |_| {
@@ -265,8 +287,8 @@ pub fn App(store: Store) -> impl IntoView {
             for f in &files {
                 store.need_series(f);
             }
-            if wards {
-                store.need_wards();
+            if let Some(w) = wards {
+                store.need_wards(&w);
             }
         }
     });
@@ -275,7 +297,7 @@ pub fn App(store: Store) -> impl IntoView {
         store.series.with(|m| files.iter().map(|f| m.get(f).cloned()).collect())
     });
     let crime_model: Memo<Option<Arc<ViewModel>>> = Memo::new(move |_| {
-        let manifest = store.manifest.get().ready()?;
+        let manifest = view_manifest.get()?;
         let s = state.get()?;
         let files: Vec<Arc<SeriesFile>> = series.get()?.iter().map(Load::ready).collect::<Option<_>>()?;
         let ward = files.get(1).map(AsRef::as_ref);
@@ -284,7 +306,7 @@ pub fn App(store: Store) -> impl IntoView {
 
     // Stop and search: its own files and model; the page's shared parts read its `view`.
     let stops_needed: Memo<Option<Vec<&'static str>>> = Memo::new(move |_| {
-        let manifest = store.manifest.get().ready()?;
+        let manifest = view_manifest.get()?;
         let s = state.get()?;
         (s.explorer == Explorer::Stops).then(|| stops_view::files_needed(&manifest, &s))
     });
@@ -293,7 +315,7 @@ pub fn App(store: Store) -> impl IntoView {
         for f in files {
             store.need_stops(f);
             if f == stops_view::WARD_FILE {
-                store.need_wards();
+                store.need_wards(met_core::dataset::WARDS_GEO);
             }
         }
         store.need_cross();
@@ -303,7 +325,7 @@ pub fn App(store: Store) -> impl IntoView {
         store.stops.with(|m| files.iter().map(|f| m.get(*f).cloned()).collect::<Option<Vec<_>>>())
     });
     let stops_model: Memo<Option<Arc<StopsModel>>> = Memo::new(move |_| {
-        let manifest = store.manifest.get().ready()?;
+        let manifest = view_manifest.get()?;
         let s = state.get()?;
         let files: Vec<_> = stops_loads.get()?.iter().map(Load::ready).collect::<Option<_>>()?;
         let ward = files.get(1).map(AsRef::as_ref);
@@ -416,9 +438,9 @@ pub fn App(store: Store) -> impl IntoView {
         if let Load::Failed(e) = store.boroughs.get() {
             errors.push(e);
         }
-        if let Some(Load::Failed(e)) = store.wards.get() {
-            errors.push(e);
-        }
+        store.wards.with(|w| {
+            errors.extend(w.values().filter_map(|l| if let Load::Failed(e) = l { Some(e.clone()) } else { None }));
+        });
         if let Some(Load::Failed(e)) = store.cross.get() {
             errors.push(e);
         }
@@ -440,8 +462,8 @@ pub fn App(store: Store) -> impl IntoView {
             for f in &files {
                 store.need_series(f);
             }
-            if wards {
-                store.need_wards();
+            if let Some(w) = wards {
+                store.need_wards(&w);
             }
         }
         if let Some(files) = stops_needed.get_untracked() {
@@ -501,16 +523,68 @@ pub fn App(store: Store) -> impl IntoView {
     };
     let map = move || {
         let scope = scope.get()?;
-        let manifest = store.manifest.get_untracked().ready()?;
+        let manifest = view_manifest.get_untracked()?;
         let boroughs = store.boroughs.get().ready()?;
-        let wards = if scope.level() == Level::Ward { Some(store.wards.get()?.ready()?) } else { None };
+        let wards = match (scope.level(), manifest.wards_geo_file()) {
+            (Level::Ward, Some(name)) => Some(store.wards.with(|w| w.get(&name).cloned())?.ready()?),
+            (Level::Ward, None) => {
+                return Some(view! {
+                    <p class="notice" id="no-ward-map">
+                        "No boundaries of these wards were found, so there is no map of them. Their figures are in the chart and the table."
+                    </p>
+                }.into_any());
+            }
+            _ => None,
+        };
         let full = format!("0 0 {} {}", boroughs.width, boroughs.height);
         let (shapes, viewbox, frame) =
             map_layer(&manifest, &scope, &boroughs.areas, wards.as_ref().map(|w| w.areas.as_slice()), full)?;
         let noun = if scope.level() == Level::Ward { "ward" } else { "borough" };
         Some(
-            view! { <map::Map shapes=shapes viewbox=viewbox frame=frame noun=noun ranking=ranking selected=selected on_select=on_select /> },
+            view! { <map::Map shapes=shapes viewbox=viewbox frame=frame noun=noun ranking=ranking selected=selected on_select=on_select /> }.into_any(),
         )
+    };
+    // Wards of different years are different places: which set the view shows,
+    // when older ones are published.
+    let ward_choice = move || {
+        let s = state.get()?;
+        let c = context.get()?;
+        let wards_shown = s.area.is_some() || s.level == Level::Ward;
+        if c.ward_choices.is_empty() || s.explorer != Explorer::Crime || !wards_shown {
+            return None;
+        }
+        let options = c
+            .ward_choices
+            .iter()
+            .map(|choice| {
+                let id = format!("wards-{}", choice.id.as_deref().unwrap_or("today"));
+                let wards = choice.id.clone();
+                let checked = s.wards == choice.id;
+                let mut label = choice.name.clone();
+                if let Some(first) = label.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                let label = format!("{label} ({})", choice.period.short());
+                view! {
+                    <div class="radio">
+                        <input type="radio" name="wards" id=id.clone() prop:checked=checked
+                            on:change=move |_| {
+                                if let (Some(s), Some(c)) = (state.get_untracked(), context.get_untracked()) {
+                                    navigate(c.choose_wards(&s, wards.clone()));
+                                }
+                            } />
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <fieldset class="field" id="ward-choice">
+                <legend>"Which wards"</legend>
+                <p class="hint">"Wards were redrawn over the years: wards of different years are different places, so their figures are kept apart."</p>
+                {options}
+            </fieldset>
+        })
     };
     let level_choice = move || {
         let s = state.get()?;
@@ -567,12 +641,12 @@ pub fn App(store: Store) -> impl IntoView {
     // Small multiples: every major category for the area, loaded when first opened.
     let multiples_open = RwSignal::new(false);
     let multiples_files = Memo::new(move |_| {
-        let manifest = store.manifest.get().ready()?;
+        let manifest = view_manifest.get()?;
         let s = state.get()?;
         let ward = s.area.as_deref().and_then(|c| manifest.area(c)).is_some_and(|a| a.level == Level::Ward);
-        let mut files = vec![met_core::dataset::majors_file_name(Level::Borough)];
+        let mut files = vec![manifest.majors_file(Level::Borough)];
         if ward {
-            files.push(met_core::dataset::majors_file_name(Level::Ward));
+            files.push(manifest.majors_file(Level::Ward));
         }
         Some(files)
     });
@@ -591,7 +665,7 @@ pub fn App(store: Store) -> impl IntoView {
         if !multiples_open.get() {
             return None;
         }
-        let manifest = store.manifest.get().ready()?;
+        let manifest = view_manifest.get()?;
         let s = multiples_state.get()?;
         let names = multiples_files.get()?;
         let loads: Vec<Option<Load<SeriesFile>>> =
@@ -670,7 +744,7 @@ pub fn App(store: Store) -> impl IntoView {
         _ => "met-data".to_string(),
     });
     let download_meta = move |title: String| {
-        let manifest = store.manifest.get_untracked().ready();
+        let manifest = view_manifest.get_untracked();
         match (manifest, model.get_untracked()) {
             (Some(manifest), Some(m)) => meta(&manifest, &m, title),
             _ => Meta { title, source: String::new(), releases: vec![], generated: String::new(), link: String::new() },
@@ -678,7 +752,7 @@ pub fn App(store: Store) -> impl IntoView {
     };
     let downloads = move || {
         let m = model.get()?;
-        let manifest = store.manifest.get().ready()?;
+        let manifest = view_manifest.get()?;
         let s = state.get()?;
         let stem = file_stem(&m, &s);
         let (m1, m2, m3, m4) = (m.clone(), m.clone(), m.clone(), m);
@@ -837,7 +911,7 @@ pub fn App(store: Store) -> impl IntoView {
             {first_visit}
             {trail}
             {move || {
-                let manifest = store.manifest.get().ready()?;
+                let manifest = view_manifest.get()?;
                 let index = search_index.get()?;
                 Some(view! { <controls::Controls manifest=manifest index=index state=state navigate=Callback::new(navigate) on_select=on_select /> })
             }}
@@ -865,6 +939,7 @@ pub fn App(store: Store) -> impl IntoView {
                 <section class="panel" aria-labelledby="map-heading">
                     {map_heading}
                     {level_choice}
+                    {ward_choice}
                     {map}
                 </section>
                 <section class="panel" aria-labelledby="chart-heading">
