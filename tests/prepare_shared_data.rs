@@ -241,9 +241,10 @@ fn raw_sum(relative: &str, area: Option<&str>, major: &str, minor: Option<&str>,
 
 #[test]
 fn displayed_figures_equal_the_publishers_csvs_for_varied_views() {
+    use met_core::aggregate::Files;
     use met_core::figure::Figure;
     use met_core::url_state::{Context, ViewState};
-    use met_core::view::{build, Files};
+    use met_core::view::build;
     skip_without_data!();
     let dir = "crime/london-datastore";
     if raw_rows(&format!("{dir}/202407-202606/MPS Borough Level Crime (most recent 24 months).csv")).is_none() {

@@ -78,6 +78,24 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The series files of a view, as loaded.
+#[derive(Clone, Copy)]
+pub struct Files<'a> {
+    pub borough: &'a SeriesFile,
+    /// Required when the scope is at ward level.
+    pub ward: Option<&'a SeriesFile>,
+}
+
+/// A share as a fraction, unknown if either side is.
+pub fn share(count: Figure, of: Figure) -> Figure {
+    match (count, of) {
+        (Figure::Known(c), Figure::Known(t)) if t > 0.0 => Figure::Known(c / t),
+        (Figure::Known(_), Figure::Known(_)) => Figure::Missing,
+        (Figure::Suppressed, _) | (_, Figure::Suppressed) => Figure::Suppressed,
+        _ => Figure::Missing,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

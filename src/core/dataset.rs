@@ -254,7 +254,7 @@ pub struct StopsDataset {
     /// The fixed 12-month periods with counts by dimension, newest first.
     pub periods: Vec<Period>,
     /// Months whose police.uk file covers only some days.
-    pub partial: Vec<crate::stop_search::PartialMonth>,
+    pub partial: Vec<crate::month::PartialMonth>,
     pub publisher: String,
     pub licence: String,
     pub source_url: String,
@@ -279,6 +279,37 @@ impl Manifest {
             (Some(one), None) | (None, Some(one)) => one,
             (None, None) => "no figures".to_string(),
         }
+    }
+
+    /// The name of a category, major or minor, in its official spelling.
+    pub fn category_name(&self, id: &str) -> String {
+        if id == crate::category::ALL {
+            return "All crimes".to_string();
+        }
+        self.category(id).map_or_else(|| id.to_string(), |c| crate::category::sentence_case(&c.name))
+    }
+
+    /// The noun phrase for a category in sentences: ("burglary offence", "burglary offences").
+    pub fn category_noun(&self, id: &str) -> (String, String) {
+        if id == crate::category::ALL {
+            return ("crime".into(), "crimes".into());
+        }
+        let name = self.category_name(id).to_lowercase();
+        (format!("{name} offence"), format!("{name} offences"))
+    }
+
+    /// The population of London as the Met polices it: all Met boroughs.
+    pub fn london_population(&self) -> Option<u32> {
+        self.areas_of(Level::Borough).filter(|a| a.kind == AreaKind::Area).map(|a| a.population).sum()
+    }
+
+    /// The source line shown under every crime chart, table and download.
+    pub fn crime_source_line(&self) -> String {
+        let latest = self.dataset(Level::Borough).map(|d| d.period.to.long_name()).unwrap_or_default();
+        format!(
+            "Source: Metropolitan Police Service, MPS Recorded Crime: Geographic Breakdown (London Datastore), data to {latest}. \
+             Population: ONS Census 2021. Open Government Licence v3.0."
+        )
     }
 
     pub fn dataset(&self, level: Level) -> Option<&Dataset> {
@@ -529,7 +560,12 @@ pub(crate) fn with_older_wards() -> Manifest {
         datasets: vec![dataset(Level::Borough, "2010-04"), dataset(Level::Ward, "2024-01")],
         releases: Vec::new(),
         categories: vec![category("burglary"), category("burglary/burglary-residential"), category("nfib-fraud")],
-        areas: vec![area("E09000007", Level::Borough, None), area("E05013660", Level::Ward, Some("E09000007"))],
+        areas: vec![
+            area("E09000007", Level::Borough, None),
+            area("E09000028", Level::Borough, None),
+            area("E05013660", Level::Ward, Some("E09000007")),
+            area("E05011100", Level::Ward, Some("E09000028")),
+        ],
         revisions: 0,
         inputs: Vec::new(),
         outputs: vec![output("crime-ward-2018-burglary.json"), output("crime-ward-nfib-fraud.json")],
@@ -541,7 +577,11 @@ pub(crate) fn with_older_wards() -> Manifest {
             id: "2018".into(),
             name: "the wards of May 2018 to May 2022".into(),
             period: Period::new(m("2019-04"), m("2022-04")),
-            areas: vec![area("E05000130", Level::Ward, Some("E09000007"))],
+            // Southwark's E05011100 was not redrawn in 2022: one of today's wards too.
+            areas: vec![
+                area("E05000130", Level::Ward, Some("E09000007")),
+                area("E05011100", Level::Ward, Some("E09000028")),
+            ],
             boundaries: false,
         }],
         older_view: None,

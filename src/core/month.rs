@@ -190,6 +190,14 @@ impl Period {
     }
 }
 
+/// A month whose file covers only some of its days.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartialMonth {
+    pub month: Month,
+    pub first_day: u32,
+    pub last_day: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

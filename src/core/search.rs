@@ -75,7 +75,10 @@ impl SearchIndex {
             code.as_deref().and_then(|c| manifest.area(c)).map_or(String::new(), |a| a.name.clone())
         };
         let today = manifest.areas.iter().map(|a| (a, None));
-        let older = manifest.older_wards.iter().flat_map(|v| v.areas.iter().map(move |a| (a, Some(v.name.clone()))));
+        // A ward not redrawn since is one of today's: listed once, as today's.
+        let older = manifest.older_wards.iter().flat_map(|v| {
+            v.areas.iter().filter(|a| manifest.area(&a.code).is_none()).map(move |a| (a, Some(v.name.clone())))
+        });
         let entries = today
             .chain(older)
             .filter(|(a, _)| a.kind == AreaKind::Area)
@@ -189,7 +192,10 @@ mod tests {
                     crate::month::Month::new(2015, 1).unwrap(),
                     crate::month::Month::new(2018, 4).unwrap(),
                 ),
-                areas: vec![area("E05000575", "Bethnal Green South", Level::Ward, Some("E09000030"), &[])],
+                areas: vec![
+                    area("E05000575", "Bethnal Green South", Level::Ward, Some("E09000030"), &[]),
+                    area("E05009331", "Bethnal Green West", Level::Ward, Some("E09000030"), &[]),
+                ],
                 boundaries: true,
             }],
             older_view: None,

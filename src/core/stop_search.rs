@@ -434,13 +434,7 @@ pub fn covers_month(month: Month, first_day: u32, last_day: u32) -> bool {
     first_day <= 3 && last_day + 2 >= days_in(month)
 }
 
-/// A month whose file covers only some of its days.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartialMonth {
-    pub month: Month,
-    pub first_day: u32,
-    pub last_day: u32,
-}
+pub use crate::month::PartialMonth;
 
 /// One place in a stop-and-search file: London, a borough, a ward, or the
 /// searches without a place of their own ([`NO_LOCATION`], [`OUTSIDE`], and a

@@ -327,7 +327,7 @@ pub fn build(manifest: &Manifest, files: StopsFiles, state: &ViewState) -> Stops
     let before = earlier(files.borough, period);
     let source = source_line(files.borough);
 
-    let london_pop = view::london_population(manifest);
+    let london_pop = manifest.london_population();
     let london_count = boroughs.searches(LONDON, period);
     let row = |index: &Index, code: &str, name: &str, kind: AreaKind, population: Option<u32>| {
         let count = index.searches(code, period);

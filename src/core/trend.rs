@@ -3,7 +3,7 @@
 //! measure), the series breaks marked on it, and the small multiples of every
 //! major category.
 
-use crate::aggregate::{self, Reader};
+use crate::aggregate::{self, share, Files, Reader};
 use crate::category;
 use crate::chart::{ChartSpec, Mark, SeriesSpec, DASHES, LINE_COLOURS};
 use crate::dataset::{Area, Level, Manifest};
@@ -11,7 +11,6 @@ use crate::figure::Figure;
 use crate::format;
 use crate::month::{Month, Period};
 use crate::url_state::{Measure, ViewState};
-use crate::view::{category_name, london_population, noun, share, source_line, Files};
 
 /// A series divided by its first value and multiplied by 100 (unknown if the
 /// first value is unknown or zero).
@@ -176,7 +175,7 @@ pub(crate) fn chart(
             SeriesSpec { name, values, colour: LINE_COLOURS[style], dash: DASHES[style] }
         })
         .collect();
-    let what = category::sentence_case(&noun(manifest, &state.category).1);
+    let what = category::sentence_case(&manifest.category_noun(&state.category).1);
     let when = if state.rolling { "12 months to each month" } else { "by month" };
     let (title, y_label, decimals) = match measure {
         Measure::Count => (format!("{what}, {when}, {full_name}"), "Offences".to_string(), 0),
@@ -268,7 +267,7 @@ pub(crate) fn chart(
         months,
         series,
         notes,
-        source: source_line(manifest),
+        source: manifest.crime_source_line(),
     }
 }
 
@@ -293,7 +292,7 @@ pub fn small_multiples(manifest: &Manifest, files: Files, state: &ViewState) -> 
     let (file, population) = match selected {
         Some(a) if a.level == Level::Ward => (files.ward.unwrap_or(files.borough), a.population),
         Some(a) => (files.borough, a.population),
-        None => (files.borough, london_population(manifest)),
+        None => (files.borough, manifest.london_population()),
     };
     let measure = if state.measure == Measure::Count { Measure::Count } else { Measure::Rate };
     let area_name = selected.map_or_else(|| "London".to_string(), |a| a.name.clone());
@@ -312,7 +311,7 @@ pub fn small_multiples(manifest: &Manifest, files: Files, state: &ViewState) -> 
                 Measure::Rate => counts.into_iter().map(|c| aggregate::per_thousand(c, population)).collect(),
                 _ => counts,
             };
-            let name = category_name(manifest, &series.category);
+            let name = manifest.category_name(&series.category);
             let (y_label, decimals) = match measure {
                 Measure::Count => ("Offences".to_string(), 0),
                 _ => ("Offences per 1,000 residents".to_string(), if state.rolling { 1 } else { 2 }),
@@ -336,7 +335,7 @@ pub fn small_multiples(manifest: &Manifest, files: Files, state: &ViewState) -> 
                     gaps: Vec::new(),
                     revised: Vec::new(),
                     notes: Vec::new(),
-                    source: source_line(manifest),
+                    source: manifest.crime_source_line(),
                 },
             }
         })

@@ -276,7 +276,7 @@ pub struct WardChoice {
 }
 
 /// The older ward vintage a query asks for: `wards=<id>`, unless `area=`
-/// names a ward, whose vintage wins. `None` for today's wards, and in stop
+/// names a ward of one vintage only, whose vintage wins. `None` for today's wards, and in stop
 /// and search (counted on today's wards only).
 pub fn wards_asked(query: &str, manifest: &Manifest) -> Option<String> {
     let (query, _) = migrate(query);
@@ -292,7 +292,12 @@ pub fn wards_asked(query: &str, manifest: &Manifest) -> Option<String> {
                 let today = manifest.areas_of(Level::Ward).any(|a| a.code.eq_ignore_ascii_case(&value));
                 let older =
                     manifest.older_wards.iter().find(|v| v.areas.iter().any(|a| a.code.eq_ignore_ascii_case(&value)));
-                by_area = if today { Some(None) } else { older.map(|v| Some(v.id.clone())) };
+                // A ward in both (not redrawn in between) leaves the choice to `wards=`.
+                by_area = match (today, older) {
+                    (true, None) => Some(None),
+                    (false, Some(v)) => Some(Some(v.id.clone())),
+                    _ => None,
+                };
             }
             _ => {}
         }
@@ -912,6 +917,9 @@ mod tests {
             ("v=2&area=E05013660", None),
             ("v=2&area=E05013660&wards=2018", None),
             ("v=2&area=E09000007&wards=2018", Some("2018")),
+            // A ward of both: as `wards=` says.
+            ("v=2&area=E05011100&wards=2018", Some("2018")),
+            ("v=2&area=E05011100", None),
             ("v=2&explorer=stops&wards=2018", None),
         ] {
             assert_eq!(wards_asked(query, &manifest).as_deref(), asked, "{query}");

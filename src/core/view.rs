@@ -10,11 +10,11 @@
 //! always come from the borough file, ward figures from the ward file: the
 //! publisher's ward figures do not add up to its borough figures.
 
-use crate::aggregate::{self, Reader};
+use crate::aggregate::{self, Files, Reader};
 use crate::category;
 use crate::chart::ChartSpec;
 use crate::choropleth::Classes;
-use crate::dataset::{Area, AreaKind, Level, Manifest, SeriesFile};
+use crate::dataset::{Area, AreaKind, Level, Manifest};
 use crate::figure::Figure;
 use crate::format;
 use crate::month::Period;
@@ -124,14 +124,6 @@ pub fn files_needed(manifest: &Manifest, state: &ViewState) -> Vec<String> {
     files
 }
 
-/// The series files of a view, as loaded.
-#[derive(Clone, Copy)]
-pub struct Files<'a> {
-    pub borough: &'a SeriesFile,
-    /// Required when the scope is at ward level.
-    pub ward: Option<&'a SeriesFile>,
-}
-
 /// One step of the breadcrumb: London › Camden › Kilburn.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Crumb {
@@ -227,38 +219,6 @@ impl ViewModel {
     }
 }
 
-/// The name of a category, major or minor, in its official spelling.
-pub fn category_name(manifest: &Manifest, id: &str) -> String {
-    if id == category::ALL {
-        return "All crimes".to_string();
-    }
-    manifest.category(id).map_or_else(|| id.to_string(), |c| category::sentence_case(&c.name))
-}
-
-/// The noun phrase for a category in sentences: ("burglary offence", "burglary offences").
-pub(crate) fn noun(manifest: &Manifest, id: &str) -> (String, String) {
-    if id == category::ALL {
-        return ("crime".into(), "crimes".into());
-    }
-    let name = category_name(manifest, id).to_lowercase();
-    (format!("{name} offence"), format!("{name} offences"))
-}
-
-/// The population of London as the Met polices it: all Met boroughs.
-pub(crate) fn london_population(manifest: &Manifest) -> Option<u32> {
-    let areas = manifest.areas_of(Level::Borough).filter(|a| a.kind == AreaKind::Area);
-    areas.map(|a| a.population).sum()
-}
-
-/// The source line shown under every chart, table and download.
-pub fn source_line(manifest: &Manifest) -> String {
-    let latest = manifest.dataset(Level::Borough).map(|d| d.period.to.long_name()).unwrap_or_default();
-    format!(
-        "Source: Metropolitan Police Service, MPS Recorded Crime: Geographic Breakdown (London Datastore), data to {latest}. \
-         Population: ONS Census 2021. Open Government Licence v3.0."
-    )
-}
-
 /// Orders the table: areas by the chosen column (unknown values last in
 /// either direction, ties by name), then the rows that are not places.
 pub fn sort_rows(rows: &mut [AreaRow], sort: Sort) {
@@ -337,7 +297,7 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
     let wards = files.ward.map(|f| Reader::new(f, cat));
     let scope = scope(manifest, state);
 
-    let london_pop = london_population(manifest);
+    let london_pop = manifest.london_population();
     let london_count = Figure::sum(boroughs.all_monthly(period));
     let london_earlier = Figure::sum(boroughs.all_monthly(earlier));
     let row = |reader: &Reader, area: &Area| {
@@ -349,7 +309,7 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
             count,
             year_earlier: reader.total(&area.code, earlier),
             rate: aggregate::per_thousand(count, area.population),
-            share: share(count, london_count),
+            share: aggregate::share(count, london_count),
             population: area.population,
         }
     };
@@ -360,11 +320,11 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
         count: london_count,
         year_earlier: london_earlier,
         rate: aggregate::per_thousand(london_count, london_pop),
-        share: share(london_count, london_count),
+        share: aggregate::share(london_count, london_count),
         population: london_pop,
     };
 
-    let category_name = category_name(manifest, cat);
+    let category_name = manifest.category_name(cat);
     let mut notes = Vec::new();
     let mut suggestion = None;
     let (mut rows, total): (Vec<AreaRow>, AreaRow) = match (&scope, &wards) {
@@ -423,7 +383,7 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
     }
     let classes = order_and_classes(&mut rows, state);
     let Place { selected, borough_of, area_name, full_name, trail } = place(manifest, state);
-    let source = source_line(manifest);
+    let source = manifest.crime_source_line();
 
     let chart =
         trend::chart(manifest, state, &boroughs, wards.as_ref(), (selected, borough_of), london_pop, &full_name);
@@ -436,7 +396,7 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
         None => (london_count, london_earlier),
     };
     let facts = Facts {
-        what: noun(manifest, cat),
+        what: manifest.category_noun(cat),
         area_name: full_name.clone(),
         period,
         area_total,
@@ -470,20 +430,10 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
     }
 }
 
-/// A share as a fraction, unknown if either side is.
-pub(crate) fn share(count: Figure, of: Figure) -> Figure {
-    match (count, of) {
-        (Figure::Known(c), Figure::Known(t)) if t > 0.0 => Figure::Known(c / t),
-        (Figure::Known(_), Figure::Known(_)) => Figure::Missing,
-        (Figure::Suppressed, _) | (_, Figure::Suppressed) => Figure::Suppressed,
-        _ => Figure::Missing,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{Area, Category, CategorySeries, Dataset, SCHEMA};
+    use crate::dataset::{Area, Category, CategorySeries, Dataset, SeriesFile, SCHEMA};
     use crate::month::Month;
 
     fn m(s: &str) -> Month {

@@ -21,6 +21,7 @@ pub mod table;
 
 use data::{Load, Store};
 use leptos::prelude::*;
+use met_core::aggregate::Files;
 use met_core::category;
 use met_core::crosstab::{self, CrossTable};
 use met_core::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
@@ -28,7 +29,7 @@ use met_core::download::Meta;
 use met_core::search::SearchIndex;
 use met_core::stops_view::{self, StopsFiles, StopsModel};
 use met_core::url_state::{self, Context, Explorer, Fallback, Page, Panel, ViewState};
-use met_core::view::{self, Crumb, Files, Ranking, Scope, ViewModel};
+use met_core::view::{self, Crumb, Ranking, Scope, ViewModel};
 use std::sync::Arc;
 
 /// Loads the first view's files, then mounts the app into `<body>` in place of
