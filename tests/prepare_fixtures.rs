@@ -4,8 +4,8 @@
 //! the test. Runs anywhere, with or without the real data.
 #![cfg(not(target_arch = "wasm32"))]
 
-use met_core::dataset::{AreaKind, Level, Manifest, SeriesFile};
-use met_core::month::{Month, Period};
+use met_core::data::dataset::{AreaKind, Level, Manifest, SeriesFile};
+use met_core::data::month::{Month, Period};
 use shapefile::dbase::{FieldValue, Record, TableWriterBuilder};
 use shapefile::{Point, Polygon, PolygonRing};
 use std::path::{Path, PathBuf};
@@ -195,7 +195,7 @@ fn each_release_is_kept_under_its_id_and_later_runs_carry_it_over() {
     let first = run(src.path(), &out).unwrap();
     let published = files_of(&out);
     let manifest: Manifest = read(&out, "manifest.json");
-    assert!(met_core::dataset::is_release_id(&manifest.release), "{}", manifest.release);
+    assert!(met_core::data::dataset::is_release_id(&manifest.release), "{}", manifest.release);
     assert_eq!((first.release.as_str(), first.earlier_releases.len()), (manifest.release.as_str(), 0));
     assert_eq!(files_of(&out.join("releases").join(&first.release)), published);
     // The same input makes the same release: nothing new is kept.
@@ -244,7 +244,7 @@ fn a_category_missing_from_the_table_is_kept_and_reported() {
     let report = run(src.path(), &out).unwrap();
     assert_eq!(
         report.unknown_categories,
-        ["newer/borough.csv line 5: category \"CYBER CRIME\" / \"COMPUTER MISUSE\" is not in the category table (src/core/categories.rs); its figures are kept as \"cyber-crime/computer-misuse\", add it to the table with a plain name"]
+        ["newer/borough.csv line 5: category \"CYBER CRIME\" / \"COMPUTER MISUSE\" is not in the category table (src/core/crime/categories.rs); its figures are kept as \"cyber-crime/computer-misuse\", add it to the table with a plain name"]
     );
     assert!(met_prepare::summary(&report, &out).contains("Warning: newer/borough.csv line 5: category \"CYBER CRIME\""));
     let cyber: SeriesFile = read(&out, "crime-borough-cyber-crime.json");
@@ -311,7 +311,7 @@ fn stop_and_search_is_bucketed_in_local_months_placed_and_protected() {
         "{warnings}"
     );
 
-    let file: met_core::stop_search::StopsFile = read(out.path(), "stops-borough.json");
+    let file: met_core::stops::stop_search::StopsFile = read(out.path(), "stops-borough.json");
     let at = |code: &str| file.areas.iter().position(|a| a.code == code).unwrap();
     assert_eq!(file.partial.len(), 1);
     assert_eq!(file.searches[at("london")], [Some(16)]);
@@ -322,8 +322,8 @@ fn stop_and_search_is_bucketed_in_local_months_placed_and_protected() {
     // 1 to 9 is suppressed, London's 3 too, and nothing can be worked out.
     assert_eq!(file.arrests[at("E09000007")], Some(vec![None]));
     assert_eq!(file.arrests[at("london")], Some(vec![None]));
-    let wards: met_core::stop_search::StopsFile = read(out.path(), "stops-ward.json");
-    let cross: met_core::crosstab::CrossFile = read(out.path(), met_core::crosstab::FILE);
+    let wards: met_core::stops::stop_search::StopsFile = read(out.path(), "stops-ward.json");
+    let cross: met_core::stops::crosstab::CrossFile = read(out.path(), met_core::stops::crosstab::FILE);
     assert!(cross.periods.is_empty(), "one month makes no 12-month period");
     let findings = audit::audit(&[&file, &wards], Some(&cross));
     assert!(findings.broken.is_empty() && findings.small.is_empty() && findings.recovered.is_empty(), "{findings:?}");
@@ -333,8 +333,8 @@ fn stop_and_search_is_bucketed_in_local_months_placed_and_protected() {
 }
 
 /// One month of London's arrests, 25 = A (suppressed, 4) + B 21 + C (`c`, in fact 0).
-fn three_areas(c: Option<u32>) -> met_core::stop_search::StopsFile {
-    use met_core::stop_search::{StopArea, StopsFile};
+fn three_areas(c: Option<u32>) -> met_core::stops::stop_search::StopsFile {
+    use met_core::stops::stop_search::{StopArea, StopsFile};
     let area = |code: &str, parent: Option<&str>| StopArea {
         code: code.into(),
         name: code.into(),
@@ -417,7 +417,7 @@ fn ward_files_of_an_older_vintage_are_kept_apart_with_their_own_map() {
     // Each vintage holds only its own wards: none is 0 for the other's months.
     assert_eq!(old.areas, ["E05000130", "E05000138"]);
     assert_eq!(wards.areas, ["E05013772", "E05013806"]);
-    let geo: met_core::dataset::GeoFile = read(&out, "wards-2018.geo.json");
+    let geo: met_core::data::dataset::GeoFile = read(&out, "wards-2018.geo.json");
     assert_eq!(geo.areas.len(), 2);
     assert!(manifest.releases.iter().any(|r| r.id == "crime-ward-2018-2021-12"));
     let summary = met_prepare::summary(&report, &out);
@@ -534,7 +534,7 @@ fn an_empty_file_is_a_warning_and_a_stray_stop_search_month_is_ignored() {
     );
     let stops = report.stops.unwrap();
     assert_eq!((stops.months.len(), stops.in_city), (1, 1));
-    let file: met_core::stop_search::StopsFile = read(&out, "stops-borough.json");
+    let file: met_core::stops::stop_search::StopsFile = read(&out, "stops-borough.json");
     assert!(!file.areas.iter().any(|a| a.code == "E09000001"));
     let at = |code: &str| file.areas.iter().position(|a| a.code == code).unwrap();
     assert_eq!(file.searches[at("outside-london")], [Some(2)]);
@@ -598,7 +598,7 @@ fn write_stop_months(dir: &Path, months: &[&str]) {
 
 #[test]
 fn successive_releases_publish_the_same_cells_or_new_ones() {
-    use met_core::stop_search::StopsFile;
+    use met_core::stops::stop_search::StopsFile;
     // Release 1: April 2024 to April 2025, so one fixed year (April to March)
     // and a month of the next. Release 2 adds May 2025.
     let months: Vec<String> =
@@ -618,7 +618,7 @@ fn successive_releases_publish_the_same_cells_or_new_ones() {
         }
         let report = run(src.path(), out.path()).unwrap();
         let boroughs: StopsFile = read(out.path(), "stops-borough.json");
-        let cross: met_core::crosstab::CrossFile = read(out.path(), met_core::crosstab::FILE);
+        let cross: met_core::stops::crosstab::CrossFile = read(out.path(), met_core::stops::crosstab::FILE);
         (report.stops.unwrap().warnings, boroughs, cross)
     };
     let (_, first, first_cross) = prepare(&months[..13], false);

@@ -5,10 +5,10 @@
 //! CI always has it, and the fixture tests in `prepare_fixtures.rs` run anywhere.
 #![cfg(not(target_arch = "wasm32"))]
 
-use met_core::crosstab::{self, CrossFile};
-use met_core::dataset::{AreaKind, Level, Manifest, SeriesFile};
-use met_core::month::{Month, Period};
-use met_core::stop_search::{Dimension, StopsFile};
+use met_core::data::dataset::{AreaKind, Level, Manifest, SeriesFile};
+use met_core::data::month::{Month, Period};
+use met_core::stops::crosstab::{self, CrossFile};
+use met_core::stops::stop_search::{Dimension, StopsFile};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -127,7 +127,7 @@ fn manifest_lists_releases_areas_categories_and_hashes() {
     assert!(m.category("public-order-offences/public-fear-alarm-or-distress").is_some());
     // Every published category is in the committed category table, with a plain name.
     let unnamed: Vec<&str> = m.categories.iter().filter(|c| c.plain.is_none()).map(|c| c.id.as_str()).collect();
-    assert!(unnamed.is_empty(), "categories missing from src/core/categories.rs: {unnamed:?}");
+    assert!(unnamed.is_empty(), "categories missing from src/core/crime/categories.rs: {unnamed:?}");
     assert!(m.revisions > 10_000, "{}", m.revisions);
     assert!(m.inputs.iter().all(|f| f.sha256.len() == 64));
     assert!(m.outputs.iter().any(|f| f.path == "crime-borough-all.json"));
@@ -136,8 +136,8 @@ fn manifest_lists_releases_areas_categories_and_hashes() {
 #[test]
 fn simplified_boundaries_keep_every_area() {
     skip_without_data!();
-    let boroughs: met_core::dataset::GeoFile = read("boroughs.geo.json");
-    let wards: met_core::dataset::GeoFile = read("wards.geo.json");
+    let boroughs: met_core::data::dataset::GeoFile = read("boroughs.geo.json");
+    let wards: met_core::data::dataset::GeoFile = read("wards.geo.json");
     assert_eq!(boroughs.areas.len(), 33);
     assert_eq!(wards.areas.len(), 684);
     for a in boroughs.areas.iter().chain(&wards.areas) {
@@ -175,7 +175,7 @@ fn output_is_byte_identical_for_identical_input() {
 /// Sums every month cell of one publisher's file, straight from the CSV reader.
 fn raw_total(relative: &str) -> Option<u64> {
     let bytes = std::fs::read(source()?.join(relative)).ok()?;
-    let file = met_core::crime_csv::parse(&bytes).unwrap();
+    let file = met_core::crime::crime_csv::parse(&bytes).unwrap();
     Some(file.rows.iter().flat_map(|r| r.counts.iter()).map(|&c| u64::from(c)).sum())
 }
 
@@ -241,10 +241,10 @@ fn raw_sum(relative: &str, area: Option<&str>, major: &str, minor: Option<&str>,
 
 #[test]
 fn displayed_figures_equal_the_publishers_csvs_for_varied_views() {
-    use met_core::aggregate::Files;
-    use met_core::figure::Figure;
-    use met_core::url_state::{Context, ViewState};
-    use met_core::view::build;
+    use met_core::crime::aggregate::Files;
+    use met_core::crime::view::build;
+    use met_core::data::figure::Figure;
+    use met_core::share::url_state::{Context, ViewState};
     skip_without_data!();
     let dir = "crime/london-datastore";
     if raw_rows(&format!("{dir}/202407-202606/MPS Borough Level Crime (most recent 24 months).csv")).is_none() {
@@ -254,10 +254,10 @@ fn displayed_figures_equal_the_publishers_csvs_for_varied_views() {
     let manifest: Manifest = read("manifest.json");
     let context = Context::of(&manifest);
     let view = |query: &str| {
-        let (state, notes): (ViewState, _) = met_core::url_state::from_query(query, &context);
+        let (state, notes): (ViewState, _) = met_core::share::url_state::from_query(query, &context);
         assert!(notes.is_empty(), "{query}: {notes:?}");
-        let borough: SeriesFile = read(&met_core::dataset::series_file_name(Level::Borough, &state.category));
-        let ward: SeriesFile = read(&met_core::dataset::series_file_name(Level::Ward, &state.category));
+        let borough: SeriesFile = read(&met_core::data::dataset::series_file_name(Level::Borough, &state.category));
+        let ward: SeriesFile = read(&met_core::data::dataset::series_file_name(Level::Ward, &state.category));
         build(&manifest, Files { borough: &borough, ward: Some(&ward) }, &state)
     };
     let shown = |query: &str, name: &str| {
@@ -564,8 +564,8 @@ fn every_category_and_stop_and_search_value_published_has_a_definition() {
     let manifest: Manifest = read("manifest.json");
     for c in &manifest.categories {
         assert!(
-            met_core::glossary::term(&c.id).is_some(),
-            "{} ({}) has no definition in src/core/glossary.rs",
+            met_core::explain::glossary::term(&c.id).is_some(),
+            "{} ({}) has no definition in src/core/explain/glossary.rs",
             c.id,
             c.name
         );
@@ -575,8 +575,11 @@ fn every_category_and_stop_and_search_value_published_has_a_definition() {
     for period in &stops.periods {
         for d in &period.dimensions {
             for v in &d.values {
-                let id = met_core::glossary::value_id(d.dimension, &v.value);
-                assert!(met_core::glossary::term(&id).is_some(), "{id} has no definition in src/core/glossary.rs");
+                let id = met_core::explain::glossary::value_id(d.dimension, &v.value);
+                assert!(
+                    met_core::explain::glossary::term(&id).is_some(),
+                    "{id} has no definition in src/core/explain/glossary.rs"
+                );
                 checked += 1;
             }
         }

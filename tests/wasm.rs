@@ -4,13 +4,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use met_core::chart::{ChartSpec, Mark, SeriesSpec, DASHES, LINE_COLOURS};
-use met_core::choropleth::Classes;
-use met_core::dataset::{AreaKind, GeoArea};
-use met_core::figure::Figure;
-use met_core::month::{Month, Period};
-use met_core::url_state::Measure;
-use met_core::view::{AreaRow, Ranking, Scope};
+use met_core::crime::view::{AreaRow, Ranking, Scope};
+use met_core::data::dataset::{AreaKind, GeoArea};
+use met_core::data::figure::Figure;
+use met_core::data::month::{Month, Period};
+use met_core::render::chart::{ChartSpec, Mark, SeriesSpec, DASHES, LINE_COLOURS};
+use met_core::render::choropleth::Classes;
+use met_core::share::url_state::Measure;
 use met_data_explorer::ui::{chart, map::Map};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -96,7 +96,7 @@ fn row(code: &str, name: &str, rate: Figure) -> AreaRow {
 
 fn ranking() -> Ranking {
     Ranking {
-        counted: met_core::view::OFFENCES,
+        counted: met_core::crime::view::OFFENCES,
         scope: Scope::Boroughs,
         category_name: "Burglary".into(),
         period: Period::new(m("2025-01"), m("2025-12")),

@@ -1,65 +1,59 @@
 //! The pure core of Met Data Explorer.
 //!
 //! Everything here is plain Rust with no browser or UI imports, so it is tested
-//! natively with `cargo test`. Data flows one way through these modules:
-//! published files ([`crime_csv`], behind the `parse` feature) → merged releases
-//! ([`merge`]) → app data files ([`dataset`]) → a filtered view ([`view`]) →
-//! aggregates ([`aggregate`]) → a chart spec ([`chart`]), a table, and a
-//! plain-language [`summary`]. The view itself lives in the URL ([`url_state`]).
+//! natively with `cargo test`. The folders are its domains:
+//!
+//! * [`data`]: months, figures, the app's file formats, ward vintages, formats, area search;
+//! * [`crime`]: the Met's crime files, merging, categories, and the crime view;
+//! * [`stops`]: stop and search, its disclosure control and its view;
+//! * [`explain`]: definitions, guides and the About page;
+//! * [`share`]: the URL state, embeds and downloads;
+//! * [`render`]: chart specs and map classes.
+//!
+//! Data flows one way through them: published files ([`crime::crime_csv`],
+//! behind the `parse` feature) → merged releases ([`crime::merge`]) → app data
+//! files ([`data::dataset`]) → a filtered view ([`crime::view`]) → aggregates
+//! ([`crime::aggregate`]) → a chart spec ([`render::chart`]), a table, and a
+//! plain-language [`crime::summary`]. The view itself lives in the URL
+//! ([`share::url_state`]).
 
-pub mod about;
-pub mod aggregate;
-pub mod categories;
-pub mod category;
-pub mod chart;
-pub mod choropleth;
-#[cfg(feature = "parse")]
-pub mod crime_csv;
-pub mod crosstab;
-pub mod dataset;
-pub mod disclosure;
-pub mod download;
-pub mod embed;
-pub mod figure;
-pub mod format;
-pub mod glossary;
-pub mod guides;
-pub mod merge;
-pub mod month;
-pub mod search;
-pub mod stop_search;
-pub mod stops_view;
-pub mod summary;
-pub mod trend;
-pub mod url_state;
-pub mod view;
-pub mod wards;
+pub mod crime;
+pub mod data;
+pub mod explain;
+pub mod render;
+pub mod share;
+pub mod stops;
 
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
-    /// The modules each module's source names with `crate::`, outside comments.
+    /// The modules each module's source names with `crate::<domain>::<module>`,
+    /// outside comments (a domain's `mod.rs` only declares its modules).
     fn imports() -> BTreeMap<String, BTreeSet<String>> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut out = BTreeMap::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "rs") {
+        for domain in std::fs::read_dir(root).unwrap() {
+            let domain = domain.unwrap().path();
+            if !domain.is_dir() {
                 continue;
             }
-            let module = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
-            let names: BTreeSet<String> = code
-                .flat_map(|l| {
-                    l.split("crate::").skip(1).map(|rest| {
-                        rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect::<String>()
-                    })
-                })
-                .filter(|m| !m.is_empty() && *m != module)
-                .collect();
-            out.insert(module, names);
+            for entry in std::fs::read_dir(&domain).unwrap() {
+                let path = entry.unwrap().path();
+                let module = path.file_stem().unwrap().to_string_lossy().into_owned();
+                if path.extension().is_none_or(|e| e != "rs") || module == "mod" {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
+                let word = |s: &str| s.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect::<String>();
+                let names: BTreeSet<String> = code
+                    .flat_map(|l| l.split("crate::").skip(1).map(str::to_string).collect::<Vec<_>>())
+                    .filter_map(|rest| Some(word(rest.split_once("::")?.1)))
+                    .filter(|m| !m.is_empty() && *m != module)
+                    .collect();
+                out.insert(module, names);
+            }
         }
         out
     }

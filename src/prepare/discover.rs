@@ -6,7 +6,7 @@
 //! prints, so a missing or misnamed file never goes unnoticed.
 
 use crate::geometry;
-use met_core::crime_csv;
+use met_core::crime::crime_csv;
 use std::path::{Path, PathBuf};
 
 /// What a recognised input file is.

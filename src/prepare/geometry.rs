@@ -9,7 +9,7 @@
 //! collapses is kept unsimplified, so every area survives.
 
 use geo::{Area as _, InteriorPoint, LineString, Polygon, Simplify};
-use met_core::dataset::{GeoArea, GeoFile, Level, SCHEMA};
+use met_core::data::dataset::{GeoArea, GeoFile, Level, SCHEMA};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 

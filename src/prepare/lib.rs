@@ -1,8 +1,8 @@
 //! `prepare`: the publishers' files in, the app's compact aggregate files out.
 //!
 //! [`run`] finds the inputs ([`discover`]), reads crime releases
-//! (`met_core::crime_csv`), merges them newest-first with every revision
-//! recorded (`met_core::merge`), reads and simplifies boundaries ([`geometry`]),
+//! (`met_core::crime::crime_csv`), merges them newest-first with every revision
+//! recorded (`met_core::crime::merge`), reads and simplifies boundaries ([`geometry`]),
 //! reads Census 2021 population ([`population`]) and writes the output folder
 //! in one atomic step ([`output`]). See `ARCHITECTURE.md` for the file formats.
 
@@ -16,14 +16,16 @@ pub mod stops;
 
 use discover::Kind;
 use geometry::{Frame, Shape};
-use met_core::crime_csv;
-use met_core::dataset::{
+use met_core::crime::crime_csv;
+use met_core::crime::merge::{self, Merged, ReleaseTable};
+use met_core::crime::{categories, category};
+use met_core::data::dataset::{
     self, Area, AreaKind, Category, CategorySeries, Dataset, FileHash, Level, Manifest, Release, SeriesFile,
     WardVintage,
 };
-use met_core::merge::{self, Merged, ReleaseTable};
-use met_core::month::{Month, Period};
-use met_core::{categories, category, crosstab, stop_search, stops_view, wards};
+use met_core::data::month::{Month, Period};
+use met_core::data::wards;
+use met_core::stops::{crosstab, stop_search, stops_view};
 use read::Located;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -213,7 +215,7 @@ fn read_crime(path: &Path, rel: &str, boroughs: &BTreeMap<String, String>) -> Re
             unknown.insert(
                 leaf.clone(),
                 format!(
-                    "{rel} line {}: category {:?} / {:?} is not in the category table (src/core/categories.rs); its figures are kept as {leaf:?}, add it to the table with a plain name",
+                    "{rel} line {}: category {:?} / {:?} is not in the category table (src/core/crime/categories.rs); its figures are kept as {leaf:?}, add it to the table with a plain name",
                     row.line, row.major, row.minor
                 ),
             );
@@ -648,7 +650,7 @@ fn build_outputs(
     let mut history = Vec::new();
     let (mut json_gz, mut postcard_gz) = (0, 0);
     // The definitions of every category and term, published beside the figures.
-    write(staging, met_core::glossary::FILE, &json(&met_core::glossary::TERMS))?;
+    write(staging, met_core::explain::glossary::FILE, &json(&met_core::explain::glossary::TERMS))?;
 
     for level in [Level::Borough, Level::Ward] {
         let mut level_inputs: Vec<&CrimeInput> =
@@ -985,7 +987,7 @@ fn older_ward_vintages<'a>(
 
 /// The one-screen summary printed at the end of a run.
 pub fn summary(report: &Report, out: &Path) -> String {
-    use met_core::format::thousands;
+    use met_core::data::format::thousands;
     let kb = |b: u64| format!("{:.1} KB", b as f64 / 1024.0);
     let mut s = String::new();
     s.push_str(&format!("Used {} files:\n", report.used.len()));

@@ -8,7 +8,7 @@
 //! [`release_id`]), and the releases kept by earlier runs are carried over, so
 //! links pinned to an earlier release keep showing its figures.
 
-use met_core::dataset::{is_release_id, release_folder, FileHash, RELEASE_ID_LEN};
+use met_core::data::dataset::{is_release_id, release_folder, FileHash, RELEASE_ID_LEN};
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};

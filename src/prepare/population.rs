@@ -25,7 +25,7 @@ pub fn read_ts007a(path: &Path, bytes: &[u8]) -> Result<BTreeMap<String, u32>, L
 }
 
 /// Usual residents per borough GSS code and high-level ethnic group (the ids of
-/// [`met_core::stop_search::Dimension::Ethnicity`]: asian, black, mixed, white,
+/// [`met_core::stops::stop_search::Dimension::Ethnicity`]: asian, black, mixed, white,
 /// other), from Census 2021 TS021 (20 categories, codes 1–19; "Does not apply",
 /// code -8, is left out).
 pub fn read_ts021(path: &Path, bytes: &[u8]) -> Result<BTreeMap<String, BTreeMap<String, u32>>, Located> {

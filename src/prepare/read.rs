@@ -4,7 +4,7 @@
 //! was expected, e.g. `ts007a.csv: line 2, column "Age: Total": expected a
 //! whole number, found "lots"`.
 
-use met_core::crime_csv::Lines;
+use met_core::crime::crime_csv::Lines;
 use std::fmt;
 use std::path::{Path, PathBuf};
 

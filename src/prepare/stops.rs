@@ -14,10 +14,10 @@
 use crate::geometry::Shape;
 use crate::locate::{to_grid, Locator};
 use crate::read::Located;
-use met_core::crosstab::{self, CrossFile, CrossPeriod, OUTCOME_GROUPS};
-use met_core::disclosure::{self, Kind, Relation};
-use met_core::month::{self, Month, Period};
-use met_core::stop_search::{
+use met_core::data::month::{self, Month, Period};
+use met_core::stops::crosstab::{self, CrossFile, CrossPeriod, OUTCOME_GROUPS};
+use met_core::stops::disclosure::{self, Kind, Relation};
+use met_core::stops::stop_search::{
     self, covers_month, no_ward, Dimension, DimensionCounts, PartialMonth, PeriodCounts, StopArea, StopsFile,
     ValueCounts, LONDON, NO_LOCATION, OUTSIDE,
 };
@@ -639,7 +639,7 @@ pub fn publish(
         residents.get(code).cloned()
     };
     let file = |range: std::ops::Range<usize>| StopsFile {
-        schema: met_core::dataset::SCHEMA,
+        schema: met_core::data::dataset::SCHEMA,
         threshold: disclosure::THRESHOLD,
         first,
         months: months.len(),
@@ -674,7 +674,7 @@ pub fn publish(
             .collect(),
     };
     let cross = CrossFile {
-        schema: met_core::dataset::SCHEMA,
+        schema: met_core::data::dataset::SCHEMA,
         threshold: disclosure::THRESHOLD,
         first,
         months: months.len(),

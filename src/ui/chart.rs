@@ -2,8 +2,8 @@
 //! and number comes from the spec, which also gives the accessible
 //! description and data table shown beside the drawing.
 
-use met_core::chart::ChartSpec;
-use met_core::format;
+use met_core::data::format;
+use met_core::render::chart::ChartSpec;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -184,7 +184,7 @@ pub fn standalone_svg(spec: &ChartSpec, width: u32, height: u32) -> (String, u32
 /// Draws a bar chart as SVG: each value's label on one line and its bar below,
 /// with the value written at the bar's end, so long labels fit a phone. An
 /// unknown value has no bar, only its symbol: it is never drawn as zero.
-pub fn render_bars(spec: &met_core::chart::BarSpec, width: u32) -> String {
+pub fn render_bars(spec: &met_core::render::chart::BarSpec, width: u32) -> String {
     // A label's line, the bar below it, and the space to the next label.
     const LINE: u32 = 17;
     const BAR: u32 = 30;
@@ -206,7 +206,7 @@ pub fn render_bars(spec: &met_core::chart::BarSpec, width: u32) -> String {
             body.push_str(&format!(
                 "<rect x=\"0\" y=\"{}\" width=\"{length:.1}\" height=\"18\" fill=\"{}\"/>",
                 y + 5,
-                met_core::chart::LINE_COLOURS[0]
+                met_core::render::chart::LINE_COLOURS[0]
             ));
         }
         body.push_str(&format!(

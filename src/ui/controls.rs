@@ -6,12 +6,12 @@ use super::pages::Define;
 use super::search;
 use leptos::html::Select;
 use leptos::prelude::*;
-use met_core::category;
-use met_core::dataset::{Level, Manifest};
-use met_core::format::xml;
-use met_core::month::{Month, Period};
-use met_core::search::SearchIndex;
-use met_core::url_state::{Explorer, Measure, ViewState};
+use met_core::crime::category;
+use met_core::data::dataset::{Level, Manifest};
+use met_core::data::format::xml;
+use met_core::data::month::{Month, Period};
+use met_core::data::search::SearchIndex;
+use met_core::share::url_state::{Explorer, Measure, ViewState};
 use std::sync::Arc;
 
 /// Category, period and measure pickers, built once; their selections follow
@@ -34,7 +34,7 @@ pub fn Controls(
         months.iter().rev().map(|m| format!(r#"<option value="{}">{}</option>"#, m.iso(), m.long_name())).collect();
     let presets = manifest
         .dataset(Level::Borough)
-        .map(|d| met_core::month::presets(d.period))
+        .map(|d| met_core::data::month::presets(d.period))
         .unwrap_or_default()
         .into_iter()
         .map(|(label, period)| {

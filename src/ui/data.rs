@@ -12,10 +12,10 @@
 //! read instead and the URL state explains why.
 
 use leptos::prelude::*;
-use met_core::crosstab::{self, CrossFile};
-use met_core::dataset::{release_folder, GeoFile, Manifest, SeriesFile};
-use met_core::glossary::{self, Term};
-use met_core::stop_search::StopsFile;
+use met_core::data::dataset::{release_folder, GeoFile, Manifest, SeriesFile};
+use met_core::explain::glossary::{self, Term};
+use met_core::stops::crosstab::{self, CrossFile};
+use met_core::stops::stop_search::StopsFile;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -1,12 +1,12 @@
 //! Embedding: the "Embed this view" dialog (what to show, which months, the
 //! snippet to copy and a preview), and, inside an embedded view, telling the
-//! host page how high the view is (see `met_core::embed`).
+//! host page how high the view is (see `met_core::share::embed`).
 
 use super::share::copy_text;
 use leptos::html;
 use leptos::prelude::*;
-use met_core::embed::{self as embedding, HEIGHT_MESSAGE};
-use met_core::url_state::{Context, Panel, ViewState};
+use met_core::share::embed::{self as embedding, HEIGHT_MESSAGE};
+use met_core::share::url_state::{Context, Panel, ViewState};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -71,11 +71,11 @@ pub fn EmbedDialog(
         let mut next = ViewState { embed: Some(panel.get()), ..s };
         let query = if pinned.get() {
             next.release = Some(c.release.clone()).filter(|id| !id.is_empty());
-            met_core::url_state::share_query(&next, &c)
+            met_core::share::url_state::share_query(&next, &c)
         } else {
             next.period = c.default_period_of(&next);
             next.release = None;
-            met_core::url_state::to_query(&next, &c)
+            met_core::share::url_state::to_query(&next, &c)
         };
         Some(super::address_with(&query))
     });

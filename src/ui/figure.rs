@@ -3,7 +3,7 @@
 //! demand. Everything in it comes from the one spec.
 
 use leptos::prelude::*;
-use met_core::chart::ChartSpec;
+use met_core::render::chart::ChartSpec;
 
 /// Whether the page is being printed (its tables are then drawn even when
 /// their `<details>` is closed): a function to call inside a view.

@@ -8,11 +8,11 @@
 //! a legend entry, so no meaning rests on colour alone.
 
 use leptos::prelude::*;
-use met_core::dataset::{AreaKind, GeoArea};
-use met_core::figure::Figure;
-use met_core::format;
-use met_core::url_state::Measure;
-use met_core::view::{change_text, measure_text, AreaRow, Ranking, SEARCHES};
+use met_core::crime::view::{change_text, measure_text, AreaRow, Ranking, SEARCHES};
+use met_core::data::dataset::{AreaKind, GeoArea};
+use met_core::data::figure::Figure;
+use met_core::data::format;
+use met_core::share::url_state::Measure;
 use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;

@@ -21,15 +21,15 @@ pub mod table;
 
 use data::{Load, Store};
 use leptos::prelude::*;
-use met_core::aggregate::Files;
-use met_core::category;
-use met_core::crosstab::{self, CrossTable};
-use met_core::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
-use met_core::download::Meta;
-use met_core::search::SearchIndex;
-use met_core::stops_view::{self, StopsFiles, StopsModel};
-use met_core::url_state::{self, Context, Explorer, Fallback, Page, Panel, ViewState};
-use met_core::view::{self, Crumb, Ranking, Scope, ViewModel};
+use met_core::crime::aggregate::Files;
+use met_core::crime::category;
+use met_core::crime::view::{self, Crumb, Ranking, Scope, ViewModel};
+use met_core::data::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
+use met_core::data::search::SearchIndex;
+use met_core::share::download::Meta;
+use met_core::share::url_state::{self, Context, Explorer, Fallback, Page, Panel, ViewState};
+use met_core::stops::crosstab::{self, CrossTable};
+use met_core::stops::stops_view::{self, StopsFiles, StopsModel};
 use std::sync::Arc;
 
 /// Loads the first view's files, then mounts the app into `<body>` in place of
@@ -82,11 +82,11 @@ fn set_local_flag(key: &str) {
 }
 
 /// This month, from the browser's clock.
-fn this_month() -> met_core::month::Month {
+fn this_month() -> met_core::data::month::Month {
     let now = js_sys::Date::new_0();
     let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
     let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
-    met_core::month::Month::new(year, month).unwrap_or_else(|| unreachable!("the clock gives a real month"))
+    met_core::data::month::Month::new(year, month).unwrap_or_else(|| unreachable!("the clock gives a real month"))
 }
 
 /// The borough series file a query asks for, before the manifest can validate
@@ -174,7 +174,7 @@ fn meta(manifest: &Manifest, model: &ViewModel, title: String) -> Meta {
     let mut releases: Vec<String> = if model.ranking.counted == view::SEARCHES {
         manifest.stops.iter().map(|d| format!("{} ({})", d.title, d.source_url)).collect()
     } else {
-        met_core::download::releases(manifest, levels)
+        met_core::share::download::releases(manifest, levels)
     };
     if !manifest.release.is_empty() {
         releases.push(format!("Met Data Explorer data release {}", manifest.release));
@@ -316,7 +316,7 @@ pub fn App(store: Store) -> impl IntoView {
         for f in files {
             store.need_stops(f);
             if f == stops_view::WARD_FILE {
-                store.need_wards(met_core::dataset::WARDS_GEO);
+                store.need_wards(met_core::data::dataset::WARDS_GEO);
             }
         }
         store.need_cross();
@@ -635,7 +635,7 @@ pub fn App(store: Store) -> impl IntoView {
     };
     // The chart: its parts update in place, so an open data table stays open.
     // While a new file loads, the previous chart stays (the loading notice shows).
-    let chart_spec: Memo<Option<met_core::chart::ChartSpec>> = Memo::new(move |previous| {
+    let chart_spec: Memo<Option<met_core::render::chart::ChartSpec>> = Memo::new(move |previous| {
         model.with(|m| m.as_ref().map(|m| m.chart.clone())).or_else(|| previous.cloned().flatten())
     });
 
@@ -679,7 +679,7 @@ pub fn App(store: Store) -> impl IntoView {
         else {
             return Some(view! { <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>"Loading every category…"</p> }.into_any());
         };
-        let list = met_core::trend::small_multiples(
+        let list = met_core::crime::trend::small_multiples(
             &manifest,
             Files { borough: &files[0], ward: files.get(1).map(AsRef::as_ref) },
             &s,
@@ -692,7 +692,7 @@ pub fn App(store: Store) -> impl IntoView {
                 let category = m.category.clone();
                 let choose = move |_| edit(&|s: &mut ViewState| s.category = category.clone());
                 let total = match m.total {
-                    met_core::figure::Figure::Known(v) => format!("{} offences", met_core::format::count(v)),
+                    met_core::data::figure::Figure::Known(v) => format!("{} offences", met_core::data::format::count(v)),
                     _ => "not published for every month".to_string(),
                 };
                 view! {
@@ -764,7 +764,7 @@ pub fn App(store: Store) -> impl IntoView {
             download::save_text(
                 &format!("{st1}-table.csv"),
                 "text/csv;charset=utf-8",
-                &met_core::download::ranking_csv(&m1.ranking, &meta),
+                &met_core::share::download::ranking_csv(&m1.ranking, &meta),
             );
         };
         let chart_csv = move |_| {
@@ -772,7 +772,7 @@ pub fn App(store: Store) -> impl IntoView {
             download::save_text(
                 &format!("{st2}-chart.csv"),
                 "text/csv;charset=utf-8",
-                &met_core::download::chart_csv(&m2.chart, &meta),
+                &met_core::share::download::chart_csv(&m2.chart, &meta),
             );
         };
         let svg = move |_| {

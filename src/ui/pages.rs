@@ -2,17 +2,17 @@
 //! about the data (catalogue, cover sheets, release calendar, this site's
 //! data releases) and the accessibility statement; the "?" button that opens
 //! a term's definition beside its label; and the signposts in every footer.
-//! Their words come from `met_core::about` and the glossary file that
-//! `prepare` publishes from `met_core::glossary` (loaded when first needed).
+//! Their words come from `met_core::explain::about` and the glossary file that
+//! `prepare` publishes from `met_core::explain::glossary` (loaded when first needed).
 
 use super::data::{Load, Store};
 use super::table::PlainTable;
 use leptos::prelude::*;
-use met_core::about::{self, Entry};
-use met_core::dataset::Manifest;
-use met_core::glossary::{self, Section, Term};
-use met_core::guides::GUIDES;
-use met_core::month::Month;
+use met_core::data::dataset::Manifest;
+use met_core::data::month::Month;
+use met_core::explain::about::{self, Entry};
+use met_core::explain::glossary::{self, Section, Term};
+use met_core::explain::guides::GUIDES;
 use std::sync::Arc;
 
 /// The element id of a term on the definitions page.
@@ -196,7 +196,7 @@ pub fn AboutData(manifest: Arc<Manifest>, today: Month) -> impl IntoView {
             <section aria-labelledby="releases-heading">
                 <h2 id="releases-heading" class="panel-heading">"This site's data releases"</h2>
                 <p>{format!("The figures on this site are data release {}, which holds {}. Every time this site's figures are updated from the publishers' files, a new release is made, and the earlier releases are kept, so a view pinned to a release (for example an embedded chart) keeps showing the same figures.", manifest.release, manifest.release_contents())}</p>
-                <p>{format!("Between the publishers' files used, {} figures (a month of a category in an area) were revised. Each is listed with its old and new value: ", met_core::format::thousands(i64::try_from(manifest.revisions).unwrap_or(i64::MAX)))}
+                <p>{format!("Between the publishers' files used, {} figures (a month of a category in an area) were revised. Each is listed with its old and new value: ", met_core::data::format::thousands(i64::try_from(manifest.revisions).unwrap_or(i64::MAX)))}
                     <a href="data/revisions-crime-borough.csv" download>"revisions by borough (CSV)"</a>", "
                     <a href="data/revisions-crime-ward.csv" download>"revisions by ward (CSV)"</a>"."</p>
             </section>

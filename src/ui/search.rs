@@ -1,13 +1,13 @@
 //! The area search: a type-ahead combobox over borough and ward names and
 //! codes (WAI-ARIA combobox with a list box). The matching is
-//! [`met_core::search`]; this is only the widget.
+//! [`met_core::data::search`]; this is only the widget.
 //!
 //! Keyboard: typing lists matches, Down and Up move through them, Enter
 //! chooses the highlighted match (or the first), Escape closes the list and
 //! then clears the text. A polite status says how many matches there are.
 
 use leptos::prelude::*;
-use met_core::search::{Hit, SearchIndex};
+use met_core::data::search::{Hit, SearchIndex};
 use std::sync::Arc;
 
 /// The most matches listed at once.

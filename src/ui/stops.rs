@@ -10,14 +10,14 @@ use super::pages::Define;
 use super::{chart, download, figure::ChartFigure, table::PlainTable};
 use leptos::html::Select;
 use leptos::prelude::*;
-use met_core::chart::BarSpec;
-use met_core::crosstab::CrossTable;
-use met_core::download::Meta;
-use met_core::format::xml;
-use met_core::glossary;
-use met_core::stop_search::Dimension;
-use met_core::stops_view::{StopsModel, RATIO_EXPLAINED};
-use met_core::url_state::ViewState;
+use met_core::data::format::xml;
+use met_core::explain::glossary;
+use met_core::render::chart::BarSpec;
+use met_core::share::download::Meta;
+use met_core::share::url_state::ViewState;
+use met_core::stops::crosstab::CrossTable;
+use met_core::stops::stop_search::Dimension;
+use met_core::stops::stops_view::{StopsModel, RATIO_EXPLAINED};
 use std::sync::Arc;
 
 /// A bar chart with its title, unit, text alternative and notes.
@@ -82,13 +82,13 @@ pub fn StopsSections(
     let printing = super::figure::printing();
     let save_breakdown = move |_| {
         let Some(m) = model.get_untracked() else { return };
-        let csv = met_core::download::breakdown_csv(&m.breakdown, &meta.run(m.breakdown.title()));
+        let csv = met_core::share::download::breakdown_csv(&m.breakdown, &meta.run(m.breakdown.title()));
         let name = format!("{}-by-{}.csv", stem.get_untracked(), m.breakdown.dimension.token());
         download::save_text(&name, "text/csv;charset=utf-8", &csv);
     };
     let save_groups = move |_| {
         let Some(g) = model.get_untracked().and_then(|m| m.groups.clone()) else { return };
-        let csv = met_core::download::groups_csv(&g, &meta.run(g.title()));
+        let csv = met_core::share::download::groups_csv(&g, &meta.run(g.title()));
         download::save_text(&format!("{}-by-ethnic-group.csv", stem.get_untracked()), "text/csv;charset=utf-8", &csv);
     };
     let groups = move || {
@@ -125,7 +125,7 @@ pub fn StopsSections(
     };
     let save_cross = move |_| {
         let Some(c) = cross.with_untracked(Load::ready) else { return };
-        let csv = met_core::download::crosstab_csv(&c, &meta.run(c.long_title()));
+        let csv = met_core::share::download::crosstab_csv(&c, &meta.run(c.long_title()));
         download::save_text(
             &format!("{}-ethnic-group-age-outcome.csv", stem.get_untracked()),
             "text/csv;charset=utf-8",

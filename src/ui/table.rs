@@ -2,11 +2,11 @@
 //! table (generated from the chart spec).
 
 use leptos::prelude::*;
-use met_core::chart::Table;
-use met_core::dataset::AreaKind;
-use met_core::format;
-use met_core::url_state::{Measure, Sort, SortKey};
-use met_core::view::{change_text, measure_text, AreaRow, Ranking, Scope, OFFENCES};
+use met_core::crime::view::{change_text, measure_text, AreaRow, Ranking, Scope, OFFENCES};
+use met_core::data::dataset::AreaKind;
+use met_core::data::format;
+use met_core::render::chart::Table;
+use met_core::share::url_state::{Measure, Sort, SortKey};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 

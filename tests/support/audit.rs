@@ -8,7 +8,7 @@
 //! that the published figures obey those sums (so the structure it attacks is
 //! the real one), that no published count subject to the threshold is below
 //! it, and attacks: naive differencing (a sum with one unknown) written here,
-//! and the bounds-and-algebra attacker of `met_core::disclosure`.
+//! and the bounds-and-algebra attacker of `met_core::stops::disclosure`.
 //!
 //! The cross-tabulation (ethnic group × age × outcome group) adds its sums: an
 //! area's cells add up to its searches by ethnic group and by age; by outcome
@@ -21,9 +21,9 @@
 //! period, and value), and known if any release publishes it, so counts that
 //! differ between overlapping periods of two releases would be found.
 
-use met_core::crosstab::{self, CrossFile, OUTCOME_GROUPS};
-use met_core::disclosure::{attack, Relation, THRESHOLD};
-use met_core::stop_search::{Dimension, StopsFile, PERSON_TYPES};
+use met_core::stops::crosstab::{self, CrossFile, OUTCOME_GROUPS};
+use met_core::stops::disclosure::{attack, Relation, THRESHOLD};
+use met_core::stops::stop_search::{Dimension, StopsFile, PERSON_TYPES};
 use std::collections::BTreeMap;
 
 /// What the auditor found; all empty means the publication holds.
@@ -188,7 +188,7 @@ fn add_release(p: &mut Publication, files: &[&StopsFile], cross: Option<&CrossFi
                     Relation::total(arrest, months.iter().map(|&i| x[i]).collect()),
                 ));
             }
-            let person: Vec<usize> = met_core::stop_search::PERSON_TYPES
+            let person: Vec<usize> = met_core::stops::stop_search::PERSON_TYPES
                 .iter()
                 .map(|t| values[&(k, Dimension::Type, (*t).to_string(), area.clone())])
                 .collect();

@@ -21,9 +21,9 @@
 //! vintage, `wards`) are never merged together, so a ward is never 0 for the
 //! months of a file that did not know it.
 
-use crate::category;
-use crate::dataset::{IncompleteMonth, MonthRevision, RevisionSummary};
-use crate::month::{runs, Month, Period};
+use crate::crime::category;
+use crate::data::dataset::{IncompleteMonth, MonthRevision, RevisionSummary};
+use crate::data::month::{runs, Month, Period};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A month below this share of what its neighbours or an older release lead
@@ -67,10 +67,10 @@ impl ReleaseTable {
 
     /// Adds one published row; its counts also go into its major category and `all`.
     pub fn add_row(&mut self, area: &str, major: &str, minor: &str, counts: &[u32]) {
-        if crate::categories::older_category(major, minor).is_some() {
+        if crate::crime::categories::older_category(major, minor).is_some() {
             self.older_classification = true;
         }
-        let (major_id, leaf, _) = crate::categories::resolve(major, minor);
+        let (major_id, leaf, _) = crate::crime::categories::resolve(major, minor);
         self.leaves.insert(leaf.clone());
         self.add_to(&leaf, area, counts);
         self.add_to(&major_id, area, counts);

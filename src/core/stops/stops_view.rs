@@ -14,16 +14,16 @@
 //! police.uk file covers only some days are gaps in the lines and flagged in
 //! tables.
 
-use crate::aggregate;
-use crate::chart::{Bar, BarSpec, ChartSpec, Mark, SeriesSpec, Table, DASHES, LINE_COLOURS};
-use crate::dataset::{AreaKind, Level, Manifest};
-use crate::figure::Figure;
-use crate::format;
-use crate::month::{Month, Period};
-use crate::stop_search::{self, Dimension, GroupRate, StopsFile, LONDON, NO_LOCATION, OUTSIDE};
-use crate::summary::{self, Facts};
-use crate::url_state::{Measure, ViewState};
-use crate::view::{self, AreaRow, Ranking, Scope, ViewModel, SEARCHES};
+use crate::crime::aggregate;
+use crate::crime::summary::{self, Facts};
+use crate::crime::view::{self, AreaRow, Ranking, Scope, ViewModel, SEARCHES};
+use crate::data::dataset::{AreaKind, Level, Manifest};
+use crate::data::figure::Figure;
+use crate::data::format;
+use crate::data::month::{Month, Period};
+use crate::render::chart::{Bar, BarSpec, ChartSpec, Mark, SeriesSpec, Table, DASHES, LINE_COLOURS};
+use crate::share::url_state::{Measure, ViewState};
+use crate::stops::stop_search::{self, Dimension, GroupRate, StopsFile, LONDON, NO_LOCATION, OUTSIDE};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -531,7 +531,7 @@ fn monthly_chart(
     file: &StopsFile,
     measure: Measure,
     (searches, arrests): (&[Figure], Option<Vec<Figure>>),
-    selected: Option<(&crate::dataset::Area, Option<&crate::dataset::Area>)>,
+    selected: Option<(&crate::data::dataset::Area, Option<&crate::data::dataset::Area>)>,
     (boroughs, london_pop): (&Index, Option<u32>),
     full_name: &str,
     source: &str,
@@ -764,9 +764,9 @@ fn groups(boroughs: &Index, code: &str, name: &str, period: Period, for_ward: bo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{Area, SCHEMA};
-    use crate::stop_search::{DimensionCounts, PartialMonth, PeriodCounts, StopArea, ValueCounts};
-    use crate::url_state::{Explorer, Sort};
+    use crate::data::dataset::{Area, SCHEMA};
+    use crate::share::url_state::{Explorer, Sort};
+    use crate::stops::stop_search::{DimensionCounts, PartialMonth, PeriodCounts, StopArea, ValueCounts};
 
     fn m(s: &str) -> Month {
         Month::parse(s).unwrap()
@@ -939,10 +939,10 @@ mod tests {
             rolling: false,
             sort: Sort::default(),
             dimension,
-            age: crate::crosstab::DEFAULT_AGE,
+            age: crate::stops::crosstab::DEFAULT_AGE,
             embed: None,
             release: None,
-            page: crate::url_state::Page::Figures,
+            page: crate::share::url_state::Page::Figures,
             wards: None,
         }
     }

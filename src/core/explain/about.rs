@@ -5,10 +5,10 @@
 //! calendar from each publisher's schedule. Also the signposts every page
 //! shows.
 
-use crate::chart::Table;
-use crate::dataset::{AreaKind, Level, Manifest};
-use crate::format;
-use crate::month::Month;
+use crate::data::dataset::{AreaKind, Level, Manifest};
+use crate::data::format;
+use crate::data::month::Month;
+use crate::render::chart::Table;
 
 /// A link to another site.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,7 +117,7 @@ pub fn history(manifest: &Manifest, level: Level) -> Vec<Change> {
 /// catalogue: "; its figures for March 2024 looked incomplete (47 offences in
 /// London, where about 71,000 were expected), so the file with figures to
 /// June 2026 is used for that month" (empty when every month was complete).
-fn incomplete_note(manifest: &Manifest, release: &crate::dataset::Release) -> String {
+fn incomplete_note(manifest: &Manifest, release: &crate::data::dataset::Release) -> String {
     let file = |id: &str| {
         manifest
             .releases
@@ -185,7 +185,7 @@ pub fn catalogue(manifest: &Manifest) -> Vec<Entry> {
                     "The file with figures to {} (“{}”, {} rows): {}{}.",
                     r.period.to.long_name(),
                     r.file.rsplit('/').next().unwrap_or(&r.file),
-                    crate::format::thousands(i64::try_from(r.rows).unwrap_or(i64::MAX)),
+                    crate::data::format::thousands(i64::try_from(r.rows).unwrap_or(i64::MAX)),
                     if used.is_empty() {
                         "no months used, newer files replace all of them".to_string()
                     } else {
@@ -481,8 +481,8 @@ pub fn signposts() -> Vec<Link> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{Dataset, Release, StopsDataset};
-    use crate::month::Period;
+    use crate::data::dataset::{Dataset, Release, StopsDataset};
+    use crate::data::month::Period;
 
     fn m(s: &str) -> Month {
         Month::parse(s).unwrap()
@@ -531,20 +531,34 @@ mod tests {
                 title: String::new(),
                 period: Period::new(m("2022-09"), m("2024-08")),
                 periods: vec![Period::new(m("2023-09"), m("2024-08")), Period::new(m("2022-09"), m("2023-08"))],
-                partial: vec![crate::stop_search::PartialMonth { month: m("2022-12"), first_day: 1, last_day: 17 }],
+                partial: vec![crate::stops::stop_search::PartialMonth {
+                    month: m("2022-12"),
+                    first_day: 1,
+                    last_day: 17,
+                }],
                 publisher: "police.uk".into(),
                 licence: OGL.into(),
                 source_url: "https://data.police.uk/data/".into(),
             }),
-            history: vec![crate::dataset::RevisionSummary {
+            history: vec![crate::data::dataset::RevisionSummary {
                 release: "crime-borough-2026-06".into(),
                 previous: "crime-borough-2025-12".into(),
                 cells: 1532,
                 areas: 33,
                 categories: 1,
                 months: vec![
-                    crate::dataset::MonthRevision { month: m("2024-07"), cells: 1500, before: 82_562, after: 80_372 },
-                    crate::dataset::MonthRevision { month: m("2025-01"), cells: 32, before: 73_133, after: 74_690 },
+                    crate::data::dataset::MonthRevision {
+                        month: m("2024-07"),
+                        cells: 1500,
+                        before: 82_562,
+                        after: 80_372,
+                    },
+                    crate::data::dataset::MonthRevision {
+                        month: m("2025-01"),
+                        cells: 32,
+                        before: 73_133,
+                        after: 74_690,
+                    },
                 ],
             }],
             release: String::new(),

@@ -6,7 +6,7 @@
 //! whole name, then name start, then a word start, then all words found; within
 //! a rank boroughs come before wards, then names A–Z.
 
-use crate::dataset::{AreaKind, Level, Manifest};
+use crate::data::dataset::{AreaKind, Level, Manifest};
 
 /// One search result.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,7 +144,7 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{Area, SCHEMA};
+    use crate::data::dataset::{Area, SCHEMA};
 
     fn area(code: &str, name: &str, level: Level, borough: Option<&str>, aliases: &[&str]) -> Area {
         Area {
@@ -185,12 +185,12 @@ mod tests {
             history: Vec::new(),
             release: String::new(),
             ward_vintage: None,
-            older_wards: vec![crate::dataset::WardVintage {
+            older_wards: vec![crate::data::dataset::WardVintage {
                 id: "2014".into(),
                 name: "the wards of May 2014 to May 2018".into(),
-                period: crate::month::Period::new(
-                    crate::month::Month::new(2015, 1).unwrap(),
-                    crate::month::Month::new(2018, 4).unwrap(),
+                period: crate::data::month::Period::new(
+                    crate::data::month::Month::new(2015, 1).unwrap(),
+                    crate::data::month::Month::new(2018, 4).unwrap(),
                 ),
                 areas: vec![
                     area("E05000575", "Bethnal Green South", Level::Ward, Some("E09000030"), &[]),

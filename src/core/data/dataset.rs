@@ -10,8 +10,8 @@
 //! Files are fetched lazily: the first view needs the manifest, the borough
 //! boundaries and one series file.
 
-use crate::figure::Figure;
-use crate::month::{Month, Period};
+use crate::data::figure::Figure;
+use crate::data::month::{Month, Period};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -254,7 +254,7 @@ pub struct StopsDataset {
     /// The fixed 12-month periods with counts by dimension, newest first.
     pub periods: Vec<Period>,
     /// Months whose police.uk file covers only some days.
-    pub partial: Vec<crate::month::PartialMonth>,
+    pub partial: Vec<crate::data::month::PartialMonth>,
     pub publisher: String,
     pub licence: String,
     pub source_url: String,
@@ -263,10 +263,10 @@ pub struct StopsDataset {
 impl Manifest {
     /// A category's name for labels: "All crimes", "Burglary", "Res burglary of a home".
     pub fn category_label(&self, id: &str) -> String {
-        if id == crate::category::ALL {
+        if id == crate::crime::category::ALL {
             return "All crimes".to_string();
         }
-        self.category(id).map_or_else(|| id.to_string(), |c| crate::category::sentence_case(&c.name))
+        self.category(id).map_or_else(|| id.to_string(), |c| crate::crime::category::sentence_case(&c.name))
     }
 
     /// What this release holds, for a reader: "crime figures to June 2026 and
@@ -283,15 +283,15 @@ impl Manifest {
 
     /// The name of a category, major or minor, in its official spelling.
     pub fn category_name(&self, id: &str) -> String {
-        if id == crate::category::ALL {
+        if id == crate::crime::category::ALL {
             return "All crimes".to_string();
         }
-        self.category(id).map_or_else(|| id.to_string(), |c| crate::category::sentence_case(&c.name))
+        self.category(id).map_or_else(|| id.to_string(), |c| crate::crime::category::sentence_case(&c.name))
     }
 
     /// The noun phrase for a category in sentences: ("burglary offence", "burglary offences").
     pub fn category_noun(&self, id: &str) -> (String, String) {
-        if id == crate::category::ALL {
+        if id == crate::crime::category::ALL {
             return ("crime".into(), "crimes".into());
         }
         let name = self.category_name(id).to_lowercase();
@@ -351,14 +351,14 @@ impl Manifest {
         view.older_view = Some(id.to_string());
         let files: BTreeSet<&str> = self.outputs.iter().map(|f| f.path.as_str()).collect();
         let has = |major: &str| files.contains(format!("crime-ward-{id}-{major}.json").as_str());
-        view.categories.retain(|c| has(crate::category::major_of(&c.id)));
+        view.categories.retain(|c| has(crate::crime::category::major_of(&c.id)));
         Some(view)
     }
 
     /// The series file of a category at a level (of the older vintage in its view).
     pub fn series_file(&self, level: Level, category_id: &str) -> String {
         match (&self.older_view, level) {
-            (Some(v), Level::Ward) => format!("crime-ward-{v}-{}.json", crate::category::major_of(category_id)),
+            (Some(v), Level::Ward) => format!("crime-ward-{v}-{}.json", crate::crime::category::major_of(category_id)),
             _ => series_file_name(level, category_id),
         }
     }
@@ -427,7 +427,7 @@ pub fn majors_file_name(level: Level) -> String {
 
 /// The series file holding a category at a level: `crime-ward-burglary.json`.
 pub fn series_file_name(level: Level, category_id: &str) -> String {
-    format!("crime-{}-{}.json", level.id(), crate::category::major_of(category_id))
+    format!("crime-{}-{}.json", level.id(), crate::crime::category::major_of(category_id))
 }
 
 /// Monthly counts of one category for every area of one level.

@@ -1,7 +1,7 @@
 //! The glossary: a plain-language definition of every term the app shows.
 //!
 //! Every crime category of the committed category table
-//! ([`categories::PLAIN`](crate::categories::PLAIN)), every stop-and-search
+//! ([`categories::PLAIN`](crate::crime::categories::PLAIN)), every stop-and-search
 //! [`Dimension`] and each of its values, and the words the app uses for its
 //! figures (rates, shares, changes, suppressed and unpublished counts, releases
 //! and revisions). Each [`Term`] says what it means, what is counted and what
@@ -18,7 +18,7 @@
 //! it when a definition is first asked for (so the text is not in its code),
 //! and anyone can reuse it.
 
-use crate::stop_search::Dimension;
+use crate::stops::stop_search::Dimension;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -1642,9 +1642,9 @@ pub fn search<'a>(terms: &'a [Term], query: &str) -> Vec<&'a Term> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::categories;
-    use crate::category;
-    use crate::stop_search::{self, LABELS, UNKNOWN};
+    use crate::crime::categories;
+    use crate::crime::category;
+    use crate::stops::stop_search::{self, LABELS, UNKNOWN};
     use std::collections::BTreeSet;
 
     #[test]
@@ -1654,7 +1654,7 @@ mod tests {
             assert!(
                 found.is_some_and(|t| t.section == Section::Crime),
                 "crime category {id:?} has no definition: add an entry(Section::Crime, {id:?}, …) term to TERMS in \
-                 src/core/glossary.rs"
+                 src/core/explain/glossary.rs"
             );
         }
         for t in TERMS.iter().filter(|t| t.section == Section::Crime) {
@@ -1672,7 +1672,7 @@ mod tests {
             let id = dimension_id(d);
             let t = term(&id).unwrap_or_else(|| {
                 panic!(
-                    "dimension {d:?} has no definition: add an entry(Section::StopSearch, {id:?}, …) term to TERMS in src/core/glossary.rs"
+                    "dimension {d:?} has no definition: add an entry(Section::StopSearch, {id:?}, …) term to TERMS in src/core/explain/glossary.rs"
                 )
             });
             assert_eq!((t.section, &*t.name, &*t.official), (Section::StopSearch, d.label(), d.column()), "{id}");
@@ -1681,7 +1681,7 @@ mod tests {
                 let t = term(&id).unwrap_or_else(|| {
                     panic!(
                         "value {:?} of {d:?} has no definition: add an entry(Section::StopSearch, {id:?}, …) term to TERMS in \
-                         src/core/glossary.rs",
+                         src/core/explain/glossary.rs",
                         v.id
                     )
                 });

@@ -10,8 +10,8 @@
 //! know, counts as [`UNKNOWN`] and the reader reports the latter with its file
 //! and line. Record-level details never leave `prepare`: only counts do.
 
-use crate::figure::Figure;
-use crate::month::Month;
+use crate::data::figure::Figure;
+use crate::data::month::Month;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -434,7 +434,7 @@ pub fn covers_month(month: Month, first_day: u32, last_day: u32) -> bool {
     first_day <= 3 && last_day + 2 >= days_in(month)
 }
 
-pub use crate::month::PartialMonth;
+pub use crate::data::month::PartialMonth;
 
 /// One place in a stop-and-search file: London, a borough, a ward, or the
 /// searches without a place of their own ([`NO_LOCATION`], [`OUTSIDE`], and a
@@ -476,7 +476,7 @@ pub struct DimensionCounts {
 /// The counts of one 12-month period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodCounts {
-    pub period: crate::month::Period,
+    pub period: crate::data::month::Period,
     /// Searches per area (totals are not suppressed unless needed to protect another count).
     pub searches: Vec<Option<u32>>,
     pub dimensions: Vec<DimensionCounts>,
@@ -566,8 +566,8 @@ pub use read::{read, Search, StopFile, UnknownLabel};
 #[cfg(feature = "parse")]
 mod read {
     use super::{parse_time, uk_local_date, value_of, Dimension, UNKNOWN};
-    use crate::crime_csv::{Error, Lines};
-    use crate::month::Month;
+    use crate::crime::crime_csv::{Error, Lines};
+    use crate::data::month::Month;
 
     /// One search, reduced to what is counted: its UK local month and day, its
     /// place (WGS84 latitude and longitude) when recorded, and its value index

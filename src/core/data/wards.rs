@@ -9,7 +9,7 @@
 //! 2019 file has `E05011…` codes but no `E05013…` ones. Wards of different
 //! vintages are different places and are never merged into one list or map.
 
-use crate::month::Month;
+use crate::data::month::Month;
 
 /// A set of London's wards in force together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

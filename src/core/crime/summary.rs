@@ -6,10 +6,10 @@
 //! fewer." A change is only given as a percentage when the earlier figure is at
 //! least [`MIN_BASE_FOR_PERCENT`].
 
-use crate::aggregate;
-use crate::figure::Figure;
-use crate::format;
-use crate::month::Period;
+use crate::crime::aggregate;
+use crate::data::figure::Figure;
+use crate::data::format;
+use crate::data::month::Period;
 
 /// Below this many offences a year earlier, changes are given as numbers only:
 /// percentages of small counts swing wildly and mislead.
@@ -90,7 +90,7 @@ pub fn summarise(facts: &Facts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::month::Month;
+    use crate::data::month::Month;
 
     fn facts(area: Figure, before: Figure, london: Option<(Figure, Figure)>) -> Facts {
         let m = |s| Month::parse(s).unwrap();

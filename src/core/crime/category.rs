@@ -13,8 +13,8 @@ pub const ALL: &str = "all";
 /// The stable key of a published category name.
 ///
 /// ```
-/// assert_eq!(met_core::category::key("PUBLIC FEAR, ALARM OR DISTRESS"), "public-fear-alarm-or-distress");
-/// assert_eq!(met_core::category::key("Arson and Criminal Damage"), "arson-and-criminal-damage");
+/// assert_eq!(met_core::crime::category::key("PUBLIC FEAR, ALARM OR DISTRESS"), "public-fear-alarm-or-distress");
+/// assert_eq!(met_core::crime::category::key("Arson and Criminal Damage"), "arson-and-criminal-damage");
 /// ```
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

@@ -3,14 +3,14 @@
 //! measure), the series breaks marked on it, and the small multiples of every
 //! major category.
 
-use crate::aggregate::{self, share, Files, Reader};
-use crate::category;
-use crate::chart::{ChartSpec, Mark, SeriesSpec, DASHES, LINE_COLOURS};
-use crate::dataset::{Area, Level, Manifest};
-use crate::figure::Figure;
-use crate::format;
-use crate::month::{Month, Period};
-use crate::url_state::{Measure, ViewState};
+use crate::crime::aggregate::{self, share, Files, Reader};
+use crate::crime::category;
+use crate::data::dataset::{Area, Level, Manifest};
+use crate::data::figure::Figure;
+use crate::data::format;
+use crate::data::month::{Month, Period};
+use crate::render::chart::{ChartSpec, Mark, SeriesSpec, DASHES, LINE_COLOURS};
+use crate::share::url_state::{Measure, ViewState};
 
 /// A series divided by its first value and multiplied by 100 (unknown if the
 /// first value is unknown or zero).
@@ -283,7 +283,7 @@ pub struct SmallMultiple {
 
 /// A small chart for every major category in the chosen area (or London), in
 /// the chosen measure (a share of London is shown as a rate), largest first.
-/// `files` are the majors files ([`crate::dataset::majors_file_name`]); the ward
+/// `files` are the majors files ([`crate::data::dataset::majors_file_name`]); the ward
 /// one is needed when a ward is chosen. Each chart has its own y scale.
 pub fn small_multiples(manifest: &Manifest, files: Files, state: &ViewState) -> Vec<SmallMultiple> {
     let period = state.period;

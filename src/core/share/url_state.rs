@@ -12,11 +12,11 @@
 //! without `v`) named the crime category `cat` and the stop-and-search
 //! breakdown `dim`; version 2 calls them `crime` and `breakdown`.
 
-use crate::category;
-use crate::crosstab;
-use crate::dataset::{is_release_id, AreaKind, Level, Manifest};
-use crate::month::{Month, Period};
-use crate::stop_search::Dimension;
+use crate::crime::category;
+use crate::data::dataset::{is_release_id, AreaKind, Level, Manifest};
+use crate::data::month::{Month, Period};
+use crate::stops::crosstab;
+use crate::stops::stop_search::Dimension;
 
 /// Which figures the page explores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -318,8 +318,11 @@ impl Context {
         let mut context = Context::of_one(view);
         context.showing.clone_from(&view.older_view);
         if let (false, Some(today)) = (manifest.older_wards.is_empty(), manifest.dataset(Level::Ward)) {
-            let name =
-                manifest.ward_vintage.as_deref().and_then(crate::wards::vintage).map_or("today's wards", |v| v.name);
+            let name = manifest
+                .ward_vintage
+                .as_deref()
+                .and_then(crate::data::wards::vintage)
+                .map_or("today's wards", |v| v.name);
             context.ward_choices.push(WardChoice { id: None, name: name.to_string(), period: today.period });
             context.ward_choices.extend(manifest.older_wards.iter().map(|v| WardChoice {
                 id: Some(v.id.clone()),
@@ -908,7 +911,7 @@ mod tests {
 
     #[test]
     fn an_older_vintage_of_wards_is_asked_for_by_its_id_or_one_of_its_wards() {
-        let manifest = crate::dataset::with_older_wards();
+        let manifest = crate::data::dataset::with_older_wards();
         for (query, asked) in [
             ("v=2&wards=2018", Some("2018")),
             ("v=2&area=E05000130", Some("2018")),
@@ -1058,7 +1061,7 @@ mod tests {
         assert_eq!(state.period, latest);
         let names: Vec<&str> = notes.iter().map(|n| n.parameter.as_str()).collect();
         assert_eq!(names, ["breakdown", "age", "from"]);
-        assert_eq!(state.age, crate::crosstab::DEFAULT_AGE);
+        assert_eq!(state.age, crate::stops::crosstab::DEFAULT_AGE);
         let (state, notes) = from_query("explorer=shops", &ctx);
         assert_eq!((state.explorer, notes.len()), (Explorer::Crime, 1));
         // Without stop-and-search figures the link opens on crime.

@@ -6,10 +6,10 @@
 //! separators), unknown values are empty with a flag column saying why, so a
 //! spreadsheet never reads an unknown as 0.
 
-use crate::chart::ChartSpec;
-use crate::dataset::{Level, Manifest};
-use crate::figure::Figure;
-use crate::view::Ranking;
+use crate::crime::view::Ranking;
+use crate::data::dataset::{Level, Manifest};
+use crate::data::figure::Figure;
+use crate::render::chart::ChartSpec;
 
 /// What the header block says about a download.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,7 +154,7 @@ pub fn chart_csv(chart: &ChartSpec, meta: &Meta) -> String {
 }
 
 /// A stop-and-search breakdown: a row per value with its count and share.
-pub fn breakdown_csv(breakdown: &crate::stops_view::Breakdown, meta: &Meta) -> String {
+pub fn breakdown_csv(breakdown: &crate::stops::stops_view::Breakdown, meta: &Meta) -> String {
     let mut out = header(meta);
     let base = breakdown.base_name.replace(' ', "_");
     let mut head = vec![
@@ -182,7 +182,7 @@ pub fn breakdown_csv(breakdown: &crate::stops_view::Breakdown, meta: &Meta) -> S
 }
 
 /// The cross-tabulation of an area and period: one row per ethnic group, age and outcome group.
-pub fn crosstab_csv(table: &crate::crosstab::CrossTable, meta: &Meta) -> String {
+pub fn crosstab_csv(table: &crate::stops::crosstab::CrossTable, meta: &Meta) -> String {
     let mut out = header(meta);
     let head = ["ethnic_group", "age", "outcome", "searches", "searches_flag"];
     out.push_str(&line(&head.map(String::from)));
@@ -195,7 +195,7 @@ pub fn crosstab_csv(table: &crate::crosstab::CrossTable, meta: &Meta) -> String 
 }
 
 /// Searches per 1,000 residents by ethnic group, with the ratio to the White group.
-pub fn groups_csv(groups: &crate::stops_view::Groups, meta: &Meta) -> String {
+pub fn groups_csv(groups: &crate::stops::stops_view::Groups, meta: &Meta) -> String {
     let mut out = header(meta);
     out.push_str(&line(
         &[
@@ -224,12 +224,12 @@ pub fn groups_csv(groups: &crate::stops_view::Groups, meta: &Meta) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::{SeriesSpec, DASHES, LINE_COLOURS};
-    use crate::choropleth::Classes;
-    use crate::dataset::AreaKind;
-    use crate::month::{Month, Period};
-    use crate::url_state::Measure;
-    use crate::view::{AreaRow, Scope};
+    use crate::crime::view::{AreaRow, Scope};
+    use crate::data::dataset::AreaKind;
+    use crate::data::month::{Month, Period};
+    use crate::render::chart::{SeriesSpec, DASHES, LINE_COLOURS};
+    use crate::render::choropleth::Classes;
+    use crate::share::url_state::Measure;
 
     fn meta() -> Meta {
         Meta {
@@ -268,7 +268,7 @@ mod tests {
         let k = Figure::Known;
         let ranking = Ranking {
             scope: Scope::Boroughs,
-            counted: crate::view::OFFENCES,
+            counted: crate::crime::view::OFFENCES,
             category_name: "Burglary".into(),
             period: Period::new(m, m),
             measure: Measure::Rate,

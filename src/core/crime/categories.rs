@@ -1,7 +1,7 @@
 //! The committed category table: every crime category the MPS files have
 //! used, with a plain-language name, and the other spellings that mean it.
 //!
-//! Category identity is the [`category::key`](crate::category::key) of the
+//! Category identity is the [`category::key`](crate::crime::category::key) of the
 //! published name, which already absorbs case and punctuation (Title Case
 //! before 2024, UPPER CASE since, `PUBLIC FEAR ALARM OR DISTRESS` with or
 //! without the comma). [`VARIANTS`] maps the spellings that differ by more
@@ -9,7 +9,7 @@
 //! that is in neither table, and keeps its figures under its own key, so a
 //! new category is never silently dropped.
 
-use crate::category;
+use crate::crime::category;
 
 /// `(id, plain name)`: what each category counts, in plain words.
 pub const PLAIN: &[(&str, &str)] = &[

@@ -7,9 +7,9 @@
 //! values are gaps in the line, `..`/`[c]` in the table and words in the
 //! description, never zero.
 
-use crate::figure::Figure;
-use crate::format;
-use crate::month::Month;
+use crate::data::figure::Figure;
+use crate::data::format;
+use crate::data::month::Month;
 
 /// One line of a time-series chart.
 #[derive(Clone, Debug, PartialEq)]

@@ -133,9 +133,9 @@ pub fn guide(id: &str) -> Option<&'static Guide> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::Level;
-    use crate::month::{Month, Period};
-    use crate::url_state::{self, Context, Explorer, Measure, Page, SortKey};
+    use crate::data::dataset::Level;
+    use crate::data::month::{Month, Period};
+    use crate::share::url_state::{self, Context, Explorer, Measure, Page, SortKey};
 
     fn context() -> Context {
         let m = |s| Month::parse(s).unwrap();

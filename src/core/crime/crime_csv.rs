@@ -15,8 +15,8 @@
 //! are all accepted. Any other surprise is an [`Error`] naming the line and
 //! column.
 
-use crate::dataset::Level;
-use crate::month::Month;
+use crate::data::dataset::Level;
+use crate::data::month::Month;
 use std::fmt;
 use std::io::Read;
 

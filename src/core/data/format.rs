@@ -1,7 +1,7 @@
 //! Number formatting for people: thousands separators, fixed decimals, signed
 //! changes and percentages, always with the symbol for unknown figures.
 
-use crate::figure::Figure;
+use crate::data::figure::Figure;
 
 /// `1850808` → `1,850,808`; negative numbers keep their sign.
 pub fn thousands(value: i64) -> String {

@@ -10,17 +10,17 @@
 //! always come from the borough file, ward figures from the ward file: the
 //! publisher's ward figures do not add up to its borough figures.
 
-use crate::aggregate::{self, Files, Reader};
-use crate::category;
-use crate::chart::ChartSpec;
-use crate::choropleth::Classes;
-use crate::dataset::{Area, AreaKind, Level, Manifest};
-use crate::figure::Figure;
-use crate::format;
-use crate::month::Period;
-use crate::summary::{self, Facts, MIN_BASE_FOR_PERCENT};
-use crate::trend;
-use crate::url_state::{Measure, Sort, SortKey, ViewState};
+use crate::crime::aggregate::{self, Files, Reader};
+use crate::crime::category;
+use crate::crime::summary::{self, Facts, MIN_BASE_FOR_PERCENT};
+use crate::crime::trend;
+use crate::data::dataset::{Area, AreaKind, Level, Manifest};
+use crate::data::figure::Figure;
+use crate::data::format;
+use crate::data::month::Period;
+use crate::render::chart::ChartSpec;
+use crate::render::choropleth::Classes;
+use crate::share::url_state::{Measure, Sort, SortKey, ViewState};
 use std::sync::Arc;
 
 /// One area's figures over the chosen period.
@@ -408,7 +408,7 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
         area_name,
         trail,
         category_plain: if cat == category::ALL {
-            crate::categories::plain_name(cat).map(String::from)
+            crate::crime::categories::plain_name(cat).map(String::from)
         } else {
             manifest.category(cat).and_then(|c| c.plain.clone())
         },
@@ -433,8 +433,8 @@ pub fn build(manifest: &Manifest, files: Files, state: &ViewState) -> ViewModel 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{Area, Category, CategorySeries, Dataset, SeriesFile, SCHEMA};
-    use crate::month::Month;
+    use crate::data::dataset::{Area, Category, CategorySeries, Dataset, SeriesFile, SCHEMA};
+    use crate::data::month::Month;
 
     fn m(s: &str) -> Month {
         Month::parse(s).unwrap()
@@ -530,12 +530,12 @@ mod tests {
             measure: Measure::Rate,
             rolling: false,
             sort: Sort::default(),
-            explorer: crate::url_state::Explorer::Crime,
-            dimension: crate::url_state::DEFAULT_DIMENSION,
-            age: crate::crosstab::DEFAULT_AGE,
+            explorer: crate::share::url_state::Explorer::Crime,
+            dimension: crate::share::url_state::DEFAULT_DIMENSION,
+            age: crate::stops::crosstab::DEFAULT_AGE,
             embed: None,
             release: None,
-            page: crate::url_state::Page::Figures,
+            page: crate::share::url_state::Page::Figures,
             wards: None,
         }
     }
@@ -669,7 +669,7 @@ mod tests {
     #[test]
     fn months_the_latest_file_revised_are_marked_on_the_first_line() {
         let (mut manifest, mut boroughs, wards) = fixture();
-        manifest.releases = vec![crate::dataset::Release {
+        manifest.releases = vec![crate::data::dataset::Release {
             id: "crime-borough-2025-12".into(),
             level: Level::Borough,
             file: "b.csv".into(),
@@ -714,7 +714,7 @@ mod tests {
         let majors = SeriesFile { series: vec![boroughs.series[0].clone(), theft], ..boroughs.clone() };
         let files = Files { borough: &majors, ward: Some(&wards) };
         let s = state(Some("E09000007"), period("2025-01", "2025-12"));
-        let found: Vec<(String, Figure, Figure)> = crate::trend::small_multiples(&manifest, files, &s)
+        let found: Vec<(String, Figure, Figure)> = crate::crime::trend::small_multiples(&manifest, files, &s)
             .into_iter()
             .map(|m| (m.name, m.total, m.chart.series[0].values[0]))
             .collect();
@@ -728,7 +728,7 @@ mod tests {
         let mut london = state(None, period("2025-01", "2025-12"));
         london.measure = Measure::Count;
         london.rolling = true;
-        let found = crate::trend::small_multiples(&manifest, files, &london);
+        let found = crate::crime::trend::small_multiples(&manifest, files, &london);
         // London's theft has an unknown row (Barking and Dagenham): unknown, never a partial sum.
         assert_eq!(found[0].name, "Burglary");
         assert_eq!(found[0].chart.series[0].values[11], Figure::Known(192.0));
@@ -758,11 +758,11 @@ mod tests {
         assert_eq!(view.chart.y_label, "Index (first month = 100)");
         assert_eq!(measure_text(Figure::Known(0.2), Measure::Change), "+20.0%");
         assert_eq!(
-            crate::trend::indexed(&[Figure::Known(4.0), Figure::Known(5.0), Figure::Missing]),
+            crate::crime::trend::indexed(&[Figure::Known(4.0), Figure::Known(5.0), Figure::Missing]),
             [Figure::Known(100.0), Figure::Known(125.0), Figure::Missing]
         );
         assert_eq!(
-            crate::trend::indexed(&[Figure::Known(0.0), Figure::Known(5.0)]),
+            crate::crime::trend::indexed(&[Figure::Known(0.0), Figure::Known(5.0)]),
             [Figure::Missing, Figure::Missing]
         );
     }

@@ -4,9 +4,9 @@
 //! are not a borough (`Unknown`, the airports), so London totals equal the
 //! publisher's file. Rates are per 1,000 usual residents (Census 2021).
 
-use crate::dataset::SeriesFile;
-use crate::figure::Figure;
-use crate::month::Period;
+use crate::data::dataset::SeriesFile;
+use crate::data::figure::Figure;
+use crate::data::month::Period;
 use std::collections::HashMap;
 
 /// A count per 1,000 residents; missing without a population.
@@ -99,8 +99,8 @@ pub fn share(count: Figure, of: Figure) -> Figure {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{CategorySeries, Level, SCHEMA};
-    use crate::month::Month;
+    use crate::data::dataset::{CategorySeries, Level, SCHEMA};
+    use crate::data::month::Month;
 
     fn file() -> SeriesFile {
         SeriesFile {

@@ -12,11 +12,11 @@
 //! parts'. A `null` is a withheld count: [`Figure::Suppressed`] here, `[c]` on
 //! screen, never 0.
 
-use crate::chart::{Bar, BarSpec, Table};
-use crate::figure::Figure;
-use crate::format;
-use crate::month::{Month, Period};
-use crate::stop_search::{Dimension, StopArea, Value, MIN_SEARCHES_FOR_RATIO};
+use crate::data::figure::Figure;
+use crate::data::format;
+use crate::data::month::{Month, Period};
+use crate::render::chart::{Bar, BarSpec, Table};
+use crate::stops::stop_search::{Dimension, StopArea, Value, MIN_SEARCHES_FOR_RATIO};
 use serde::{Deserialize, Serialize};
 
 /// The cross-tabulation file.
@@ -299,7 +299,7 @@ pub fn long_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stop_search::LONDON;
+    use crate::stops::stop_search::LONDON;
 
     fn period() -> Period {
         Period::new(Month::parse("2023-09").unwrap(), Month::parse("2024-08").unwrap())
@@ -317,7 +317,7 @@ mod tests {
         }
         let ids = |values: &[Value]| values.iter().map(|v| v.id.to_string()).collect();
         CrossFile {
-            schema: crate::dataset::SCHEMA,
+            schema: crate::data::dataset::SCHEMA,
             threshold: 10,
             first: Month::parse("2022-09").unwrap(),
             months: 24,
