@@ -1,6 +1,7 @@
 //! Browser tests of the UI components, run by `wasm-bindgen-test-runner` in
 //! headless Chromium (see `scripts/test.sh`). They are compiled only for
-//! wasm32; natively this file is empty.
+//! wasm32; natively this file is empty. (The chart renderers are pure and
+//! tested natively: `met_core::render::svg`.)
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -8,10 +9,9 @@ use met_core::crime::view::{AreaRow, Ranking, Scope};
 use met_core::data::dataset::{AreaKind, GeoArea};
 use met_core::data::figure::Figure;
 use met_core::data::month::{Month, Period};
-use met_core::render::chart::{ChartSpec, Mark, SeriesSpec, DASHES, LINE_COLOURS};
 use met_core::render::choropleth::Classes;
 use met_core::share::url_state::Measure;
-use met_data_explorer::ui::{chart, map::Map};
+use met_data_explorer::ui::map::Map;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -20,65 +20,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn m(s: &str) -> Month {
     Month::parse(s).unwrap()
-}
-
-fn spec() -> ChartSpec {
-    ChartSpec {
-        title: "Burglary offences per 1,000 residents by month, Camden and London".into(),
-        y_label: "Offences per 1,000 residents".into(),
-        decimals: 2,
-        months: vec![m("2025-01"), m("2025-02"), m("2025-03"), m("2025-04")],
-        series: vec![
-            SeriesSpec {
-                name: "Camden".into(),
-                values: vec![Figure::Known(0.8), Figure::Missing, Figure::Known(0.9), Figure::Known(1.0)],
-                colour: LINE_COLOURS[0],
-                dash: DASHES[0],
-            },
-            SeriesSpec {
-                name: "London".into(),
-                values: vec![Figure::Known(0.5); 4],
-                colour: LINE_COLOURS[2],
-                dash: DASHES[1],
-            },
-        ],
-        marks: vec![Mark { index: 2, label: "CONNECT".into(), note: "A break.".into() }],
-        gaps: vec![],
-        revised: vec![],
-        notes: vec![],
-        source: "test".into(),
-    }
-}
-
-#[wasm_bindgen_test]
-fn chart_renders_svg_with_axis_title_and_a_gap_for_unknown_months() {
-    let svg = chart::render_svg(&spec(), 600, 320);
-    assert!(svg.starts_with("<svg"), "{svg}");
-    assert!(svg.contains("1.00") && svg.matches("<text").count() >= 6, "no y tick labels: {svg}");
-    assert!(svg.contains("Jan 2025"));
-    // Camden's first month stands alone before the gap: drawn as a dot, not a line to zero.
-    assert!(svg.contains("<circle"), "no dot for the isolated month");
-    assert!(!svg.contains("NaN"));
-    // London is dashed, Camden solid: the series differ by more than colour.
-    assert_eq!(svg.matches("stroke-dasharray=\"8 5\"").count(), 1, "{svg}");
-    // The series break is labelled on the chart.
-    assert!(svg.contains("CONNECT"), "{svg}");
-    assert!(!svg.contains("<polygon"), "no revised months, no diamonds");
-    // Revised months get a diamond on the first line, where it has a value.
-    let revised = chart::render_svg(&ChartSpec { revised: vec![1, 2, 3], ..spec() }, 600, 320);
-    assert_eq!(revised.matches("<polygon").count(), 2, "{revised}");
-}
-
-#[wasm_bindgen_test]
-fn standalone_chart_carries_its_title_legend_and_source() {
-    let (svg, width, height) = chart::standalone_svg(&spec(), 600, 320);
-    assert_eq!(width, 600);
-    assert!(height > 320 + 60, "room for title and notes: {height}");
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{svg}");
-    assert!(svg.contains(">Burglary offences per 1,000 residents by month, Camden and London<"), "{svg}");
-    assert!(svg.contains(">Camden<") && svg.contains(">London<"));
-    assert!(svg.contains(">A break.<") && svg.contains(">test<"), "notes and source: {svg}");
-    assert_eq!(svg.matches("<svg").count(), 2, "the plot is nested once");
 }
 
 fn row(code: &str, name: &str, rate: Figure) -> AreaRow {

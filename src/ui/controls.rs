@@ -6,9 +6,7 @@ use super::pages::Define;
 use super::search;
 use leptos::html::Select;
 use leptos::prelude::*;
-use met_core::crime::category;
 use met_core::data::dataset::{Level, Manifest};
-use met_core::data::format::xml;
 use met_core::data::month::{Month, Period};
 use met_core::data::search::SearchIndex;
 use met_core::share::url_state::{Explorer, Measure, ViewState};
@@ -25,13 +23,13 @@ pub fn Controls(
     on_select: Callback<Option<String>>,
 ) -> impl IntoView {
     // The options are written as HTML in one go: there are hundreds of them.
-    let category_options = category_options(&manifest);
+    let category_options = met_core::render::html::category_options(&manifest);
     let manifest_for_label = manifest.clone();
     // Only the category redraws its "?": not every change of the view.
     let chosen_category = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.category.clone())));
     let months: Vec<Month> = manifest.dataset(Level::Borough).map(|d| d.period.months().collect()).unwrap_or_default();
-    let month_options: String =
-        months.iter().rev().map(|m| format!(r#"<option value="{}">{}</option>"#, m.iso(), m.long_name())).collect();
+    let month_labels: Vec<(String, String)> = months.iter().rev().map(|m| (m.iso(), m.long_name())).collect();
+    let month_options = met_core::render::html::options(month_labels.iter().map(|(v, l)| (v.as_str(), l.as_str())));
     let presets = manifest
         .dataset(Level::Borough)
         .map(|d| met_core::data::month::presets(d.period))
@@ -173,25 +171,6 @@ pub fn Controls(
             </fieldset>
         </form>
     }
-}
-
-/// The category picker's options as HTML: "All crimes", then each major
-/// category in a group with its minor categories.
-fn category_options(manifest: &Manifest) -> String {
-    let mut html = String::from(r#"<option value="all">All crimes</option>"#);
-    for major in manifest.categories.iter().filter(|c| c.parent.is_none()) {
-        let label = xml(&category::sentence_case(&major.name));
-        html += &format!(r#"<optgroup label="{label}"><option value="{}">{label}: all</option>"#, xml(&major.id));
-        for minor in manifest.categories.iter().filter(|c| c.parent.as_deref() == Some(major.id.as_str())) {
-            html += &format!(
-                r#"<option value="{}">{label}: {}</option>"#,
-                xml(&minor.id),
-                xml(&category::sentence_case(&minor.name))
-            );
-        }
-        html += "</optgroup>";
-    }
-    html
 }
 
 /// The definition of a measure in the glossary.

@@ -29,7 +29,9 @@ pub fn ChartFigure(
     #[prop(into)] description: Signal<Option<String>>,
 ) -> impl IntoView {
     let svg = move || {
-        spec.with(|c| c.as_ref().map(|c| super::chart::render_svg(c, width.get(), super::chart_height(width.get()))))
+        spec.with(|c| {
+            c.as_ref().map(|c| met_core::render::svg::render_svg(c, width.get(), super::chart_height(width.get())))
+        })
     };
     let legend = move || {
         spec.with(|c| {

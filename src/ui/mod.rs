@@ -6,7 +6,6 @@
 //! summary. User actions never change the view directly: they write a new
 //! query with [`url_state::to_query`] and the page follows the URL.
 
-pub mod chart;
 pub mod controls;
 pub mod data;
 pub mod download;
@@ -26,6 +25,7 @@ use met_core::crime::category;
 use met_core::crime::view::{self, Crumb, Ranking, Scope, ViewModel};
 use met_core::data::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
 use met_core::data::search::SearchIndex;
+use met_core::render::svg;
 use met_core::share::download::Meta;
 use met_core::share::url_state::{self, Context, Explorer, Fallback, Page, Panel, ViewState};
 use met_core::stops::crosstab::{self, CrossTable};
@@ -688,7 +688,7 @@ pub fn App(store: Store) -> impl IntoView {
         let items = list
             .into_iter()
             .map(|m| {
-                let svg = chart::render_svg(&m.chart, 300, 150);
+                let svg = svg::render_svg(&m.chart, 300, 150);
                 let category = m.category.clone();
                 let choose = move |_| edit(&|s: &mut ViewState| s.category = category.clone());
                 let total = match m.total {
@@ -777,12 +777,12 @@ pub fn App(store: Store) -> impl IntoView {
         };
         let svg = move |_| {
             let w = width.get_untracked();
-            let (svg, _, _) = chart::standalone_svg(&m3.chart, w, chart_height(w));
+            let (svg, _, _) = svg::standalone_svg(&m3.chart, w, chart_height(w));
             download::save_text(&format!("{st3}-chart.svg"), "image/svg+xml", &svg);
         };
         let png = move |_| {
             let w = width.get_untracked();
-            let (svg, w, h) = chart::standalone_svg(&m4.chart, w, chart_height(w));
+            let (svg, w, h) = svg::standalone_svg(&m4.chart, w, chart_height(w));
             download::save_png(&format!("{st4}-chart.png"), &svg, w, h);
         };
         Some(view! {

@@ -7,12 +7,12 @@
 
 use super::data::{Load, Store};
 use super::pages::Define;
-use super::{chart, download, figure::ChartFigure, table::PlainTable};
+use super::{download, figure::ChartFigure, table::PlainTable};
 use leptos::html::Select;
 use leptos::prelude::*;
-use met_core::data::format::xml;
 use met_core::explain::glossary;
 use met_core::render::chart::BarSpec;
+use met_core::render::html;
 use met_core::share::download::Meta;
 use met_core::share::url_state::ViewState;
 use met_core::stops::crosstab::CrossTable;
@@ -35,7 +35,7 @@ fn BarFigure(spec: Memo<Option<BarSpec>>, width: RwSignal<u32>, id: &'static str
             <p class="chart-unit" aria-hidden="true">{move || spec.with(|s| s.as_ref().map(|s| s.unit.clone()))}</p>
             <div class="chart-svg" role="img" aria-label=move || spec.with(|s| s.as_ref().map(|s| s.title.clone()))
                 aria-describedby=description_id.clone()
-                inner_html=move || spec.with(|s| s.as_ref().map(|s| chart::render_bars(s, width.get())))></div>
+                inner_html=move || spec.with(|s| s.as_ref().map(|s| met_core::render::svg::render_bars(s, width.get())))></div>
             <p id=description_id class="visually-hidden">{move || spec.with(|s| s.as_ref().map(BarSpec::description))}</p>
             {notes}
         </figure>
@@ -68,10 +68,7 @@ pub fn StopsSections(
             }
         }
     });
-    let options: String = Dimension::ALL
-        .iter()
-        .map(|d| format!(r#"<option value="{}">{}</option>"#, d.token(), xml(d.label())))
-        .collect();
+    let options = html::options(Dimension::ALL.iter().map(|d| (d.token(), d.label())));
     let choose = move |ev: leptos::ev::Event| {
         if let (Some(mut next), Some(d)) = (state.get_untracked(), Dimension::parse(&event_target_value(&ev))) {
             next.dimension = d;
@@ -110,11 +107,7 @@ pub fn StopsSections(
             }
         }
     });
-    let age_options: String = Dimension::Age
-        .values()
-        .iter()
-        .map(|v| format!(r#"<option value="{}">{}</option>"#, v.id, xml(v.label)))
-        .collect();
+    let age_options = html::options(Dimension::Age.values().iter().map(|v| (v.id, v.label)));
     let choose_age = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let id = Dimension::Age.values().iter().find(|v| v.id == value).map(|v| v.id);

@@ -2,56 +2,15 @@
 //! table (generated from the chart spec).
 
 use leptos::prelude::*;
-use met_core::crime::view::{change_text, measure_text, AreaRow, Ranking, Scope, OFFENCES};
-use met_core::data::dataset::AreaKind;
-use met_core::data::format;
+use met_core::crime::view::{Ranking, Scope, OFFENCES};
 use met_core::render::chart::Table;
-use met_core::share::url_state::{Measure, Sort, SortKey};
+use met_core::render::html;
+use met_core::share::url_state::{Sort, SortKey};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The cells of one row after its name, as HTML.
-fn cells_html(r: &AreaRow) -> String {
-    cell_texts(r).iter().map(|c| format!("<td class=\"num\">{}</td>", format::xml(c))).collect()
-}
-
-/// The texts of a row's figure cells, in the order of the table's columns.
-fn cell_texts(r: &AreaRow) -> [String; 4] {
-    [
-        measure_text(r.count, Measure::Count),
-        measure_text(r.rate, Measure::Rate),
-        measure_text(r.share, Measure::Share),
-        change_text(r.change()),
-    ]
-}
-
 /// How many rows a long table shows before "Show all".
 const SHORT_TABLE: usize = 40;
-
-/// The body rows of the table of areas as HTML. A table of 679 wards is set in
-/// one go as HTML: building it node by node from wasm takes far longer, and
-/// one listener on the body handles the name buttons.
-fn rows_html(ranking: &Ranking, selected: Option<&str>, limit: usize) -> String {
-    let mut html = String::with_capacity(ranking.rows.len().min(limit) * 400);
-    for r in ranking.rows.iter().take(limit) {
-        let code = format::xml(&r.code);
-        let name = format::xml(&r.name);
-        let chosen = selected == Some(r.code.as_str());
-        let head = if r.kind == AreaKind::Area {
-            format!(
-                "<button type=\"button\" class=\"link-button\" aria-pressed=\"{chosen}\" data-code=\"{code}\">{name}</button>"
-            )
-        } else {
-            format!("<span>{name}<span class=\"hint\"> (not a place: not assigned to a borough)</span></span>")
-        };
-        html.push_str(&format!(
-            "<tr id=\"row-{code}\"{}><th scope=\"row\">{head}</th>{}</tr>",
-            if chosen { " class=\"selected\"" } else { "" },
-            cells_html(r)
-        ));
-    }
-    html
-}
 
 /// Marks one row of the table as selected or not.
 fn mark_row(code: &str, chosen: bool) {
@@ -165,8 +124,9 @@ pub fn AreaTable(
     let limit = move || if show_all.get() { usize::MAX } else { SHORT_TABLE };
     let body = Memo::new(move |_| {
         let limit = limit();
-        ranking
-            .with(|m| m.as_ref().map(|m| rows_html(m, selected.get_untracked().as_deref(), limit)).unwrap_or_default())
+        ranking.with(|m| {
+            m.as_ref().map(|m| html::area_rows(m, selected.get_untracked().as_deref(), limit)).unwrap_or_default()
+        })
     });
     let more = move || {
         let n = count.get();
@@ -208,7 +168,7 @@ pub fn AreaTable(
                 Scope::WardsOf(_) => format!("{} (whole borough)", m.total.name),
                 _ => "London (Met total)".to_string(),
             };
-            let cells = cell_texts(&m.total).map(|text| view! { <td class="num">{text}</td> });
+            let cells = html::cell_texts(&m.total).map(|text| view! { <td class="num">{text}</td> });
             Some(view! { <tr class="total"><th scope="row">{name}</th>{Vec::from(cells)}</tr> })
         })
     };
@@ -245,14 +205,7 @@ pub fn AreaTable(
 /// its own sideways-scrolling region.
 #[component]
 pub fn PlainTable(table: Table) -> impl IntoView {
-    let head: String = table.head.iter().map(|h| format!("<th scope=\"col\">{}</th>", format::xml(h))).collect();
-    let mut body = String::new();
-    for row in &table.rows {
-        let mut cells = row.iter();
-        let first = cells.next().map(|c| format::xml(c)).unwrap_or_default();
-        let rest: String = cells.map(|c| format!("<td class=\"num\">{}</td>", format::xml(c))).collect();
-        body.push_str(&format!("<tr><th scope=\"row\">{first}</th>{rest}</tr>"));
-    }
+    let (head, body) = html::plain_table(&table);
     // A region that scrolls sideways on its own, so a wide table never widens the page.
     let label = table.caption.clone();
     view! {

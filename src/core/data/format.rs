@@ -68,11 +68,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Escapes text for XML and SVG.
-pub fn xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// `1 month`, `3 months`, `1,200 months`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     let n_text = thousands(i64::try_from(n).unwrap_or(i64::MAX));
@@ -118,6 +113,5 @@ mod tests {
             ["Burglary per", "1,000", "residents in", "Camden"]
         );
         assert_eq!(wrap("", 5), Vec::<String>::new());
-        assert_eq!(xml("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
     }
 }

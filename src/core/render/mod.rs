@@ -1,4 +1,8 @@
-//! Rendering specs: the chart spec and the map's classes and colours.
+//! Rendering: the chart spec, the map's classes and colours, the one markup
+//! writer, and the SVG renderers (plotters) that draw the specs.
 
 pub mod chart;
 pub mod choropleth;
+pub mod html;
+pub mod markup;
+pub mod svg;

@@ -45,20 +45,9 @@ fn origin(url: &str) -> String {
 }
 
 /// Text safe inside a double-quoted HTML attribute or a JavaScript string in
-/// a `<script>`: no quotes, angle brackets or ampersands left as they are.
+/// a `<script>`: the markup writer's escaping, and no backslash left as it is.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\\' => out.push_str("&#92;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::markup::escape(text).replace('\\', "&#92;")
 }
 
 #[cfg(test)]
