@@ -11,10 +11,13 @@ pub mod data;
 pub mod download;
 pub mod embed;
 pub mod figure;
+pub mod footer;
+pub mod header;
 pub mod map;
 pub mod pages;
 pub mod search;
 pub mod share;
+pub mod state;
 pub mod stops;
 pub mod table;
 
@@ -27,9 +30,10 @@ use met_core::data::dataset::{series_file_name, GeoArea, Level, Manifest, Series
 use met_core::data::search::SearchIndex;
 use met_core::render::svg;
 use met_core::share::download::Meta;
-use met_core::share::url_state::{self, Context, Explorer, Fallback, Page, Panel, ViewState};
+use met_core::share::url_state::{self, Explorer, Page, Panel, ViewState};
 use met_core::stops::crosstab::{self, CrossTable};
 use met_core::stops::stops_view::{self, StopsFiles, StopsModel};
+use state::{AppState, PageLink};
 use std::sync::Arc;
 
 /// Loads the first view's files, then mounts the app into `<body>` in place of
@@ -215,7 +219,9 @@ fn map_layer(
 
 #[component]
 pub fn App(store: Store) -> impl IntoView {
-    let query = RwSignal::new(current_query());
+    let app = AppState::new(store, current_query());
+    provide_context(app);
+    let AppState { query, view_manifest, context, state, fallbacks, explorer, page, .. } = app;
     let printing = RwSignal::new(false);
     provide_context(share::Printing(printing));
     share::watch_printing(printing);
@@ -232,46 +238,7 @@ pub fn App(store: Store) -> impl IntoView {
         resize.remove();
     });
 
-    // The manifest as the view sees it: today's wards, or an older vintage's
-    // when the address asks for one (`wards=`, or one of its wards).
-    let wards_asked =
-        Memo::new(move |_| store.manifest.with(|m| m.ready().and_then(|m| url_state::wards_asked(&query.get(), &m))));
-    let view_manifest: Memo<Option<Arc<Manifest>>> = Memo::new(move |_| {
-        let manifest = store.manifest.get().ready()?;
-        Some(match wards_asked.get() {
-            Some(id) => manifest.for_older_wards(&id).map_or(manifest, Arc::new),
-            None => manifest,
-        })
-    });
-    let context = Memo::new(move |_| {
-        let manifest = store.manifest.get().ready()?;
-        view_manifest.with(|v| v.as_ref().map(|v| Arc::new(Context::of_view(&manifest, v))))
-    });
-    let parsed: Memo<Option<(ViewState, Vec<Fallback>)>> =
-        Memo::new(move |_| context.with(|c| c.as_ref().map(|c| url_state::from_query(&query.get(), c))));
-    let state = Memo::new(move |_| parsed.with(|p| p.as_ref().map(|(s, _)| s.clone())));
-    let fallbacks = Memo::new(move |_| parsed.with(|p| p.as_ref().map(|(_, f)| f.clone()).unwrap_or_default()));
-    let explorer = Memo::new(move |_| state.with(|s| s.as_ref().map_or(Explorer::Crime, |s| s.explorer)));
-    let navigate = move |next: ViewState| {
-        // The next view's own context when it shows other wards, so that only
-        // what differs from its defaults is written.
-        let c = context.get_untracked().and_then(|c| {
-            if next.wards == c.showing {
-                return Some(c);
-            }
-            let manifest = store.manifest.get_untracked().ready()?;
-            let view = next.wards.as_deref().and_then(|id| manifest.for_older_wards(id)).map(Arc::new);
-            Some(Arc::new(Context::of_view(&manifest, view.as_deref().unwrap_or(&manifest))))
-        });
-        if let Some(c) = c {
-            let q = url_state::to_query(&next, &c);
-            query.set(if q.is_empty() { String::new() } else { format!("?{q}") });
-            // History is written just after the next frame: `pushState` makes the
-            // browser lay out the page to save its scroll position, which costs a
-            // whole extra layout while the page is changing and nothing after.
-            request_animation_frame(move || set_timeout(move || push_query(&q), std::time::Duration::ZERO));
-        }
-    };
+    let navigate = move |next: ViewState| app.navigate(next);
 
     // The series files the view needs, requested when it first needs them.
     let needed: Memo<Option<(Vec<String>, Option<String>)>> = Memo::new(move |_| {
@@ -363,7 +330,6 @@ pub fn App(store: Store) -> impl IntoView {
         let (c, s) = (context.get()?, state.get()?);
         Some(address_with(&url_state::share_query(&s, &c)))
     });
-    let page = Memo::new(move |_| state.with(|s| s.as_ref().map_or(Page::Figures, |s| s.page)));
     let category_id = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.category.clone()).unwrap_or_default()));
     let page_title = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.page_title())));
     Effect::new(move |_| {
@@ -381,29 +347,8 @@ pub fn App(store: Store) -> impl IntoView {
             set_timeout(move || set_head(&title, &description, &canonical), std::time::Duration::ZERO);
         });
     });
-    // Moving between pages: the new page starts at its top, its heading focused
-    // (a term of the definitions page is scrolled to instead).
-    let show_page = move |next: Page, term: Option<String>| {
-        let Some(s) = state.get_untracked() else { return };
-        navigate(ViewState { page: next, ..s });
-        request_animation_frame(move || {
-            let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-            let target = term.map(|t| pages::term_anchor(&t)).unwrap_or_else(|| "page-heading".to_string());
-            if let Some(element) = document.get_element_by_id(&target) {
-                element.scroll_into_view();
-                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-                    let _ = heading.focus();
-                }
-            }
-        });
-    };
-    let page_href = move |next: Page| {
-        state.with(|s| {
-            let (s, c) = (s.clone()?, context.get()?);
-            let q = url_state::to_query(&ViewState { page: next, ..s }, &c);
-            Some(if q.is_empty() { "?".to_string() } else { format!("?{q}") })
-        })
-    };
+    let show_page = move |next: Page, term: Option<String>| app.show_page(next, term);
+    let page_href = move |next: Page| app.page_href(next);
     provide_context(store);
     provide_context(pages::Glossary {
         href: Callback::new(move |id: String| {
@@ -421,15 +366,7 @@ pub fn App(store: Store) -> impl IntoView {
             }
         });
     });
-    let page_link = move |next: Page| {
-        view! {
-            <a href=move || page_href(next) aria-current=move || (page.get() == next).then_some("page")
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    show_page(next, None);
-                }>{next.title()}</a>
-        }
-    };
+    let page_link = move |next: Page| view! { <PageLink page=next /> };
 
     let error = Memo::new(move |_| {
         let mut errors = Vec::new();
@@ -713,33 +650,6 @@ pub fn App(store: Store) -> impl IntoView {
         }.into_any())
     };
     // The explorers: each link keeps the area and moves a default period to the other's default.
-    let explorer_links = move || {
-        let c = context.get()?;
-        let s = state.get()?;
-        let mut explorers = vec![(Explorer::Crime, "Crime")];
-        if !c.stop_periods.is_empty() {
-            explorers.push((Explorer::Stops, "Stop and search"));
-        }
-        let links = explorers
-            .into_iter()
-            .map(|(e, label)| {
-                let next = c.retarget(&s, |n| {
-                    n.explorer = e;
-                    n.page = Page::Figures;
-                });
-                let q = url_state::to_query(&next, &c);
-                let href = if q.is_empty() { "?".to_string() } else { format!("?{q}") };
-                let current = (s.explorer == e && s.page == Page::Figures).then_some("page");
-                view! {
-                    <li><a href=href aria-current=current on:click=move |ev| {
-                        ev.prevent_default();
-                        navigate(next.clone());
-                    }>{label}</a></li>
-                }
-            })
-            .collect_view();
-        Some(links)
-    };
     let stem = Signal::derive(move || match (model.get(), state.get()) {
         (Some(m), Some(s)) => file_stem(&m, &s),
         _ => "met-data".to_string(),
@@ -973,21 +883,7 @@ pub fn App(store: Store) -> impl IntoView {
         }
     };
     view! {
-        <a href="#main" class="skip-link">"Skip to main content"</a>
-        <header class="site-header">
-            <div class="width-container">
-                <p class="site-name">"Met Data Explorer"</p>
-                <p class="site-tagline">"Crime and stop and search in London, from the Metropolitan Police's published figures"</p>
-                <nav class="service-nav" aria-label="Site">
-                    <ul>
-                        {explorer_links}
-                        <li>{page_link(Page::Guides)}</li>
-                        <li>{page_link(Page::Definitions)}</li>
-                        <li>{page_link(Page::Data)}</li>
-                    </ul>
-                </nav>
-            </div>
-        </header>
+        <header::SiteHeader />
         <main id="main" class="width-container" tabindex="-1">
             {error_summary}
             <Show when=move || !fallbacks.with(Vec::is_empty)>
@@ -1004,19 +900,7 @@ pub fn App(store: Store) -> impl IntoView {
                 Page::Guides => view! { <pages::Guides open=open_guide /> }.into_any(),
             }}
         </main>
-        <footer class="site-footer">
-            <div class="width-container">
-                <p>{move || model.get().map(|m| m.source.clone())}</p>
-                <p class="print-only">{move || share_url.get().map(|u| format!("This view: {u}"))}</p>
-                {pages::signposts()}
-                <ul class="footer-links">
-                    <li>{page_link(Page::Data)}</li>
-                    <li>{page_link(Page::Definitions)}</li>
-                    <li>{page_link(Page::Accessibility)}</li>
-                </ul>
-                <p>"Contains National Statistics data © Crown copyright and database right. Contains Ordnance Survey data © Crown copyright and database right. Boundaries: Greater London Authority and Office for National Statistics."</p>
-            </div>
-        </footer>
+        <footer::SiteFooter source=Signal::derive(move || model.get().map(|m| m.source.clone())) share_url=share_url />
     }
     .into_any()
 }
