@@ -13,6 +13,7 @@ pub mod embed;
 pub mod figure;
 pub mod footer;
 pub mod header;
+pub mod hint;
 pub mod map;
 pub mod pages;
 pub mod search;
@@ -33,7 +34,7 @@ use met_core::share::download::Meta;
 use met_core::share::url_state::{self, Explorer, Page, Panel, ViewState};
 use met_core::stops::crosstab::{self, CrossTable};
 use met_core::stops::stops_view::{self, StopsFiles, StopsModel};
-use state::{AppState, PageLink};
+use state::AppState;
 use std::sync::Arc;
 
 /// Loads the first view's files, then mounts the app into `<body>` in place of
@@ -66,22 +67,6 @@ fn page_description(page: Page) -> &'static str {
         Page::Data => "Where Met Data Explorer's figures come from: publishers, licences, periods, caveats, what is not published and when new figures are expected.",
         Page::Accessibility => "How accessible Met Data Explorer is, known problems and how to report one.",
         Page::Figures => "Explore crime and stop and search in London by borough, by ward and over time.",
-    }
-}
-
-/// The browser-storage key that remembers the first-visit hint was hidden.
-const HINT_KEY: &str = "met-data-explorer:first-visit-hint-hidden";
-
-/// Whether a flag is set in the browser's local storage (false where storage is refused).
-fn local_flag(key: &str) -> bool {
-    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-    storage.and_then(|s| s.get_item(key).ok().flatten()).is_some()
-}
-
-/// Sets a flag in the browser's local storage, if it allows it.
-fn set_local_flag(key: &str) {
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = storage.set_item(key, "1");
     }
 }
 
@@ -366,8 +351,6 @@ pub fn App(store: Store) -> impl IntoView {
             }
         });
     });
-    let page_link = move |next: Page| view! { <PageLink page=next /> };
-
     let error = Memo::new(move |_| {
         let mut errors = Vec::new();
         if let Load::Failed(e) = store.manifest.get() {
@@ -418,12 +401,7 @@ pub fn App(store: Store) -> impl IntoView {
             navigate(c.retarget(&s, |s| s.area = area));
         }
     });
-    let edit = move |f: &dyn Fn(&mut ViewState)| {
-        if let Some(mut s) = state.get_untracked() {
-            f(&mut s);
-            navigate(s);
-        }
-    };
+    let edit = move |f: &dyn Fn(&mut ViewState)| app.edit(f);
 
     let sort = Signal::derive(move || state.with(|s| s.as_ref().map(|s| s.sort).unwrap_or_default()));
     let on_sort = Callback::new(move |key| edit(&|s: &mut ViewState| s.sort = s.sort.toggled(key)));
@@ -785,23 +763,6 @@ pub fn App(store: Store) -> impl IntoView {
         }
         .into_any();
     }
-    // A hint for first visits, under the heading's line: it never covers the
-    // page, and "Hide this message" hides it for good (in this browser).
-    let hint_hidden = RwSignal::new(local_flag(HINT_KEY));
-    let first_visit = move || {
-        (!hint_hidden.get()).then(|| {
-            view! {
-                <aside class="first-visit" aria-labelledby="first-visit-title">
-                    <h2 id="first-visit-title" class="first-visit-title">"New to Met Data Explorer?"</h2>
-                    <p>"The "{page_link(Page::Guides)}" show step by step how to compare your ward with its borough and London, read rates fairly, and share or embed a view. A “?” beside a label explains the term."</p>
-                    <button type="button" class="link-button" id="first-visit-hide" on:click=move |_| {
-                        set_local_flag(HINT_KEY);
-                        hint_hidden.set(true);
-                    }>"Hide this message"</button>
-                </aside>
-            }
-        })
-    };
     // The figures: the explorer's view.
     let figures = move || {
         view! {
@@ -819,7 +780,7 @@ pub fn App(store: Store) -> impl IntoView {
                     </div>
                 })
             }}
-            {first_visit}
+            <hint::FirstVisitHint />
             {trail}
             {move || {
                 let manifest = view_manifest.get()?;
