@@ -15,6 +15,7 @@ pub mod footer;
 pub mod header;
 pub mod hint;
 pub mod map;
+pub mod models;
 pub mod pages;
 pub mod search;
 pub mod share;
@@ -26,14 +27,14 @@ use data::{Load, Store};
 use leptos::prelude::*;
 use met_core::crime::aggregate::Files;
 use met_core::crime::category;
-use met_core::crime::view::{self, Crumb, Ranking, Scope, ViewModel};
+use met_core::crime::view::{self, Crumb, Scope, ViewModel};
 use met_core::data::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
 use met_core::data::search::SearchIndex;
 use met_core::render::svg;
 use met_core::share::download::Meta;
 use met_core::share::url_state::{self, Explorer, Page, Panel, ViewState};
-use met_core::stops::crosstab::{self, CrossTable};
-use met_core::stops::stops_view::{self, StopsFiles, StopsModel};
+use met_core::stops::stops_view;
+use models::Models;
 use state::AppState;
 use std::sync::Arc;
 
@@ -225,90 +226,9 @@ pub fn App(store: Store) -> impl IntoView {
 
     let navigate = move |next: ViewState| app.navigate(next);
 
-    // The series files the view needs, requested when it first needs them.
-    let needed: Memo<Option<(Vec<String>, Option<String>)>> = Memo::new(move |_| {
-        let manifest = view_manifest.get()?;
-        let s = state.get()?;
-        if s.explorer != Explorer::Crime {
-            return None;
-        }
-        let wards = (view::scope(&manifest, &s).level() == Level::Ward).then(|| manifest.wards_geo_file()).flatten();
-        Some((view::files_needed(&manifest, &s), wards))
-    });
-    Effect::new(move |_| {
-        if let Some((files, wards)) = needed.get() {
-            for f in &files {
-                store.need_series(f);
-            }
-            if let Some(w) = wards {
-                store.need_wards(&w);
-            }
-        }
-    });
-    let series: Memo<Option<Vec<Load<SeriesFile>>>> = Memo::new(move |_| {
-        let (files, _) = needed.get()?;
-        store.series.with(|m| files.iter().map(|f| m.get(f).cloned()).collect())
-    });
-    let crime_model: Memo<Option<Arc<ViewModel>>> = Memo::new(move |_| {
-        let manifest = view_manifest.get()?;
-        let s = state.get()?;
-        let files: Vec<Arc<SeriesFile>> = series.get()?.iter().map(Load::ready).collect::<Option<_>>()?;
-        let ward = files.get(1).map(AsRef::as_ref);
-        Some(Arc::new(view::build(&manifest, Files { borough: &files[0], ward }, &s)))
-    });
-
-    // Stop and search: its own files and model; the page's shared parts read its `view`.
-    let stops_needed: Memo<Option<Vec<&'static str>>> = Memo::new(move |_| {
-        let manifest = view_manifest.get()?;
-        let s = state.get()?;
-        (s.explorer == Explorer::Stops).then(|| stops_view::files_needed(&manifest, &s))
-    });
-    Effect::new(move |_| {
-        let Some(files) = stops_needed.get() else { return };
-        for f in files {
-            store.need_stops(f);
-            if f == stops_view::WARD_FILE {
-                store.need_wards(met_core::data::dataset::WARDS_GEO);
-            }
-        }
-        store.need_cross();
-    });
-    let stops_loads = Memo::new(move |_| {
-        let files = stops_needed.get()?;
-        store.stops.with(|m| files.iter().map(|f| m.get(*f).cloned()).collect::<Option<Vec<_>>>())
-    });
-    let stops_model: Memo<Option<Arc<StopsModel>>> = Memo::new(move |_| {
-        let manifest = view_manifest.get()?;
-        let s = state.get()?;
-        let files: Vec<_> = stops_loads.get()?.iter().map(Load::ready).collect::<Option<_>>()?;
-        let ward = files.get(1).map(AsRef::as_ref);
-        Some(Arc::new(stops_view::build(&manifest, StopsFiles { borough: &files[0], ward }, &s)))
-    });
-    // The cross-tabulation of the stop-and-search view's London or borough:
-    // loading until its file and the view are ready, failed with a reason.
-    let cross_table: Memo<Load<CrossTable>> = Memo::new(move |_| {
-        let file = match store.cross.get() {
-            Some(Load::Ready(file)) => file,
-            Some(Load::Failed(e)) => return Load::Failed(e),
-            _ => return Load::Loading,
-        };
-        let Some(age) = state.with(|s| s.as_ref().map(|s| s.age)) else { return Load::Loading };
-        stops_model.with(|m| {
-            let Some(m) = m.as_ref() else { return Load::Loading };
-            let (code, name) = &m.table_area;
-            let period = m.breakdown.period;
-            crosstab::build(&file, (code, name), period, age, m.is_ward, &m.view.source).map_or_else(
-                || Load::Failed(format!("The published table has no figures for {name}, {}.", period.describe())),
-                |t| Load::Ready(Arc::new(t)),
-            )
-        })
-    });
-    let model: Memo<Option<Arc<ViewModel>>> = Memo::new(move |_| match explorer.get() {
-        Explorer::Crime => crime_model.get(),
-        Explorer::Stops => stops_model.with(|m| m.as_ref().map(|m| m.view.clone())),
-    });
-    let ranking: Memo<Option<Arc<Ranking>>> = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.ranking.clone())));
-    let scope: Memo<Option<Scope>> = Memo::new(move |_| ranking.with(|r| r.as_ref().map(|r| r.scope.clone())));
+    let models = Models::new(app);
+    provide_context(models);
+    let Models { needed, series, stops_needed, stops_loads, stops_model, cross_table, model, ranking, scope } = models;
     // Links to share: the view with its months pinned; the canonical link is
     // the view's own address.
     let share_url = Memo::new(move |_| {
