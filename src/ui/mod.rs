@@ -15,6 +15,7 @@ pub mod footer;
 pub mod header;
 pub mod hint;
 pub mod map;
+pub mod map_panel;
 pub mod models;
 pub mod pages;
 pub mod search;
@@ -28,7 +29,7 @@ use leptos::prelude::*;
 use met_core::crime::aggregate::Files;
 use met_core::crime::category;
 use met_core::crime::view::{self, Crumb, Scope, ViewModel};
-use met_core::data::dataset::{series_file_name, GeoArea, Level, Manifest, SeriesFile};
+use met_core::data::dataset::{series_file_name, Level, Manifest, SeriesFile};
 use met_core::data::search::SearchIndex;
 use met_core::render::svg;
 use met_core::share::download::Meta;
@@ -175,31 +176,6 @@ fn meta(manifest: &Manifest, model: &ViewModel, title: String) -> Meta {
         releases,
         generated: String::from(js_sys::Date::new_0().to_iso_string()),
         link: web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default(),
-    }
-}
-
-/// The shapes, view box and frame outline of the map for a scope.
-fn map_layer(
-    manifest: &Manifest,
-    scope: &Scope,
-    boroughs: &[GeoArea],
-    wards: Option<&[GeoArea]>,
-    full: String,
-) -> Option<(Vec<GeoArea>, String, Option<String>)> {
-    match scope {
-        Scope::Boroughs => Some((boroughs.to_vec(), full, None)),
-        Scope::LondonWards => Some((wards?.to_vec(), full, None)),
-        Scope::WardsOf(b) => {
-            let codes: Vec<&str> = manifest.wards_of(b).map(|a| a.code.as_str()).collect();
-            let shapes: Vec<GeoArea> = wards?.iter().filter(|w| codes.contains(&w.code.as_str())).cloned().collect();
-            let outline = boroughs.iter().find(|a| a.code == *b);
-            let viewbox = outline.map_or(full, |a| {
-                let [x0, y0, x1, y1] = a.bbox;
-                let pad = ((x1 - x0).max(y1 - y0) / 25).max(10);
-                format!("{} {} {} {}", x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
-            });
-            Some((shapes, viewbox, outline.map(|a| a.path.clone())))
-        }
     }
 }
 
@@ -356,98 +332,6 @@ pub fn App(store: Store) -> impl IntoView {
             })
             .collect_view();
         Some(view! { <nav class="breadcrumbs" aria-label="Area"><ol>{items}</ol></nav> })
-    };
-    let map = move || {
-        let scope = scope.get()?;
-        let manifest = view_manifest.get_untracked()?;
-        let boroughs = store.boroughs.get().ready()?;
-        let wards = match (scope.level(), manifest.wards_geo_file()) {
-            (Level::Ward, Some(name)) => Some(store.wards.with(|w| w.get(&name).cloned())?.ready()?),
-            (Level::Ward, None) => {
-                return Some(view! {
-                    <p class="notice" id="no-ward-map">
-                        "No boundaries of these wards were found, so there is no map of them. Their figures are in the chart and the table."
-                    </p>
-                }.into_any());
-            }
-            _ => None,
-        };
-        let full = format!("0 0 {} {}", boroughs.width, boroughs.height);
-        let (shapes, viewbox, frame) =
-            map_layer(&manifest, &scope, &boroughs.areas, wards.as_ref().map(|w| w.areas.as_slice()), full)?;
-        let noun = if scope.level() == Level::Ward { "ward" } else { "borough" };
-        Some(
-            view! { <map::Map shapes=shapes viewbox=viewbox frame=frame noun=noun ranking=ranking selected=selected on_select=on_select /> }.into_any(),
-        )
-    };
-    // Wards of different years are different places: which set the view shows,
-    // when older ones are published.
-    let ward_choice = move || {
-        let s = state.get()?;
-        let c = context.get()?;
-        let wards_shown = s.area.is_some() || s.level == Level::Ward;
-        if c.ward_choices.is_empty() || s.explorer != Explorer::Crime || !wards_shown {
-            return None;
-        }
-        let options = c
-            .ward_choices
-            .iter()
-            .map(|choice| {
-                let id = format!("wards-{}", choice.id.as_deref().unwrap_or("today"));
-                let wards = choice.id.clone();
-                let checked = s.wards == choice.id;
-                let mut label = choice.name.clone();
-                if let Some(first) = label.get_mut(..1) {
-                    first.make_ascii_uppercase();
-                }
-                let label = format!("{label} ({})", choice.period.short());
-                view! {
-                    <div class="radio">
-                        <input type="radio" name="wards" id=id.clone() prop:checked=checked
-                            on:change=move |_| {
-                                if let (Some(s), Some(c)) = (state.get_untracked(), context.get_untracked()) {
-                                    navigate(c.choose_wards(&s, wards.clone()));
-                                }
-                            } />
-                        <label for=id>{label}</label>
-                    </div>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <fieldset class="field" id="ward-choice">
-                <legend>"Which wards"</legend>
-                <p class="hint">"Wards were redrawn over the years: wards of different years are different places, so their figures are kept apart."</p>
-                {options}
-            </fieldset>
-        })
-    };
-    let level_choice = move || {
-        let s = state.get()?;
-        if s.area.is_some() {
-            return None;
-        }
-        let option = move |level: Level, label: &'static str| {
-            let id = format!("level-{}", level.id());
-            view! {
-                <div class="radio">
-                    <input type="radio" name="level" id=id.clone() value=level.id() prop:checked=move || state.with(|s| s.as_ref().is_some_and(|s| s.level == level))
-                        on:change=move |_| {
-                            if let (Some(s), Some(c)) = (state.get_untracked(), context.get_untracked()) {
-                                navigate(c.retarget(&s, |s| s.level = level));
-                            }
-                        } />
-                    <label for=id>{label}</label>
-                </div>
-            }
-        };
-        Some(view! {
-            <fieldset class="field inline-radios">
-                <legend>"Show London by"</legend>
-                {option(Level::Borough, "Borough")}
-                {option(Level::Ward, "Ward")}
-            </fieldset>
-        })
     };
     let notices = move || {
         let r = ranking.get()?;
@@ -626,15 +510,6 @@ pub fn App(store: Store) -> impl IntoView {
             </h1>
         }
     };
-    let map_heading = move || {
-        let title = move || {
-            ranking.with(|r| {
-                let r = r.as_ref()?;
-                Some(format!("Map: {} {}", r.counted.measure_title(r.measure).to_lowercase(), r.scope_phrase()))
-            })
-        };
-        view! { <h2 id="map-heading" class="panel-heading">{title}</h2> }
-    };
     // A view pinned to a data release says which, and what it holds.
     let release_note = move || {
         let id = state.with(|s| s.as_ref().and_then(|s| s.release.clone()))?;
@@ -663,7 +538,9 @@ pub fn App(store: Store) -> impl IntoView {
             let _ = body.class_list().add_1("embedded");
         }
         let figure = move || match state.with(|s| s.as_ref().and_then(|s| s.embed)) {
-            Some(Panel::Map) => view! { {map_heading} {map} }.into_any(),
+            Some(Panel::Map) => {
+                view! { <map_panel::MapHeading /> <map_panel::AreaMap on_select=on_select /> }.into_any()
+            }
             _ => chart().into_any(),
         };
         return view! {
@@ -729,10 +606,10 @@ pub fn App(store: Store) -> impl IntoView {
             {notices}
             <div class="panels">
                 <section class="panel" aria-labelledby="map-heading">
-                    {map_heading}
-                    {level_choice}
-                    {ward_choice}
-                    {map}
+                    <map_panel::MapHeading />
+                    <map_panel::LevelChoice />
+                    <map_panel::WardChoice />
+                    <map_panel::AreaMap on_select=on_select />
                 </section>
                 <section class="panel" aria-labelledby="chart-heading">
                     <h2 id="chart-heading" class="panel-heading">"Trend"</h2>
