@@ -6,6 +6,7 @@
 //! summary. User actions never change the view directly: they write a new
 //! query with [`url_state::to_query`] and the page follows the URL.
 
+pub mod breadcrumbs;
 pub mod controls;
 pub mod data;
 pub mod download;
@@ -21,6 +22,7 @@ pub mod pages;
 pub mod search;
 pub mod share;
 pub mod state;
+pub mod status;
 pub mod stops;
 pub mod table;
 
@@ -28,7 +30,7 @@ use data::{Load, Store};
 use leptos::prelude::*;
 use met_core::crime::aggregate::Files;
 use met_core::crime::category;
-use met_core::crime::view::{self, Crumb, Scope, ViewModel};
+use met_core::crime::view::{self, Scope, ViewModel};
 use met_core::data::dataset::{series_file_name, Level, Manifest, SeriesFile};
 use met_core::data::search::SearchIndex;
 use met_core::render::svg;
@@ -204,7 +206,7 @@ pub fn App(store: Store) -> impl IntoView {
 
     let models = Models::new(app);
     provide_context(models);
-    let Models { needed, series, stops_needed, stops_loads, stops_model, cross_table, model, ranking, scope } = models;
+    let Models { stops_model, cross_table, model, ranking, scope, .. } = models;
     // Links to share: the view with its months pinned; the canonical link is
     // the view's own address.
     let share_url = Memo::new(move |_| {
@@ -247,49 +249,6 @@ pub fn App(store: Store) -> impl IntoView {
             }
         });
     });
-    let error = Memo::new(move |_| {
-        let mut errors = Vec::new();
-        if let Load::Failed(e) = store.manifest.get() {
-            errors.push(e);
-        }
-        if let Load::Failed(e) = store.boroughs.get() {
-            errors.push(e);
-        }
-        store.wards.with(|w| {
-            errors.extend(w.values().filter_map(|l| if let Load::Failed(e) = l { Some(e.clone()) } else { None }));
-        });
-        if let Some(Load::Failed(e)) = store.cross.get() {
-            errors.push(e);
-        }
-        for load in series.get().unwrap_or_default() {
-            if let Load::Failed(e) = load {
-                errors.push(e);
-            }
-        }
-        for load in stops_loads.get().unwrap_or_default() {
-            if let Load::Failed(e) = load {
-                errors.push(e);
-            }
-        }
-        errors
-    });
-    let retry = move |_| {
-        store.retry();
-        if let Some((files, wards)) = needed.get_untracked() {
-            for f in &files {
-                store.need_series(f);
-            }
-            if let Some(w) = wards {
-                store.need_wards(&w);
-            }
-        }
-        if let Some(files) = stops_needed.get_untracked() {
-            for f in files {
-                store.need_stops(f);
-            }
-            store.need_cross();
-        }
-    };
 
     let selected = Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.area.clone())));
     let on_select = Callback::new(move |area: Option<String>| {
@@ -303,36 +262,6 @@ pub fn App(store: Store) -> impl IntoView {
     let on_sort = Callback::new(move |key| edit(&|s: &mut ViewState| s.sort = s.sort.toggled(key)));
 
     let search_index = Memo::new(move |_| store.manifest.get().ready().map(|m| Arc::new(SearchIndex::new(&m))));
-    let loading = move || error.with(Vec::is_empty) && model.with(Option::is_none);
-    let trail = move || {
-        let m = model.get()?;
-        let last = m.trail.len() - 1;
-        let items = m
-            .trail
-            .iter()
-            .enumerate()
-            .map(|(i, Crumb { name, area })| {
-                if i == last {
-                    view! { <li aria-current="page">{name.clone()}</li> }.into_any()
-                } else {
-                    let href = state.with_untracked(|s| {
-                        let (s, c) = (s.clone()?, context.get_untracked()?);
-                        let q = url_state::to_query(&ViewState { area: area.clone(), ..s }, &c);
-                        Some(if q.is_empty() { "?".to_string() } else { format!("?{q}") })
-                    });
-                    let area = area.clone();
-                    view! {
-                        <li><a href=href on:click=move |ev| {
-                            ev.prevent_default();
-                            on_select.run(area.clone());
-                        }>{name.clone()}</a></li>
-                    }
-                    .into_any()
-                }
-            })
-            .collect_view();
-        Some(view! { <nav class="breadcrumbs" aria-label="Area"><ol>{items}</ol></nav> })
-    };
     let notices = move || {
         let r = ranking.get()?;
         if r.notes.is_empty() {
@@ -487,21 +416,6 @@ pub fn App(store: Store) -> impl IntoView {
         })
     };
     // Parts of the page that an embedded view shows too.
-    let error_summary = move || {
-        view! {
-            <Show when=move || !error.with(Vec::is_empty)>
-                <div class="error-summary" role="alert" tabindex="-1">
-                    <h2 class="error-summary-title">"The data could not be loaded"</h2>
-                    <ul>{move || error.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-                    <p>"Check your connection and try again. If the problem continues, the data files may be being updated."</p>
-                    <button type="button" class="button" on:click=retry>"Try again"</button>
-                </div>
-            </Show>
-            <Show when=loading>
-                <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>"Loading data…"</p>
-            </Show>
-        }
-    };
     let heading = move || {
         view! {
             <h1 class="view-heading">
@@ -545,7 +459,7 @@ pub fn App(store: Store) -> impl IntoView {
         };
         return view! {
             <main id="main" class="embed-view" node_ref=root>
-                {error_summary}
+                <status::ErrorSummary />
                 <Show when=move || model.with(Option::is_some)>{heading}</Show>
                 {figure}
                 <p class="summary" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
@@ -578,7 +492,7 @@ pub fn App(store: Store) -> impl IntoView {
                 })
             }}
             <hint::FirstVisitHint />
-            {trail}
+            <breadcrumbs::Breadcrumbs on_select=on_select />
             {move || {
                 let manifest = view_manifest.get()?;
                 let index = search_index.get()?;
@@ -643,7 +557,7 @@ pub fn App(store: Store) -> impl IntoView {
     view! {
         <header::SiteHeader />
         <main id="main" class="width-container" tabindex="-1">
-            {error_summary}
+            <status::ErrorSummary />
             <Show when=move || !fallbacks.with(Vec::is_empty)>
                 <div class="notice" role="status">
                     <h2 class="notice-title">"Part of this link could not be used"</h2>
