@@ -18,6 +18,7 @@ pub mod hint;
 pub mod map;
 pub mod map_panel;
 pub mod models;
+pub mod multiples;
 pub mod pages;
 pub mod search;
 pub mod share;
@@ -26,12 +27,11 @@ pub mod status;
 pub mod stops;
 pub mod table;
 
-use data::{Load, Store};
+use data::Store;
 use leptos::prelude::*;
-use met_core::crime::aggregate::Files;
 use met_core::crime::category;
 use met_core::crime::view::{self, Scope, ViewModel};
-use met_core::data::dataset::{series_file_name, Level, Manifest, SeriesFile};
+use met_core::data::dataset::{series_file_name, Level, Manifest};
 use met_core::data::search::SearchIndex;
 use met_core::render::svg;
 use met_core::share::download::Meta;
@@ -147,8 +147,6 @@ fn chart_width() -> u32 {
 fn chart_height(width: u32) -> u32 {
     (width * 3 / 5).clamp(220, 360)
 }
-
-use figure::is_open;
 
 /// `met-crime-burglary-camden-2025-01-to-2025-12`: a file name for a view's downloads.
 fn file_stem(model: &ViewModel, state: &ViewState) -> String {
@@ -287,79 +285,6 @@ pub fn App(store: Store) -> impl IntoView {
         model.with(|m| m.as_ref().map(|m| m.chart.clone())).or_else(|| previous.cloned().flatten())
     });
 
-    // Small multiples: every major category for the area, loaded when first opened.
-    let multiples_open = RwSignal::new(false);
-    let multiples_files = Memo::new(move |_| {
-        let manifest = view_manifest.get()?;
-        let s = state.get()?;
-        let ward = s.area.as_deref().and_then(|c| manifest.area(c)).is_some_and(|a| a.level == Level::Ward);
-        let mut files = vec![manifest.majors_file(Level::Borough)];
-        if ward {
-            files.push(manifest.majors_file(Level::Ward));
-        }
-        Some(files)
-    });
-    Effect::new(move |_| {
-        if multiples_open.get() {
-            for f in multiples_files.get().unwrap_or_default() {
-                store.need_series(&f);
-            }
-        }
-    });
-    // Only what the small multiples depend on, so sorting the table does not redraw them.
-    let multiples_state = Memo::new(move |_| {
-        state.get().map(|s| ViewState { category: category::ALL.to_string(), sort: Default::default(), ..s })
-    });
-    let multiples = move || {
-        if !multiples_open.get() {
-            return None;
-        }
-        let manifest = view_manifest.get()?;
-        let s = multiples_state.get()?;
-        let names = multiples_files.get()?;
-        let loads: Vec<Option<Load<SeriesFile>>> =
-            store.series.with(|m| names.iter().map(|n| m.get(n).cloned()).collect());
-        if let Some(Some(Load::Failed(e))) = loads.iter().find(|l| matches!(l, Some(Load::Failed(_)))) {
-            return Some(view! { <p class="error-message" role="alert">{format!("The categories could not be loaded: {e}. Close and open this section to try again.")}</p> }.into_any());
-        }
-        let Some(files) =
-            loads.iter().map(|l| l.as_ref().and_then(Load::ready)).collect::<Option<Vec<Arc<SeriesFile>>>>()
-        else {
-            return Some(view! { <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>"Loading every category…"</p> }.into_any());
-        };
-        let list = met_core::crime::trend::small_multiples(
-            &manifest,
-            Files { borough: &files[0], ward: files.get(1).map(AsRef::as_ref) },
-            &s,
-        );
-        let unit = list.first().map(|m| m.chart.y_label.clone()).unwrap_or_default();
-        let items = list
-            .into_iter()
-            .map(|m| {
-                let svg = svg::render_svg(&m.chart, 300, 150);
-                let category = m.category.clone();
-                let choose = move |_| edit(&|s: &mut ViewState| s.category = category.clone());
-                let total = match m.total {
-                    met_core::data::figure::Figure::Known(v) => format!("{} offences", met_core::data::format::count(v)),
-                    _ => "not published for every month".to_string(),
-                };
-                view! {
-                    <li class="multiple">
-                        <div class="multiple-head">
-                            <h3 class="multiple-title"><button type="button" class="link-button" on:click=choose>{m.name.clone()}</button></h3>
-                            <pages::Define id=m.category.clone() label=m.name.clone() />
-                        </div>
-                        <p class="multiple-total">{total}</p>
-                        <div class="chart-svg" role="img" aria-label=m.chart.description() inner_html=svg></div>
-                    </li>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <p class="note">{format!("{unit} for {}. Each chart has its own scale: compare shapes, not heights. Choose a name to see that category.", s.period.describe())}</p>
-            <ul class="multiples">{items}</ul>
-        }.into_any())
-    };
     // The explorers: each link keeps the area and moves a default period to the other's default.
     let stem = Signal::derive(move || match (model.get(), state.get()) {
         (Some(m), Some(s)) => file_stem(&m, &s),
@@ -531,13 +456,7 @@ pub fn App(store: Store) -> impl IntoView {
                 </section>
             </div>
             <Show when=move || explorer.get() == Explorer::Crime>
-                <section aria-labelledby="multiples-heading" class="no-print">
-                    <h2 id="multiples-heading" class="panel-heading">{move || model.with(|m| m.as_ref().map(|m| format!("Every crime category in {}", m.area_name)))}</h2>
-                    <details class="details" on:toggle=move |ev| multiples_open.set(is_open(&ev))>
-                        <summary>"Show a small chart for each category"</summary>
-                        {multiples}
-                    </details>
-                </section>
+                <multiples::SmallMultiples />
             </Show>
             <Show when=move || explorer.get() == Explorer::Stops>
                 <stops::StopsSections model=stops_model cross=cross_table state=state navigate=Callback::new(navigate)
