@@ -10,6 +10,7 @@ pub mod breadcrumbs;
 pub mod controls;
 pub mod data;
 pub mod download;
+pub mod downloads;
 pub mod embed;
 pub mod figure;
 pub mod footer;
@@ -30,10 +31,9 @@ pub mod table;
 use data::Store;
 use leptos::prelude::*;
 use met_core::crime::category;
-use met_core::crime::view::{self, Scope, ViewModel};
-use met_core::data::dataset::{series_file_name, Level, Manifest};
+use met_core::crime::view::Scope;
+use met_core::data::dataset::{series_file_name, Level};
 use met_core::data::search::SearchIndex;
-use met_core::render::svg;
 use met_core::share::download::Meta;
 use met_core::share::url_state::{self, Explorer, Page, Panel, ViewState};
 use met_core::stops::stops_view;
@@ -148,37 +148,6 @@ fn chart_height(width: u32) -> u32 {
     (width * 3 / 5).clamp(220, 360)
 }
 
-/// `met-crime-burglary-camden-2025-01-to-2025-12`: a file name for a view's downloads.
-fn file_stem(model: &ViewModel, state: &ViewState) -> String {
-    let area = category::key(&model.area_name);
-    let what = match state.explorer {
-        Explorer::Crime => format!("crime-{}", state.category.replace('/', "-")),
-        Explorer::Stops => "stop-and-search".to_string(),
-    };
-    format!("met-{what}-{area}-{}-to-{}", state.period.from.iso(), state.period.to.iso())
-}
-
-/// The header block of a download.
-fn meta(manifest: &Manifest, model: &ViewModel, title: String) -> Meta {
-    let levels: &[Level] =
-        if model.ranking.scope == Scope::Boroughs { &[Level::Borough] } else { &[Level::Borough, Level::Ward] };
-    let mut releases: Vec<String> = if model.ranking.counted == view::SEARCHES {
-        manifest.stops.iter().map(|d| format!("{} ({})", d.title, d.source_url)).collect()
-    } else {
-        met_core::share::download::releases(manifest, levels)
-    };
-    if !manifest.release.is_empty() {
-        releases.push(format!("Met Data Explorer data release {}", manifest.release));
-    }
-    Meta {
-        title,
-        source: model.source.clone(),
-        releases,
-        generated: String::from(js_sys::Date::new_0().to_iso_string()),
-        link: web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default(),
-    }
-}
-
 #[component]
 pub fn App(store: Store) -> impl IntoView {
     let app = AppState::new(store, current_query());
@@ -287,58 +256,15 @@ pub fn App(store: Store) -> impl IntoView {
 
     // The explorers: each link keeps the area and moves a default period to the other's default.
     let stem = Signal::derive(move || match (model.get(), state.get()) {
-        (Some(m), Some(s)) => file_stem(&m, &s),
+        (Some(m), Some(s)) => downloads::file_stem(&m, &s),
         _ => "met-data".to_string(),
     });
     let download_meta = move |title: String| {
         let manifest = view_manifest.get_untracked();
         match (manifest, model.get_untracked()) {
-            (Some(manifest), Some(m)) => meta(&manifest, &m, title),
+            (Some(manifest), Some(m)) => downloads::meta(&manifest, &m, title),
             _ => Meta { title, source: String::new(), releases: vec![], generated: String::new(), link: String::new() },
         }
-    };
-    let downloads = move || {
-        let m = model.get()?;
-        let manifest = view_manifest.get()?;
-        let s = state.get()?;
-        let stem = file_stem(&m, &s);
-        let (m1, m2, m3, m4) = (m.clone(), m.clone(), m.clone(), m);
-        let (man1, man2) = (manifest.clone(), manifest);
-        let (st1, st2, st3, st4) = (stem.clone(), stem.clone(), stem.clone(), stem);
-        let table_csv = move |_| {
-            let meta = meta(&man1, &m1, m1.ranking.caption());
-            download::save_text(
-                &format!("{st1}-table.csv"),
-                "text/csv;charset=utf-8",
-                &met_core::share::download::ranking_csv(&m1.ranking, &meta),
-            );
-        };
-        let chart_csv = move |_| {
-            let meta = meta(&man2, &m2, m2.chart.title.clone());
-            download::save_text(
-                &format!("{st2}-chart.csv"),
-                "text/csv;charset=utf-8",
-                &met_core::share::download::chart_csv(&m2.chart, &meta),
-            );
-        };
-        let svg = move |_| {
-            let w = width.get_untracked();
-            let (svg, _, _) = svg::standalone_svg(&m3.chart, w, chart_height(w));
-            download::save_text(&format!("{st3}-chart.svg"), "image/svg+xml", &svg);
-        };
-        let png = move |_| {
-            let w = width.get_untracked();
-            let (svg, w, h) = svg::standalone_svg(&m4.chart, w, chart_height(w));
-            download::save_png(&format!("{st4}-chart.png"), &svg, w, h);
-        };
-        Some(view! {
-            <ul class="downloads">
-                <li><button type="button" class="link-button" id="download-table-csv" on:click=table_csv>"Table of areas (CSV)"</button></li>
-                <li><button type="button" class="link-button" id="download-chart-csv" on:click=chart_csv>"Chart data by month (CSV)"</button></li>
-                <li><button type="button" class="link-button" id="download-chart-svg" on:click=svg>"Chart (SVG image)"</button></li>
-                <li><button type="button" class="link-button" id="download-chart-png" on:click=png>"Chart (PNG image)"</button></li>
-            </ul>
-        })
     };
     // Parts of the page that an embedded view shows too.
     let heading = move || {
@@ -469,7 +395,7 @@ pub fn App(store: Store) -> impl IntoView {
             <section aria-labelledby="downloads-heading" class="no-print">
                 <h2 id="downloads-heading" class="panel-heading">"Download this view"</h2>
                 <p>"Files hold exactly the figures on this page, with their source, licence, release and the time they were made."</p>
-                {downloads}
+                <downloads::Downloads width=width />
             </section>
         }
     };
