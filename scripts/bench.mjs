@@ -1,11 +1,15 @@
 // Benchmark (not a test): sizes, prepare time and page timings under 4× CPU
-// throttling in headless Chromium. Run after a release build (scripts/test.sh or
-// `trunk build --release`): node scripts/bench.mjs [--runs N] [--only sizes|first|filters|stops]
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// throttling in headless Chromium, and the app side by side with the peer (a
+// plain JavaScript page of the same ward data, ../shared/peer, timed by its own
+// measure.mjs). Run after a release build (scripts/test.sh or `trunk build --release`):
+// node scripts/bench.mjs [--runs N] [--only sizes|first|filters|stops|peer]
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { start } from '../tests/e2e/browser.mjs';
+import { serve } from './serve-dist.mjs';
 
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const runs = Number(arg('--runs')) || 7;
@@ -193,4 +197,55 @@ if (part('stops')) {
   await stopsTimings('?explorer=stops', 'Stop and search, London by borough');
   await stopsTimings('?explorer=stops&area=E09000007', 'Stop and search, a borough among its wards');
 }
+if (part('peer')) await peerComparison();
 await app.stop();
+
+/** The app's first view and category changes against the peer's, alternately in
+ * one sitting (absolute times drift on a shared machine: compare the ratios), both
+ * served gzip-compressed. The peer is copied to target/peer with its packages. */
+async function peerComparison() {
+  const source = process.env.MET_PEER_DIR ?? '../shared/peer';
+  if (!existsSync(join(source, 'measure.mjs'))) {
+    console.log(`== Peer: skipped (no ${source}/measure.mjs)`);
+    return;
+  }
+  const peer = 'target/peer';
+  if (!existsSync(join(peer, 'node_modules/d3'))) {
+    rmSync(peer, { recursive: true, force: true });
+    mkdirSync('target', { recursive: true });
+    cpSync(source, peer, { recursive: true });
+    execFileSync('npm', ['ci', '--silent', '--no-audit', '--no-fund'], { cwd: peer, stdio: 'ignore' });
+  }
+  if (!existsSync(join(peer, 'node_modules/playwright-core'))) {
+    symlinkSync(resolve('node_modules/playwright-core'), join(peer, 'node_modules/playwright-core'));
+  }
+  const [peerServer, appServer] = await Promise.all([serve(peer, 0, { gzip: true }), serve('dist', 0, { gzip: true })]);
+  const url = (s, path) => `http://127.0.0.1:${s.address().port}/${path}`;
+  const ready = "!!(document.querySelector('.chart-svg svg') && document.querySelector('#area-table tbody tr'))";
+  const pages = [
+    ['peer', url(peerServer, 'index.html'), []],
+    ['app, default view', url(appServer, ''), ['--ready', ready]],
+    ['app, London by ward', url(appServer, '?v=2&level=ward'), ['--ready', ready]],
+  ];
+  const rounds = 2;
+  const results = new Map(pages.map(([name]) => [name, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, address, extra] of pages) {
+      // Asynchronously: the servers answer from this process's event loop.
+      const { stdout: out } = await promisify(execFile)('node', ['measure.mjs', address, '--throttle', '4', '--runs', String(Math.min(runs, 5)), ...extra], { cwd: peer });
+      results.get(name).push(JSON.parse(out.trim().split('\n').pop()));
+    }
+  }
+  peerServer.close();
+  appServer.close();
+  console.log(`== Side by side with the peer (4× CPU throttling, cache off, gzip as served; ${rounds} rounds, peer first)`);
+  const base = results.get('peer');
+  for (const [name, rs] of results) {
+    const cells = rs.map((r, i) => {
+      const ratio = (a, b) => (name === 'peer' ? '' : ` (${(a / b).toFixed(2)}×)`);
+      const b = base[i];
+      return `first ${r.firstPaintedMedianMs} ms${ratio(r.firstPaintedMedianMs, b.firstPaintedMedianMs)}, change ${r.changeMedianMs}/${r.changeP95Ms} ms median/p95, transfer ${kb(r.transferMedianBytes)}${ratio(r.transferMedianBytes, b.transferMedianBytes)}`;
+    });
+    console.log(`  ${name.padEnd(22)} ${cells.join('  |  ')}`);
+  }
+}

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -11,18 +12,26 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** Starts serving `dir` on 127.0.0.1:`port` (0 = any free port); resolves to the server. */
-export function serve(dir, port = 0) {
+/** Starts serving `dir` on 127.0.0.1:`port` (0 = any free port); resolves to the server.
+ * With `gzip`, every file is sent gzip-compressed, as a static host would (the benchmark's transfer sizes). */
+export function serve(dir, port = 0, { gzip = false } = {}) {
   const root = resolve(dir);
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (gzip) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(await readFile(file), { level: 6 }));
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'no-cache' });
+        res.end(compressed.get(file));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+      res.end(await readFile(file));
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
