@@ -417,6 +417,7 @@ pub fn publish(
         }
     }
     let monthly_arrests = |a: usize| a < borough_areas;
+    let arrest = Dimension::Outcome.index_of("arrest").unwrap_or(0);
     let count = |a: usize, m: Month| stops.cells.get(&(areas[a].code.clone(), m));
 
     // A partial latest month may be completed by the next release: its
@@ -489,7 +490,6 @@ pub fn publish(
             // Months add up to the period.
             block.push(Relation::total(totals[a], in_period.iter().map(|&i| searches[a][i]).collect()));
             if let Some(mine) = &arrests[a] {
-                let arrest = Dimension::Outcome.index_of("arrest").unwrap_or(0);
                 block.push(Relation::total(
                     values[Dimension::Outcome as usize][arrest][a],
                     in_period.iter().map(|&i| mine[i]).collect(),
@@ -560,7 +560,6 @@ pub fn publish(
         // (the arrest rate is the page's first figure), then the largest, then
         // the searches of the boroughs, which the map shows. Zeros are left:
         // publishing one would give away the zeros hidden below it.
-        let arrest = Dimension::Outcome.index_of("arrest").unwrap_or(0);
         let mut london: Vec<usize> = values.iter().flatten().map(|per_area| per_area[0]).collect();
         london.sort_by_key(|&c| std::cmp::Reverse(cells.values[c]));
         let mut borough_totals = totals[..borough_areas].to_vec();

@@ -70,8 +70,7 @@ impl AppState {
                 return Some(c);
             }
             let manifest = self.store.manifest.get_untracked().ready()?;
-            let view = next.wards.as_deref().and_then(|id| manifest.for_older_wards(id)).map(Arc::new);
-            Some(Arc::new(Context::of_view(&manifest, view.as_deref().unwrap_or(&manifest))))
+            Some(Arc::new(url_state::context_for_wards(&manifest, next.wards.as_deref())))
         });
         let Some(c) = c else { return };
         let q = url_state::to_query(&next, &c);

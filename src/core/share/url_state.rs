@@ -279,30 +279,26 @@ pub struct WardChoice {
 /// names a ward of one vintage only, whose vintage wins. `None` for today's wards, and in stop
 /// and search (counted on today's wards only).
 pub fn wards_asked(query: &str, manifest: &Manifest) -> Option<String> {
-    let (query, _) = migrate(query);
-    let mut asked = None;
-    let mut by_area = None;
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = decode(value);
-        match decode(name).as_str() {
-            "explorer" if value == "stops" => return None,
-            "wards" => asked = manifest.older_wards.iter().find(|v| v.id == value).map(|v| v.id.clone()),
-            "area" => {
-                let today = manifest.areas_of(Level::Ward).any(|a| a.code.eq_ignore_ascii_case(&value));
-                let older =
-                    manifest.older_wards.iter().find(|v| v.areas.iter().any(|a| a.code.eq_ignore_ascii_case(&value)));
-                // A ward in both (not redrawn in between) leaves the choice to `wards=`.
-                by_area = match (today, older) {
-                    (true, None) => Some(None),
-                    (false, Some(v)) => Some(Some(v.id.clone())),
-                    _ => None,
-                };
-            }
-            _ => {}
-        }
+    if param(query, "explorer").as_deref() == Some("stops") {
+        return None;
     }
-    by_area.unwrap_or(asked)
+    let asked = param(query, "wards").filter(|w| manifest.older_wards.iter().any(|v| &v.id == w));
+    let Some(area) = param(query, "area") else { return asked };
+    let today = manifest.areas_of(Level::Ward).any(|a| a.code.eq_ignore_ascii_case(&area));
+    let older = manifest.older_wards.iter().find(|v| v.areas.iter().any(|a| a.code.eq_ignore_ascii_case(&area)));
+    // A ward in both (not redrawn in between) leaves the choice to `wards=`.
+    match (today, older) {
+        (true, None) => None,
+        (false, Some(v)) => Some(v.id.clone()),
+        _ => asked,
+    }
+}
+
+/// What the URL may refer to in the view of the wards `wards` (`None`:
+/// today's), for writing the address of a view of other wards.
+pub fn context_for_wards(manifest: &Manifest, wards: Option<&str>) -> Context {
+    let view = wards.and_then(|id| manifest.for_older_wards(id));
+    Context::of_view(manifest, view.as_ref().unwrap_or(manifest))
 }
 
 impl Context {

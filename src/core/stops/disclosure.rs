@@ -671,7 +671,7 @@ mod tests {
         assert_eq!(s, [false, true, false, true]);
         // Frozen cells never change: with the 11 frozen published, the 23 is
         // hidden; with the 6 frozen hidden and the 23 and 11 frozen published,
-        // nothing can protect it.
+        // only the total is left to protect it.
         let frozen = [false, false, false, true];
         let none = [false; 4];
         let s = protect_more(&values, &[Kind::Count; 4], &relations, &none, &Fixed { spared: &none, frozen: &frozen });
