@@ -48,11 +48,13 @@ pub fn Controls(
         .collect_view();
 
     let stops = move || state.with(|s| s.as_ref().is_some_and(|s| s.explorer == Explorer::Stops));
-    // Stop and search is published for fixed 12-month periods: one radio each.
-    let stop_periods = manifest
-        .stops
-        .iter()
-        .flat_map(|d| d.periods.clone())
+    // Stop and search is published for whole years from April to March: one
+    // radio each (or one for the latest months, before the first whole year).
+    let stop_context = met_core::share::url_state::Context::of(&manifest);
+    let whole_years = !stop_context.stop_periods.is_empty();
+    let stop_periods = stop_context
+        .stop_choices()
+        .into_iter()
         .enumerate()
         .map(|(i, period)| {
             let id = format!("stop-period-{i}");
@@ -128,7 +130,11 @@ pub fn Controls(
             <fieldset class="field" hidden=move || !stops()>
                 <legend>"Period"</legend>
                 {stop_periods}
-                <p class="hint">"Stop-and-search breakdowns are published for whole years from April to March."</p>
+                <p class="hint">{if whole_years {
+                    "Stop-and-search breakdowns are published for whole years from April to March."
+                } else {
+                    "No whole year from April to March is published yet: these are the latest whole months, added up from the monthly figures."
+                }}</p>
             </fieldset>
             <fieldset class="field period" hidden=stops>
                 <legend>"Period"</legend>

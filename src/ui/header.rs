@@ -12,7 +12,7 @@ pub fn SiteHeader() -> impl IntoView {
         let c = app.context.get()?;
         let s = app.state.get()?;
         let mut explorers = vec![(Explorer::Crime, "Crime")];
-        if !c.stop_periods.is_empty() {
+        if c.has_stops() {
             explorers.push((Explorer::Stops, "Stop and search"));
         }
         let links = explorers

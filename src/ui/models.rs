@@ -33,7 +33,7 @@ pub struct Models {
 
 impl Models {
     pub fn new(app: AppState) -> Models {
-        let AppState { store, view_manifest, state, explorer, .. } = app;
+        let AppState { store, view_manifest, context, state, explorer, .. } = app;
         // The series files the view needs, requested when it first needs them.
         let needed: Memo<Option<(Vec<String>, Option<String>)>> = Memo::new(move |_| {
             let manifest = view_manifest.get()?;
@@ -81,7 +81,10 @@ impl Models {
                     store.need_wards(met_core::data::dataset::WARDS_GEO);
                 }
             }
-            store.need_cross();
+            // The cross-tabulation holds whole years only.
+            if context.with(|c| c.as_ref().is_some_and(|c| !c.stop_periods.is_empty())) {
+                store.need_cross();
+            }
         });
         let stops_loads = Memo::new(move |_| {
             let files = stops_needed.get()?;

@@ -137,6 +137,8 @@ pub fn StopsSections(
         .into_any(),
     }
     };
+    let why_none = move || model.with(|m| m.as_ref().and_then(|m| m.no_breakdowns.clone()));
+    let yearly = move || model.with(|m| m.as_ref().is_some_and(|m| m.no_breakdowns.is_none()));
     view! {
         <section aria-labelledby="arrests-heading">
             <h2 id="arrests-heading" class="panel-heading">"Arrests after a search"</h2>
@@ -145,6 +147,13 @@ pub fn StopsSections(
                 <ChartFigure spec=arrests width=width id="arrests-chart" description=Signal::derive(|| None::<String>) />
             </Show>
         </section>
+        {move || why_none().map(|why| view! {
+            <section aria-labelledby="no-breakdown-heading">
+                <h2 id="no-breakdown-heading" class="panel-heading">"Who was searched, why, and what happened"</h2>
+                <p id="no-breakdowns">{why}</p>
+            </section>
+        })}
+        <div class="stops-yearly" hidden=move || !yearly()>
         <section aria-labelledby="breakdown-heading">
             <h2 id="breakdown-heading" class="panel-heading">"Who was searched, why, and what happened"</h2>
             <div class="field">
@@ -193,5 +202,6 @@ pub fn StopsSections(
             </div>
             {cross_table}
         </section>
+        </div>
     }
 }

@@ -244,3 +244,75 @@ test('outcomes by ethnic group and age: a table that fails to load says why, wit
   assert.equal(await page.locator('#groups-chart svg').count(), 1);
   await page.close();
 });
+
+// A release whose stop-and-search history holds no whole year from April to
+// March (15 months, June to August): the files are trimmed the way `prepare`
+// publishes such a history, with monthly counts and no 12-month periods.
+test('before the first whole year: the monthly figures added up, and a plain reason for no breakdowns', async () => {
+  const FIRST = '2023-06';
+  const skip = (file) => file.months - 15;
+  const trim = (file) => ({
+    ...file,
+    first: FIRST,
+    months: 15,
+    partial: file.partial.filter((p) => p.month >= FIRST),
+    searches: file.searches.map((row) => row.slice(skip(file))),
+    arrests: file.arrests.map((row) => row && row.slice(skip(file))),
+    periods: [],
+  });
+  assert.equal(boroughs.first.localeCompare(FIRST) < 0 && boroughs.months >= 15, true, 'the files start before June 2023');
+  const page = await app.browser.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.offsite = [];
+  page.on('request', (r) => { if (!r.url().startsWith(app.base)) page.offsite.push(r.url()); });
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.route('**/data/manifest.json', async (route) => {
+    const m = await (await route.fetch()).json();
+    m.stops.period.from = FIRST;
+    m.stops.periods = [];
+    m.stops.partial = m.stops.partial.filter((p) => p.month >= FIRST);
+    await route.fulfill({ json: m });
+  });
+  await page.route(/\/data\/stops-(borough|ward)\.json$/, async (route) => {
+    await route.fulfill({ json: trim(await (await route.fetch()).json()) });
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${app.base}?area=E09000007`);
+  await page.waitForSelector('.chart-svg svg');
+  await page.getByRole('link', { name: 'Stop and search' }).click();
+  await page.waitForSelector('#no-breakdowns');
+  assert.equal(query(page), '?v=2&explorer=stops&area=E09000007');
+  // The latest 12 months of the file: September 2023 to August 2024.
+  const file = trim(boroughs);
+  const added = (code) => {
+    const row = file.searches[file.areas.findIndex((a) => a.code === code)].slice(3);
+    return row.includes(null) ? null : row.reduce((a, b) => a + b, 0);
+  };
+  const summary = await text(page, '#summary');
+  assert.ok(summary.includes(`the 12 months to August 2024 the Met recorded ${fmt(added('E09000007'))} stop and searches in Camden`), summary);
+  assert.ok(summary.includes(`across London there were ${fmt(added('london'))}`), summary);
+  assert.match(await text(page, '#no-breakdowns'),
+    /the first, April 2024 to March 2025, will come with the figures for March 2025/);
+  assert.ok(await page.getByRole('radio', { name: 'September 2023 to August 2024', exact: true }).isChecked());
+  // The breakdowns are not shown, and their file of whole years is not fetched.
+  assert.equal(await page.locator('#breakdown-heading').isVisible(), false);
+  assert.equal(requested.filter((p) => p.includes('crosstab')).length, 0, requested.join(' '));
+  // London by borough: each borough's count is its months added up, or [c] when a month is withheld.
+  await page.goto(`${app.base}?v=2&explorer=stops&from=2023-01&to=2023-12`);
+  await page.waitForSelector('#no-breakdowns');
+  assert.match(await text(page, '.notice'), /No whole year of stop-and-search figures/);
+  await page.locator('#area-table').scrollIntoViewIfNeeded();
+  for (const area of file.areas.filter((a) => a.parent === 'london' && a.code.startsWith('E09')).slice(0, 6)) {
+    const row = page.locator('#area-table tbody tr', { has: page.getByRole('button', { name: area.name, exact: true }) });
+    assert.equal(await row.locator('td').first().textContent(), shown(added(area.code)), area.name);
+  }
+  await page.locator('#no-breakdowns').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/stops-no-whole-year-1280.png` });
+  const { violations } = await accessibilityProblems(page);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.offsite, []);
+  await page.close();
+});

@@ -260,6 +260,28 @@ pub struct StopsDataset {
     pub source_url: String,
 }
 
+impl StopsDataset {
+    /// The latest 12 whole months (or fewer, if fewer are published): the
+    /// months the stop-and-search view adds up when no whole year from April
+    /// to March is published. A month whose file covers only some days ends
+    /// the run, so it is never added in. `None` if every month is partial.
+    pub fn latest_whole_months(&self) -> Option<Period> {
+        let partial = |m: Month| self.partial.iter().any(|p| p.month == m);
+        let mut to = self.period.to;
+        while partial(to) {
+            if to == self.period.from {
+                return None;
+            }
+            to = to.plus_months(-1);
+        }
+        let mut from = to;
+        while from > self.period.from && from.months_through(to) < 12 && !partial(from.plus_months(-1)) {
+            from = from.plus_months(-1);
+        }
+        Some(Period::new(from, to))
+    }
+}
+
 impl Manifest {
     /// A category's name for labels: "All crimes", "Burglary", "Res burglary of a home".
     pub fn category_label(&self, id: &str) -> String {
@@ -591,6 +613,35 @@ pub(crate) fn with_older_wards() -> Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `months` of stop-and-search files with the `partial` ones.
+    fn check_whole_months((from, to): (&str, &str), partial: &[&str], expected: Option<(&str, &str)>) {
+        let m = |s: &str| Month::parse(s).unwrap();
+        let stops = StopsDataset {
+            title: String::new(),
+            period: Period::new(m(from), m(to)),
+            periods: Vec::new(),
+            partial: partial
+                .iter()
+                .map(|p| crate::data::month::PartialMonth { month: m(p), first_day: 1, last_day: 9 })
+                .collect(),
+            publisher: String::new(),
+            licence: String::new(),
+            source_url: String::new(),
+        };
+        let expected = expected.map(|(a, b)| Period::new(m(a), m(b)));
+        assert_eq!(stops.latest_whole_months(), expected, "{from} to {to}, partial {partial:?}");
+    }
+
+    #[test]
+    fn the_latest_whole_months_of_stop_and_search() {
+        check_whole_months(("2023-06", "2024-08"), &[], Some(("2023-09", "2024-08")));
+        check_whole_months(("2024-06", "2024-08"), &[], Some(("2024-06", "2024-08")));
+        check_whole_months(("2023-06", "2024-08"), &["2024-08"], Some(("2023-08", "2024-07")));
+        check_whole_months(("2023-06", "2024-08"), &["2024-08", "2024-07"], Some(("2023-07", "2024-06")));
+        check_whole_months(("2024-01", "2024-08"), &["2024-03"], Some(("2024-04", "2024-08")));
+        check_whole_months(("2024-08", "2024-08"), &["2024-08"], None);
+    }
 
     #[test]
     fn only_the_newest_releases_incomplete_months_are_marked() {

@@ -147,6 +147,7 @@ mod tests {
             wards: ["E05013665".to_string()].into(),
             ward_borough: std::collections::BTreeMap::new(),
             stop_periods: vec![Period::new(m("2023-09"), m("2024-08"))],
+            stop_months: None,
             release: String::new(),
             ward_choices: Vec::new(),
             showing: None,

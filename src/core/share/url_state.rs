@@ -254,8 +254,13 @@ pub struct Context {
     /// Each ward's borough.
     pub ward_borough: std::collections::BTreeMap<String, String>,
     /// The 12-month periods of the stop-and-search figures, newest first
-    /// (empty when they are not published).
+    /// (empty when no whole year from April to March is published).
     pub stop_periods: Vec<Period>,
+    /// The months the stop-and-search view adds up from the monthly figures
+    /// when no whole year is published (see
+    /// [`StopsDataset::latest_whole_months`](crate::data::dataset::StopsDataset::latest_whole_months));
+    /// `None` when stop and search is not published, or whole years are.
+    pub stop_months: Option<Period>,
     /// The id of the data release loaded (see [`Manifest::release`]).
     pub release: String,
     /// The sets of wards a view may show, today's first, when older vintages
@@ -346,6 +351,8 @@ impl Context {
         let ward_borough =
             manifest.areas_of(Level::Ward).filter_map(|a| Some((a.code.clone(), a.borough.clone()?))).collect();
         let stop_periods = manifest.stops.as_ref().map(|s| s.periods.clone()).unwrap_or_default();
+        let stop_months =
+            manifest.stops.as_ref().filter(|s| s.periods.is_empty()).and_then(|s| s.latest_whole_months());
         Context {
             areas,
             categories,
@@ -354,10 +361,27 @@ impl Context {
             wards,
             ward_borough,
             stop_periods,
+            stop_months,
             release: manifest.release.clone(),
             ward_choices: Vec::new(),
             showing: None,
         }
+    }
+
+    /// The periods the stop-and-search view can show, newest first: its whole
+    /// years, or else the latest months of monthly figures (empty when stop
+    /// and search is not published).
+    pub fn stop_choices(&self) -> Vec<Period> {
+        if self.stop_periods.is_empty() {
+            self.stop_months.into_iter().collect()
+        } else {
+            self.stop_periods.clone()
+        }
+    }
+
+    /// Whether the stop-and-search explorer has figures to show.
+    pub fn has_stops(&self) -> bool {
+        !self.stop_choices().is_empty()
     }
 
     /// The default period of London's boroughs: the latest 12 months (or
@@ -370,8 +394,8 @@ impl Context {
     /// map shows, so a view of wards (any chosen area, or `level=ward`) opens
     /// on months that have ward figures.
     pub fn default_period_for(&self, explorer: Explorer, area: Option<&str>, level: Level) -> Period {
-        if let (Explorer::Stops, Some(latest)) = (explorer, self.stop_periods.first()) {
-            return *latest;
+        if let (Explorer::Stops, Some(&latest)) = (explorer, self.stop_choices().first()) {
+            return latest;
         }
         match self.ward_available {
             Some(wards) if area.is_some() || level == Level::Ward => wards.latest_year(),
@@ -395,7 +419,7 @@ impl Context {
             next.period = self.default_period_of(&next);
         }
         if next.explorer == Explorer::Stops {
-            if !self.stop_periods.contains(&next.period) {
+            if !self.stop_choices().contains(&next.period) {
                 next.period = self.default_period_of(&next);
             }
             return next;
@@ -591,7 +615,7 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
             },
             "explorer" => match value.as_str() {
                 "crime" => state.explorer = Explorer::Crime,
-                "stops" if !context.stop_periods.is_empty() => state.explorer = Explorer::Stops,
+                "stops" if context.has_stops() => state.explorer = Explorer::Stops,
                 "stops" => notes.push(fallback(
                     "explorer",
                     "Stop-and-search figures are not published on this site yet; showing crime.".to_string(),
@@ -748,16 +772,22 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
             Period::new(f, t)
         }
     };
-    if state.explorer == Explorer::Stops && !context.stop_periods.contains(&state.period) {
+    if state.explorer == Explorer::Stops && !context.stop_choices().contains(&state.period) {
         let periods: Vec<String> = context.stop_periods.iter().map(|p| p.describe()).collect();
-        notes.push(fallback(
-            "from",
+        let reason = if periods.is_empty() {
+            format!(
+                "No whole year of stop-and-search figures from April to March is published yet, so the view shows \
+                 the latest months of monthly figures; showing {}.",
+                default.describe()
+            )
+        } else {
             format!(
                 "Stop-and-search figures are given for whole years from April to March ({}); showing {}.",
                 periods.join("; "),
                 default.describe()
-            ),
-        ));
+            )
+        };
+        notes.push(fallback("from", reason));
         state.period = default;
     }
     (state, notes)
@@ -843,6 +873,7 @@ mod tests {
             wards: ["E05013570".to_string()].into(),
             ward_borough: std::collections::BTreeMap::new(),
             stop_periods: vec![Period::new(m("2023-09"), m("2024-08")), Period::new(m("2022-09"), m("2023-08"))],
+            stop_months: None,
             release: "0123456789ab".into(),
             ward_choices: Vec::new(),
             showing: None,
@@ -1064,6 +1095,17 @@ mod tests {
         let none = Context { stop_periods: vec![], ..ctx.clone() };
         let (state, notes) = from_query("explorer=stops", &none);
         assert_eq!((state.explorer, notes.len()), (Explorer::Crime, 1));
+        // Monthly figures without a whole year from April to March: the view adds up their latest months.
+        let months = Period::new(m("2023-09"), m("2024-07"));
+        let monthly = Context { stop_periods: vec![], stop_months: Some(months), ..ctx.clone() };
+        assert_eq!(monthly.stop_choices(), [months]);
+        let (state, notes) = from_query("explorer=stops", &monthly);
+        assert_eq!((state.explorer, state.period, notes.len()), (Explorer::Stops, months, 0));
+        assert_eq!(to_query(&state, &monthly), "v=2&explorer=stops");
+        let (state, notes) = from_query("explorer=stops&from=2023-09&to=2024-08", &monthly);
+        assert_eq!(state.period, months);
+        assert!(notes[0].reason.contains("No whole year"), "{notes:?}");
+        assert_eq!(monthly.retarget(&monthly.default_state(), |s| s.explorer = Explorer::Stops).period, months);
         // Moving between the explorers: default periods follow, a chosen crime period gives way.
         let crime = ctx.default_state();
         let stops = ctx.retarget(&crime, |s| s.explorer = Explorer::Stops);

@@ -95,12 +95,14 @@ impl<'a> Index<'a> {
         Some(arrests.iter().map(|&c| Figure::from_protected(c)).collect())
     }
 
-    /// Searches in an area over one of the file's 12-month periods.
+    /// Searches in an area over one of the file's 12-month periods, or else
+    /// the sum of its published monthly counts ([`added_up`]).
     fn searches(&self, code: &str, period: Period) -> Figure {
-        let (Some(&i), Some(p)) = (self.codes.get(code), self.file.periods.iter().find(|p| p.period == period)) else {
-            return Figure::Missing;
-        };
-        Figure::from_protected(p.searches[i])
+        let Some(&i) = self.codes.get(code) else { return Figure::Missing };
+        match self.file.periods.iter().find(|p| p.period == period) {
+            Some(p) => Figure::from_protected(p.searches[i]),
+            None => added_up(self.file, &self.file.searches[i], period),
+        }
     }
 
     /// Searches of one value of a dimension in an area over a period.
@@ -118,6 +120,42 @@ impl<'a> Index<'a> {
         let &i = self.codes.get(code)?;
         self.file.residents.get(i)?.as_ref()
     }
+}
+
+/// The sum of one area's monthly counts over `period`: withheld if any month
+/// is, missing if a month is not in the file or its file covers only some days.
+/// Anyone can add up the published months, so the sum discloses nothing new.
+fn added_up(file: &StopsFile, monthly: &[Option<u32>], period: Period) -> Figure {
+    let whole = period.months().all(|m| {
+        m >= file.first && file.first.months_through(m) <= file.months && !file.partial.iter().any(|p| p.month == m)
+    });
+    if !whole {
+        return Figure::Missing;
+    }
+    let start = file.first.months_through(period.from) - 1;
+    Figure::sum(monthly[start..start + period.len()].iter().map(|&c| Figure::from_protected(c)))
+}
+
+/// Why a view has no breakdowns, when its period is not one of the file's
+/// whole years from April to March: which year will bring them.
+pub fn no_breakdowns(file: &StopsFile, period: Period) -> Option<String> {
+    if file.periods.iter().any(|p| p.period == period) {
+        return None;
+    }
+    let mut april = file.first;
+    while april.month() != 4 {
+        april = april.plus_months(1);
+    }
+    let year = Period::new(april, april.plus_months(11));
+    Some(format!(
+        "No whole year from April to March is published yet, so these are the searches of {} added up from the \
+         monthly figures. Who was searched, why, what happened, and rates by ethnic group are published for whole \
+         years from April to March only, so that no combination singles anyone out: the first, {}, will come with \
+         the figures for {}.",
+        period.describe(),
+        year.describe(),
+        year.to.long_name()
+    ))
 }
 
 /// One value of a breakdown.
@@ -278,6 +316,9 @@ pub struct StopsModel {
     pub table_area: (String, String),
     /// Whether the view is of a ward, shown its borough's tables.
     pub is_ward: bool,
+    /// Why the breakdowns, rates by ethnic group and the cross-tabulation are
+    /// not shown, when the view's months are not a published whole year.
+    pub no_breakdowns: Option<String>,
 }
 
 fn lower_first(text: &str) -> String {
@@ -395,6 +436,14 @@ pub fn build(manifest: &Manifest, files: StopsFiles, state: &ViewState) -> Stops
             period.describe()
         ));
     }
+    let no_breakdowns = no_breakdowns(files.borough, period);
+    if no_breakdowns.is_some() {
+        notes.push(
+            "These are the sums of the published monthly counts: an area with any month withheld ([c]) has its sum \
+             withheld too."
+                .to_string(),
+        );
+    }
     if scope.level() == Level::Ward {
         notes.push(
             "Each search is counted in the ward that holds its published location. police.uk moves every \
@@ -461,7 +510,9 @@ pub fn build(manifest: &Manifest, files: StopsFiles, state: &ViewState) -> Stops
         (Some(a), None) => Some((a.code.as_str(), a.name.as_str())),
         (None, _) => Some((LONDON, "London")),
     };
-    let groups = group_area.and_then(|(code, name)| groups(&boroughs, code, name, period, is_ward, &source));
+    let groups = group_area
+        .filter(|_| no_breakdowns.is_none())
+        .and_then(|(code, name)| groups(&boroughs, code, name, period, is_ward, &source));
     let table_area = group_area.map_or_else(
         || (LONDON.to_string(), "London".to_string()),
         |(code, name)| (code.to_string(), name.to_string()),
@@ -498,6 +549,7 @@ pub fn build(manifest: &Manifest, files: StopsFiles, state: &ViewState) -> Stops
         groups,
         table_area,
         is_ward,
+        no_breakdowns,
     }
 }
 
@@ -998,6 +1050,43 @@ mod tests {
         let arrests = model.arrests.expect("London has monthly arrests");
         assert_eq!(arrests.series[0].values[12], Figure::Known(20.0));
         assert_eq!(model.view.heading, "Stop and search in London");
+    }
+
+    #[test]
+    fn without_a_whole_year_the_view_adds_up_the_months_and_says_why_there_are_no_breakdowns() {
+        let manifest = manifest();
+        let mut boroughs = borough_file();
+        boroughs.periods.clear();
+        // Camden has one month withheld in the months added up, Barking and Dagenham none.
+        boroughs.searches[1][20] = None;
+        let months = period(("2024-01", "2024-12"));
+        let s = ViewState { period: months, ..state(None, Measure::Count, Dimension::Outcome) };
+        let model = build(&manifest, StopsFiles { borough: &boroughs, ward: None }, &s);
+        let counts: Vec<(&str, Figure)> = model.view.ranking.rows.iter().map(|r| (r.name.as_str(), r.count)).collect();
+        assert_eq!(
+            counts,
+            [
+                ("Barking and Dagenham", Figure::Known(360.0)),
+                ("Camden", Figure::Suppressed),
+                ("Location not recorded", Figure::Known(96.0)),
+                ("Outside London's boroughs", Figure::Known(0.0)),
+            ]
+        );
+        assert_eq!(model.view.ranking.total.count, Figure::Known(1200.0));
+        assert!(model.view.ranking.notes.iter().any(|n| n.starts_with("These are the sums")));
+        assert_eq!(model.groups, None);
+        let why = model.no_breakdowns.expect("no whole year is published");
+        assert!(
+            why.contains("the first, April 2023 to March 2024, will come with the figures for March 2024"),
+            "{why}"
+        );
+        // A part month (March 2023) is never added in: a period holding it is unknown.
+        let early = ViewState { period: period(("2023-01", "2023-12")), ..s.clone() };
+        let model = build(&manifest, StopsFiles { borough: &boroughs, ward: None }, &early);
+        assert_eq!(model.view.ranking.total.count, Figure::Missing);
+        // With the year published, nothing is added up.
+        let model = build(&manifest, StopsFiles { borough: &borough_file(), ward: None }, &s);
+        assert_eq!(model.no_breakdowns, None);
     }
 
     #[test]
