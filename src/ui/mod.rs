@@ -13,6 +13,7 @@ pub mod download;
 pub mod downloads;
 pub mod embed;
 pub mod figure;
+pub mod figures;
 pub mod footer;
 pub mod header;
 pub mod hint;
@@ -31,15 +32,11 @@ pub mod table;
 use data::Store;
 use leptos::prelude::*;
 use met_core::crime::category;
-use met_core::crime::view::Scope;
 use met_core::data::dataset::{series_file_name, Level};
-use met_core::data::search::SearchIndex;
-use met_core::share::download::Meta;
-use met_core::share::url_state::{self, Explorer, Page, Panel, ViewState};
+use met_core::share::url_state::{self, Page};
 use met_core::stops::stops_view;
 use models::Models;
 use state::AppState;
-use std::sync::Arc;
 
 /// Loads the first view's files, then mounts the app into `<body>` in place of
 /// the page's loading message.
@@ -152,12 +149,13 @@ fn chart_height(width: u32) -> u32 {
 pub fn App(store: Store) -> impl IntoView {
     let app = AppState::new(store, current_query());
     provide_context(app);
-    let AppState { query, view_manifest, context, state, fallbacks, explorer, page, .. } = app;
+    let AppState { query, context, state, fallbacks, page, .. } = app;
     let printing = RwSignal::new(false);
     provide_context(share::Printing(printing));
     share::watch_printing(printing);
     let popstate = window_event_listener(leptos::ev::popstate, move |_| query.set(current_query()));
     let width = RwSignal::new(chart_width());
+    provide_context(figures::ChartWidth(width));
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         let w = chart_width();
         if w != width.get_untracked() {
@@ -169,19 +167,9 @@ pub fn App(store: Store) -> impl IntoView {
         resize.remove();
     });
 
-    let navigate = move |next: ViewState| app.navigate(next);
-
     let models = Models::new(app);
     provide_context(models);
-    let Models { stops_model, cross_table, model, ranking, scope, .. } = models;
-    // Links to share: the view with its months pinned; the canonical link is
-    // the view's own address.
-    let share_url = Memo::new(move |_| {
-        let (c, s) = (context.get()?, state.get()?);
-        Some(address_with(&url_state::share_query(&s, &c)))
-    });
-    let category_id = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.category.clone()).unwrap_or_default()));
-    let page_title = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.page_title())));
+    let Models { model, share_url, page_title, .. } = models;
     Effect::new(move |_| {
         let (Some(c), Some(s)) = (context.get(), state.get()) else { return };
         let (title, description) = match s.page {
@@ -197,19 +185,17 @@ pub fn App(store: Store) -> impl IntoView {
             set_timeout(move || set_head(&title, &description, &canonical), std::time::Duration::ZERO);
         });
     });
-    let show_page = move |next: Page, term: Option<String>| app.show_page(next, term);
-    let page_href = move |next: Page| app.page_href(next);
     provide_context(store);
     provide_context(pages::Glossary {
         href: Callback::new(move |id: String| {
-            format!("{}#{}", page_href(Page::Definitions).unwrap_or_default(), pages::term_anchor(&id))
+            format!("{}#{}", app.page_href(Page::Definitions).unwrap_or_default(), pages::term_anchor(&id))
         }),
-        open: Callback::new(move |id: String| show_page(Page::Definitions, Some(id))),
+        open: Callback::new(move |id: String| app.show_page(Page::Definitions, Some(id))),
     });
     // A guide's button: the view it describes, from the top of the page.
     let open_guide = Callback::new(move |query: &'static str| {
         let Some(c) = context.get_untracked() else { return };
-        navigate(url_state::from_query(query, &c).0);
+        app.navigate(url_state::from_query(query, &c).0);
         request_animation_frame(|| {
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
@@ -217,188 +203,9 @@ pub fn App(store: Store) -> impl IntoView {
         });
     });
 
-    let selected = Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.area.clone())));
-    let on_select = Callback::new(move |area: Option<String>| {
-        if let (Some(s), Some(c)) = (state.get_untracked(), context.get_untracked()) {
-            navigate(c.retarget(&s, |s| s.area = area));
-        }
-    });
-    let edit = move |f: &dyn Fn(&mut ViewState)| app.edit(f);
-
-    let sort = Signal::derive(move || state.with(|s| s.as_ref().map(|s| s.sort).unwrap_or_default()));
-    let on_sort = Callback::new(move |key| edit(&|s: &mut ViewState| s.sort = s.sort.toggled(key)));
-
-    let search_index = Memo::new(move |_| store.manifest.get().ready().map(|m| Arc::new(SearchIndex::new(&m))));
-    let notices = move || {
-        let r = ranking.get()?;
-        if r.notes.is_empty() {
-            return None;
-        }
-        let suggestion = r.suggestion.map(|p| {
-            view! {
-                <button type="button" class="button button-secondary" on:click=move |_| edit(&|s: &mut ViewState| s.period = p)>
-                    {format!("Show {} (latest ward figures)", p.describe())}
-                </button>
-            }
-        });
-        Some(view! {
-            <div class="notice" id="scope-notes">
-                <ul>{r.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
-                {suggestion}
-            </div>
-        })
-    };
-    // The chart: its parts update in place, so an open data table stays open.
-    // While a new file loads, the previous chart stays (the loading notice shows).
-    let chart_spec: Memo<Option<met_core::render::chart::ChartSpec>> = Memo::new(move |previous| {
-        model.with(|m| m.as_ref().map(|m| m.chart.clone())).or_else(|| previous.cloned().flatten())
-    });
-
-    // The explorers: each link keeps the area and moves a default period to the other's default.
-    let stem = Signal::derive(move || match (model.get(), state.get()) {
-        (Some(m), Some(s)) => downloads::file_stem(&m, &s),
-        _ => "met-data".to_string(),
-    });
-    let download_meta = move |title: String| {
-        let manifest = view_manifest.get_untracked();
-        match (manifest, model.get_untracked()) {
-            (Some(manifest), Some(m)) => downloads::meta(&manifest, &m, title),
-            _ => Meta { title, source: String::new(), releases: vec![], generated: String::new(), link: String::new() },
-        }
-    };
-    // Parts of the page that an embedded view shows too.
-    let heading = move || {
-        view! {
-            <h1 class="view-heading">
-                {move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))}
-                <span class="caption">{move || model.with(|m| m.as_ref().map(|m| m.ranking.period.describe()))}</span>
-            </h1>
-        }
-    };
-    // A view pinned to a data release says which, and what it holds.
-    let release_note = move || {
-        let id = state.with(|s| s.as_ref().and_then(|s| s.release.clone()))?;
-        let manifest = store.manifest.get().ready()?;
-        Some(format!(
-            "These are the figures as published in data release {id}, which holds {}. Later releases may add months \
-             or revise these figures.",
-            manifest.release_contents()
-        ))
-    };
-    let chart = move || {
-        let description =
-            move || model.with(|m| m.as_ref().map(|m| format!("{} {}", m.summary, m.chart.description())));
-        view! { <figure::ChartFigure spec=chart_spec width=width id="chart" description=Signal::derive(description) /> }
-    };
     if url_state::param(&current_query(), "embed").is_some() {
-        // An embedded view: one figure with its title, summary and source, and
-        // a link to the full view; no site chrome.
-        let full_view = Memo::new(move |_| {
-            let (c, s) = (context.get()?, state.get()?);
-            Some(address_with(&url_state::to_query(&ViewState { embed: None, ..s }, &c)))
-        });
-        let root: NodeRef<leptos::html::Main> = NodeRef::new();
-        embed::report_height(root);
-        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            let _ = body.class_list().add_1("embedded");
-        }
-        let figure = move || match state.with(|s| s.as_ref().and_then(|s| s.embed)) {
-            Some(Panel::Map) => {
-                view! { <map_panel::MapHeading /> <map_panel::AreaMap on_select=on_select /> }.into_any()
-            }
-            _ => chart().into_any(),
-        };
-        return view! {
-            <main id="main" class="embed-view" node_ref=root>
-                <status::ErrorSummary />
-                <Show when=move || model.with(Option::is_some)>{heading}</Show>
-                {figure}
-                <p class="summary" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
-                <p class="embed-source">{move || model.get().map(|m| m.source.clone())}</p>
-                {move || release_note().map(|note| view! { <p class="embed-release" id="release-note">{note}</p> })}
-                <p class="embed-link">
-                    <a href=move || full_view.get().unwrap_or_default() target="_blank" rel="noopener">
-                        "See the full view on Met Data Explorer"<span class="visually-hidden">" (opens in a new tab)"</span>
-                    </a>
-                </p>
-            </main>
-        }
-        .into_any();
+        return view! { <figures::EmbedView /> }.into_any();
     }
-    // The figures: the explorer's view.
-    let figures = move || {
-        view! {
-            {move || {
-                let note = release_note()?;
-                // The latest figures are another folder's files: the link loads the page anew.
-                let latest = state.with(|s| {
-                    let (s, c) = (s.clone()?, context.get()?);
-                    Some(address_with(&url_state::to_query(&ViewState { release: None, ..s }, &c)))
-                });
-                Some(view! {
-                    <div class="notice" id="release-note">
-                        <p>{note}</p>
-                        <p><a href=latest>"See the latest figures for this view"</a></p>
-                    </div>
-                })
-            }}
-            <hint::FirstVisitHint />
-            <breadcrumbs::Breadcrumbs on_select=on_select />
-            {move || {
-                let manifest = view_manifest.get()?;
-                let index = search_index.get()?;
-                Some(view! { <controls::Controls manifest=manifest index=index state=state navigate=Callback::new(navigate) on_select=on_select /> })
-            }}
-            <Show when=move || model.with(Option::is_some)>
-                {heading}
-                <p class="what-counts">
-                    {move || model.with(|m| m.as_ref().and_then(|m| m.category_plain.clone()).map(|p| format!("What this counts: {p}. ")))}
-                    {move || (explorer.get() == Explorer::Crime).then(|| {
-                        let id = category_id.get();
-                        let label = store.manifest.with_untracked(|m| m.ready().map(|m| m.category_label(&id))).unwrap_or_default();
-                        view! { <pages::Define id=id label=label /> }
-                    })}
-                </p>
-            </Show>
-            <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
-            <Show when=move || model.with(Option::is_some)>
-                <share::ShareBar url=share_url title=page_title>
-                    <embed::EmbedDialog state=state context=context title=page_title
-                        release=Signal::derive(move || store.manifest.get().ready().map(|m| (m.release.clone(), m.release_contents())))
-                        heading=Signal::derive(move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))) />
-                </share::ShareBar>
-            </Show>
-            {notices}
-            <div class="panels">
-                <section class="panel" aria-labelledby="map-heading">
-                    <map_panel::MapHeading />
-                    <map_panel::LevelChoice />
-                    <map_panel::WardChoice />
-                    <map_panel::AreaMap on_select=on_select />
-                </section>
-                <section class="panel" aria-labelledby="chart-heading">
-                    <h2 id="chart-heading" class="panel-heading">"Trend"</h2>
-                    {chart}
-                </section>
-            </div>
-            <Show when=move || explorer.get() == Explorer::Crime>
-                <multiples::SmallMultiples />
-            </Show>
-            <Show when=move || explorer.get() == Explorer::Stops>
-                <stops::StopsSections model=stops_model cross=cross_table state=state navigate=Callback::new(navigate)
-                    width=width meta=Callback::new(download_meta) stem=stem />
-            </Show>
-            <section aria-labelledby="table-heading" class="deferred">
-                <h2 id="table-heading" class="panel-heading">{move || if scope.get().is_some_and(|s| s != Scope::Boroughs) { "Wards" } else { "All boroughs" }}</h2>
-                <table::AreaTable ranking=ranking selected=selected on_select=on_select sort=sort on_sort=on_sort />
-            </section>
-            <section aria-labelledby="downloads-heading" class="no-print">
-                <h2 id="downloads-heading" class="panel-heading">"Download this view"</h2>
-                <p>"Files hold exactly the figures on this page, with their source, licence, release and the time they were made."</p>
-                <downloads::Downloads width=width />
-            </section>
-        }
-    };
     view! {
         <header::SiteHeader />
         <main id="main" class="width-container" tabindex="-1">
@@ -410,7 +217,7 @@ pub fn App(store: Store) -> impl IntoView {
                 </div>
             </Show>
             {move || match page.get() {
-                Page::Figures => figures().into_any(),
+                Page::Figures => view! { <figures::Figures /> }.into_any(),
                 Page::Definitions => view! { <pages::Definitions store=store /> }.into_any(),
                 Page::Data => store.manifest.get().ready().map(|m| view! { <pages::AboutData manifest=m today=this_month() /> }).into_any(),
                 Page::Accessibility => view! { <pages::Accessibility /> }.into_any(),

@@ -29,6 +29,10 @@ pub struct Models {
     pub model: Memo<Option<Arc<ViewModel>>>,
     pub ranking: Memo<Option<Arc<Ranking>>>,
     pub scope: Memo<Option<Scope>>,
+    /// The link to share: the view with its months pinned.
+    pub share_url: Memo<Option<String>>,
+    /// The page's title, with the view's months.
+    pub page_title: Memo<Option<String>>,
 }
 
 impl Models {
@@ -123,6 +127,23 @@ impl Models {
         let ranking: Memo<Option<Arc<Ranking>>> =
             Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.ranking.clone())));
         let scope: Memo<Option<Scope>> = Memo::new(move |_| ranking.with(|r| r.as_ref().map(|r| r.scope.clone())));
-        Models { needed, series, stops_needed, stops_loads, stops_model, cross_table, model, ranking, scope }
+        let share_url = Memo::new(move |_| {
+            let (c, s) = (context.get()?, state.get()?);
+            Some(super::address_with(&met_core::share::url_state::share_query(&s, &c)))
+        });
+        let page_title = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.page_title())));
+        Models {
+            needed,
+            series,
+            stops_needed,
+            stops_loads,
+            stops_model,
+            cross_table,
+            model,
+            ranking,
+            scope,
+            share_url,
+            page_title,
+        }
     }
 }

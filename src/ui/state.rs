@@ -89,6 +89,18 @@ impl AppState {
         }
     }
 
+    /// Shows `area` (London for `None`), keeping what fits of the rest of the view.
+    pub fn select_area(self, area: Option<String>) {
+        if let (Some(s), Some(c)) = (self.state.get_untracked(), self.context.get_untracked()) {
+            self.navigate(c.retarget(&s, |s| s.area = area));
+        }
+    }
+
+    /// [`AppState::select_area`] as a callback, for the map, table, search and breadcrumbs.
+    pub fn on_select(self) -> Callback<Option<String>> {
+        Callback::new(move |area| self.select_area(area))
+    }
+
     /// The link to `page`, keeping the rest of the view for the way back.
     pub fn page_href(self, page: Page) -> Option<String> {
         self.state.with(|s| {
