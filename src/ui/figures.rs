@@ -120,12 +120,14 @@ fn ReleaseNotice() -> impl IntoView {
 fn ScopeNotes() -> impl IntoView {
     let app = AppState::get();
     let Models { ranking, .. } = expect_context::<Models>();
+    // Redrawn only when the notes change, not at every change of the view.
+    let notes = Memo::new(move |_| ranking.with(|r| r.as_ref().map(|r| (r.notes.clone(), r.suggestion))));
     move || {
-        let r = ranking.get()?;
-        if r.notes.is_empty() {
+        let (notes, suggestion) = notes.get()?;
+        if notes.is_empty() {
             return None;
         }
-        let suggestion = r.suggestion.map(|p| {
+        let suggestion = suggestion.map(|p| {
             view! {
                 <button type="button" class="button button-secondary" on:click=move |_| app.edit(|s| s.period = p)>
                     {format!("Show {} (latest ward figures)", p.describe())}
@@ -134,7 +136,7 @@ fn ScopeNotes() -> impl IntoView {
         });
         Some(view! {
             <div class="notice" id="scope-notes">
-                <ul>{r.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 {suggestion}
             </div>
         })

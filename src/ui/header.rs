@@ -7,33 +7,40 @@ use met_core::share::url_state::{self, Explorer, Page};
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let app = AppState::get();
-    // Each explorer's link keeps the area and, where it can, the months.
+    // Each explorer's link keeps the area and, where it can, the months. The
+    // links are drawn once (again only if stop and search comes or goes);
+    // their addresses follow the view in place.
+    let has_stops = Memo::new(move |_| app.context.with(|c| c.as_ref().is_some_and(|c| c.has_stops())));
+    let target = move |e: Explorer| {
+        let (c, s) = (app.context.get()?, app.state.get()?);
+        let next = c.retarget(&s, |n| {
+            n.explorer = e;
+            n.page = Page::Figures;
+        });
+        let q = url_state::to_query(&next, &c);
+        Some((next, if q.is_empty() { "?".to_string() } else { format!("?{q}") }))
+    };
     let explorer_links = move || {
-        let c = app.context.get()?;
-        let s = app.state.get()?;
         let mut explorers = vec![(Explorer::Crime, "Crime")];
-        if c.has_stops() {
+        if has_stops.get() {
             explorers.push((Explorer::Stops, "Stop and search"));
         }
-        let links = explorers
+        explorers
             .into_iter()
             .map(|(e, label)| {
-                let next = c.retarget(&s, |n| {
-                    n.explorer = e;
-                    n.page = Page::Figures;
-                });
-                let q = url_state::to_query(&next, &c);
-                let href = if q.is_empty() { "?".to_string() } else { format!("?{q}") };
-                let current = (s.explorer == e && s.page == Page::Figures).then_some("page");
+                let href = move || target(e).map(|(_, href)| href);
+                let current =
+                    move || app.state.with(|s| s.as_ref().is_some_and(|s| s.explorer == e && s.page == Page::Figures));
                 view! {
-                    <li><a href=href aria-current=current on:click=move |ev| {
+                    <li><a href=href aria-current=move || current().then_some("page") on:click=move |ev| {
                         ev.prevent_default();
-                        app.navigate(next.clone());
+                        if let Some((next, _)) = target(e) {
+                            app.navigate(next);
+                        }
                     }>{label}</a></li>
                 }
             })
-            .collect_view();
-        Some(links)
+            .collect_view()
     };
     view! {
         <a href="#main" class="skip-link">"Skip to main content"</a>

@@ -37,16 +37,68 @@ pub fn describe(row: &AreaRow, model: &Ranking) -> String {
     }
 }
 
-/// A drawn area: its path element and the fill it was last given.
+/// A drawn area: its path element, its shape for the canvas, and the fill it
+/// was last given (a colour, drawn on the canvas, or an SVG pattern).
 struct DrawnPath {
     code: String,
     name: String,
     element: web_sys::Element,
+    shape: Option<web_sys::Path2d>,
     fill: &'static str,
 }
 
 /// A path's fill before its figures are known.
 const NO_FILL: &str = "#f3f2f1";
+
+/// The SVG fill of an area whose colour is drawn on the canvas below: clear,
+/// but still "painted", so the path keeps its pointer events.
+const ON_CANVAS: &str = "transparent";
+
+/// Whether a fill is a colour drawn on the canvas (not an SVG pattern).
+fn is_colour(fill: &str) -> bool {
+    fill.starts_with('#')
+}
+
+/// Draws the colour fills of `paths` on `canvas`, sized to the SVG map
+/// `svg` it lies under, with `viewbox` mapped as the SVG maps it (centred,
+/// scaled to fit). Fills are drawn a colour at a time.
+fn paint(canvas: &web_sys::HtmlCanvasElement, svg: &web_sys::Element, viewbox: &str, paths: &[DrawnPath]) {
+    let rect = svg.get_bounding_client_rect();
+    let (width, height) = (rect.width(), rect.height());
+    let view: Vec<f64> = viewbox.split_whitespace().filter_map(|v| v.parse().ok()).collect();
+    let [vx, vy, vw, vh] = view[..] else { return };
+    if width <= 0.0 || height <= 0.0 || vw <= 0.0 || vh <= 0.0 {
+        return;
+    }
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+    let (pixels_wide, pixels_high) = ((width * ratio).round() as u32, (height * ratio).round() as u32);
+    if canvas.width() != pixels_wide || canvas.height() != pixels_high {
+        canvas.set_width(pixels_wide);
+        canvas.set_height(pixels_high);
+    }
+    let Some(context) =
+        canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    context.clear_rect(0.0, 0.0, f64::from(pixels_wide), f64::from(pixels_high));
+    let scale = (width / vw).min(height / vh);
+    let (dx, dy) = ((width - vw * scale) / 2.0 - vx * scale, (height - vh * scale) / 2.0 - vy * scale);
+    let _ = context.set_transform(scale * ratio, 0.0, 0.0, scale * ratio, dx * ratio, dy * ratio);
+    let mut order: Vec<&DrawnPath> = paths.iter().filter(|p| is_colour(p.fill) && p.shape.is_some()).collect();
+    order.sort_by_key(|p| p.fill);
+    let mut colour = "";
+    for path in order {
+        if path.fill != colour {
+            colour = path.fill;
+            context.set_fill_style_str(colour);
+        }
+        if let Some(shape) = &path.shape {
+            context.fill_with_path_2d(shape);
+        }
+    }
+}
 
 fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
@@ -118,22 +170,43 @@ pub fn Map(
     // was last given. A change of category touches only the paths whose fill
     // changes: restyling hundreds of SVG paths is most of the cost of a change.
     let svg = NodeRef::<leptos::svg::Svg>::new();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
     let drawn = StoredValue::new_local(Vec::<DrawnPath>::new());
-    let shape_names = StoredValue::new(names.clone());
+    let shape_names =
+        StoredValue::new(shapes.iter().map(|a| (a.code.clone(), a.name.clone(), a.path.clone())).collect::<Vec<_>>());
     let with_paths = move |f: &mut dyn FnMut(&mut Vec<DrawnPath>)| {
         drawn.update_value(|paths| {
             if paths.is_empty() {
                 let svg = svg.get_untracked();
-                for (code, name) in shape_names.get_value().iter() {
-                    let element = svg.as_ref().and_then(|s| s.query_selector(&format!("#area-{code}")).ok().flatten());
-                    if let Some(element) = element {
-                        paths.push(DrawnPath { code: code.clone(), name: name.clone(), element, fill: NO_FILL });
+                shape_names.with_value(|shapes| {
+                    for (code, name, d) in shapes {
+                        let element =
+                            svg.as_ref().and_then(|s| s.query_selector(&format!("#area-{code}")).ok().flatten());
+                        if let Some(element) = element {
+                            let shape = web_sys::Path2d::new_with_path_string(d).ok();
+                            paths.push(DrawnPath {
+                                code: code.clone(),
+                                name: name.clone(),
+                                element,
+                                shape,
+                                fill: NO_FILL,
+                            });
+                        }
                     }
-                }
+                });
             }
             f(paths);
         });
     };
+    let frame_box = StoredValue::new(viewbox.clone());
+    let repaint = move || {
+        let (Some(c), Some(s)) = (canvas.get_untracked(), svg.get_untracked()) else { return };
+        drawn.with_value(|paths| frame_box.with_value(|v| paint(&c, &s, v, paths)));
+    };
+    // The colours are drawn on a canvas under the SVG, which keeps the shapes'
+    // outlines, names, focus and pointer events: restyling hundreds of SVG
+    // paths made the browser restyle and repaint all of them at every change.
+    // Only a path whose fill moves between a colour and a pattern changes.
     Effect::new(move |_| {
         ranking.with(|m| {
             let Some(m) = m else { return };
@@ -145,13 +218,25 @@ pub fn Map(
                         Some(Figure::Known(v)) => m.classes.colour(m.classes.class_of(v)),
                         Some(_) => "url(#no-data)",
                     };
-                    if path.fill != fill {
-                        let _ = path.element.set_attribute("fill", fill);
-                        path.fill = fill;
+                    let svg_fill = |f: &'static str| if is_colour(f) { ON_CANVAS } else { f };
+                    if svg_fill(path.fill) != svg_fill(fill) || path.fill == NO_FILL {
+                        let _ = path.element.set_attribute("fill", svg_fill(fill));
                     }
+                    path.fill = fill;
                 }
             });
         });
+        repaint();
+    });
+    // The canvas follows the map's size.
+    Effect::new(move |_| {
+        let Some(element) = svg.get() else { return };
+        let observe = wasm_bindgen::closure::Closure::<dyn Fn()>::new(repaint);
+        if let Ok(observer) = web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()) {
+            observer.observe(&element);
+            on_cleanup(move || observer.disconnect());
+        }
+        observe.forget();
     });
     // Accessible names with the figures: set just after the map is repainted
     // (they are not seen, and 684 of them would delay the picture).
@@ -174,18 +259,27 @@ pub fn Map(
         };
         request_animation_frame(move || set_timeout(label, std::time::Duration::ZERO));
     });
-    // Selection: one tab stop (the selected area, else the first), and aria-pressed.
-    Effect::new(move |_| {
-        let (chosen, stop) = (selected.get(), tab_stop.get());
+    // Selection: one tab stop (the selected area, else the first), and
+    // aria-pressed. Only the paths whose state changes are touched: the view
+    // state, and so `selected`, changes with every change of category.
+    let chosen = Memo::new(move |_| selected.get());
+    Effect::new(move |previous: Option<(Option<String>, Option<String>)>| {
+        let (chosen, stop) = (chosen.get(), tab_stop.get());
+        let (was_chosen, was_stop) = previous.unwrap_or_default();
+        let first = drawn.with_value(Vec::is_empty);
         with_paths(&mut |paths| {
             for path in paths.iter() {
-                let code = Some(path.code.as_str());
-                let _ = path.element.set_attribute("tabindex", if stop.as_deref() == code { "0" } else { "-1" });
-                let _ = path
-                    .element
-                    .set_attribute("aria-pressed", if chosen.as_deref() == code { "true" } else { "false" });
+                let code = Some(&path.code);
+                let touched = [&was_chosen, &was_stop, &chosen, &stop].iter().any(|c| c.as_ref() == code);
+                if !(first || touched) {
+                    continue;
+                }
+                let _ = path.element.set_attribute("tabindex", if stop.as_ref() == code { "0" } else { "-1" });
+                let _ =
+                    path.element.set_attribute("aria-pressed", if chosen.as_ref() == code { "true" } else { "false" });
             }
         });
+        (chosen, stop)
     });
 
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -275,6 +369,8 @@ pub fn Map(
     let prompt = format!("Hover over or focus a {noun} to see its figures.");
     view! {
         <div class="map">
+            <div class="map-stack">
+            <canvas node_ref=canvas class="map-canvas" aria-hidden="true"></canvas>
             <svg node_ref=svg viewBox=viewbox role="group" aria-label=aria class="map-svg"
                 on:click=on_click
                 on:keydown=on_key
@@ -297,6 +393,7 @@ pub fn Map(
                 <path d=selected_outline class="outline-selected" aria-hidden="true"></path>
                 <path d=focus_outline class="outline-focus" aria-hidden="true"></path>
             </svg>
+            </div>
             <p class="map-info" aria-hidden="true">{move || info().unwrap_or_else(|| prompt.clone())}</p>
             <div class="legend">
                 <p class="legend-title">{title}</p>

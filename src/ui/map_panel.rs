@@ -85,20 +85,24 @@ pub fn WardChoice() -> impl IntoView {
     let app = AppState::get();
     let AppState { state, context, .. } = app;
     let navigate = move |next| app.navigate(next);
-    move || {
+    // The wards chosen, when the view shows wards of a release with older
+    // ones: the radios are redrawn only when that changes.
+    let chosen = Memo::new(move |_| {
         let s = state.get()?;
-        let c = context.get()?;
         let wards_shown = s.area.is_some() || s.level == Level::Ward;
-        if c.ward_choices.is_empty() || s.explorer != Explorer::Crime || !wards_shown {
-            return None;
-        }
+        let choices = context.with(|c| c.as_ref().is_some_and(|c| !c.ward_choices.is_empty()));
+        (choices && s.explorer == Explorer::Crime && wards_shown).then_some(s.wards)
+    });
+    move || {
+        let chosen = chosen.get()?;
+        let c = context.get_untracked()?;
         let options = c
             .ward_choices
             .iter()
             .map(|choice| {
                 let id = format!("wards-{}", choice.id.as_deref().unwrap_or("today"));
                 let wards = choice.id.clone();
-                let checked = s.wards == choice.id;
+                let checked = chosen == choice.id;
                 let mut label = choice.name.clone();
                 if let Some(first) = label.get_mut(..1) {
                     first.make_ascii_uppercase();
@@ -133,9 +137,10 @@ pub fn LevelChoice() -> impl IntoView {
     let app = AppState::get();
     let AppState { state, context, .. } = app;
     let navigate = move |next| app.navigate(next);
+    // Redrawn only when an area is chosen or cleared, not at every change of the view.
+    let london = Memo::new(move |_| state.with(|s| s.as_ref().is_some_and(|s| s.area.is_none())));
     move || {
-        let s = state.get()?;
-        if s.area.is_some() {
+        if !london.get() {
             return None;
         }
         let option = move |level: Level, label: &'static str| {
