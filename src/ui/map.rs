@@ -59,12 +59,11 @@ fn is_colour(fill: &str) -> bool {
     fill.starts_with('#')
 }
 
-/// Draws the colour fills of `paths` on `canvas`, sized to the SVG map
-/// `svg` it lies under, with `viewbox` mapped as the SVG maps it (centred,
+/// Draws the colour fills of `paths` on `canvas`, sized to the SVG map it
+/// lies under, with `viewbox` mapped as the SVG maps it (centred,
 /// scaled to fit). Fills are drawn a colour at a time.
-fn paint(canvas: &web_sys::HtmlCanvasElement, svg: &web_sys::Element, viewbox: &str, paths: &[DrawnPath]) {
-    let rect = svg.get_bounding_client_rect();
-    let (width, height) = (rect.width(), rect.height());
+/// `size` is the SVG's size in CSS pixels.
+fn paint(canvas: &web_sys::HtmlCanvasElement, (width, height): (f64, f64), viewbox: &str, paths: &[DrawnPath]) {
     let view: Vec<f64> = viewbox.split_whitespace().filter_map(|v| v.parse().ok()).collect();
     let [vx, vy, vw, vh] = view[..] else { return };
     if width <= 0.0 || height <= 0.0 || vw <= 0.0 || vh <= 0.0 {
@@ -199,9 +198,16 @@ pub fn Map(
         });
     };
     let frame_box = StoredValue::new(viewbox.clone());
+    // The SVG's size, measured when it changes: measuring it at each change of
+    // the figures would make the browser lay out the page there and then.
+    let size = StoredValue::new(None::<(f64, f64)>);
     let repaint = move || {
         let (Some(c), Some(s)) = (canvas.get_untracked(), svg.get_untracked()) else { return };
-        drawn.with_value(|paths| frame_box.with_value(|v| paint(&c, &s, v, paths)));
+        let (width, height) = size.get_value().unwrap_or_else(|| {
+            let rect = s.get_bounding_client_rect();
+            (rect.width(), rect.height())
+        });
+        drawn.with_value(|paths| frame_box.with_value(|v| paint(&c, (width, height), v, paths)));
     };
     // The colours are drawn on a canvas under the SVG, which keeps the shapes'
     // outlines, names, focus and pointer events: restyling hundreds of SVG
@@ -231,7 +237,13 @@ pub fn Map(
     // The canvas follows the map's size.
     Effect::new(move |_| {
         let Some(element) = svg.get() else { return };
-        let observe = wasm_bindgen::closure::Closure::<dyn Fn()>::new(repaint);
+        let observe = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok()) {
+                let rect = entry.target().get_bounding_client_rect();
+                size.set_value(Some((rect.width(), rect.height())));
+            }
+            repaint();
+        });
         if let Ok(observer) = web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()) {
             observer.observe(&element);
             on_cleanup(move || observer.disconnect());

@@ -45,7 +45,10 @@ pub fn Define(
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let popover = format!("define-{}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
     let close = popover.clone();
-    let href = links.href.run(id.clone());
+    // Read in the attribute's own effect, so that the "?" is not drawn anew
+    // at every change of the view.
+    let href_id = id.clone();
+    let href = move || links.href.run(href_id.clone());
     let term_id = id.clone();
     let body = move || match store.glossary.get() {
         Some(Load::Ready(terms)) => match glossary::find(&terms, &term_id) {
