@@ -1,9 +1,10 @@
 //! Fetching the app's data files, once each, into signals.
 //!
 //! Files are requested lazily: the manifest, the borough boundaries and the
-//! series file the address asks for before the app is first drawn
-//! ([`Store::first`]), each other series file when a view first needs it, and
-//! the ward boundaries when the map first shows wards. A failed request
+//! data files the address asks for (with the ward file and boundaries for a
+//! view of wards) before the app is first drawn ([`Store::first`]), each
+//! other data file when a view first needs it, and the ward boundaries when
+//! the map first shows wards. A failed request
 //! leaves a [`Load::Failed`] with a message for the error panel; "try again"
 //! simply requests it anew.
 //!
@@ -12,7 +13,7 @@
 //! read instead and the URL state explains why.
 
 use leptos::prelude::*;
-use met_core::data::dataset::{release_folder, GeoFile, Manifest, SeriesFile};
+use met_core::data::dataset::{release_folder, GeoFile, Manifest, SeriesFile, WARDS_GEO};
 use met_core::explain::glossary::{self, Term};
 use met_core::stops::crosstab::{self, CrossFile};
 use met_core::stops::stop_search::StopsFile;
@@ -65,6 +66,16 @@ async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
     fetch_json_or_missing(url).await?.ok_or_else(|| format!("{url}: the server has no such file (404 Not Found)"))
 }
 
+/// The files of the first view, requested with the manifest before the app
+/// is drawn.
+pub struct FirstFiles {
+    /// Crime series files, or stop-and-search files when `stops`.
+    pub files: Vec<String>,
+    pub stops: bool,
+    /// Whether the view shows today's wards (their boundaries are needed).
+    pub wards: bool,
+}
+
 /// All loaded files.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -86,44 +97,55 @@ pub struct Store {
 }
 
 impl Store {
-    /// A store holding the files of the first view: the manifest, the borough
-    /// boundaries and the data file `first` (a crime series file, or a
-    /// stop-and-search file when `stops`), fetched in parallel from the folder
-    /// of `release` if given, else (or when that folder is gone) the latest.
-    /// The app is drawn once, with its data, instead of once empty and again
-    /// when the files arrive.
-    pub async fn first(first: &str, stops: bool, release: Option<String>) -> Store {
+    /// A store holding the files of the first view, fetched in parallel:
+    /// the manifest, the borough boundaries and the data files of `first`,
+    /// from the folder of `release` if given, else (or when that folder is
+    /// gone) the latest. The app is drawn once, with its data, instead of once
+    /// empty and again when the files arrive.
+    pub async fn first(first: &FirstFiles, release: Option<String>) -> Store {
         if let Some(id) = release {
-            let (store, missing) = Store::first_from(format!("{DATA}/{}", release_folder(&id)), first, stops).await;
+            let (store, missing) = Store::first_from(format!("{DATA}/{}", release_folder(&id)), first).await;
             if !missing {
                 return store;
             }
         }
-        Store::first_from(DATA.to_string(), first, stops).await.0
+        Store::first_from(DATA.to_string(), first).await.0
     }
 
     /// The first view's files from `base`, and whether it has no manifest.
-    async fn first_from(base: String, first: &str, stops: bool) -> (Store, bool) {
-        let urls = [format!("{base}/manifest.json"), format!("{base}/boroughs.geo.json"), format!("{base}/{first}")];
-        let manifest = fetch_json_or_missing::<Manifest>(&urls[0]);
-        let boroughs = fetch_json::<GeoFile>(&urls[1]);
-        let missing = |m: &Result<Option<Manifest>, String>| matches!(m, Ok(None));
-        let found = |m: Result<Option<Manifest>, String>| {
-            m.and_then(|m| m.ok_or_else(|| format!("{}: the server has no such file (404 Not Found)", urls[0])))
+    async fn first_from(base: String, first: &FirstFiles) -> (Store, bool) {
+        let url = |name: &str| format!("{base}/{name}");
+        let manifest_url = url("manifest.json");
+        let manifest = fetch_json_or_missing::<Manifest>(&manifest_url);
+        let boroughs_url = url("boroughs.geo.json");
+        let boroughs = fetch_json::<GeoFile>(&boroughs_url);
+        let wards = async {
+            match first.wards {
+                true => Some(fetch_json::<GeoFile>(&url(WARDS_GEO)).await),
+                false => None,
+            }
         };
-        if stops {
-            let (manifest, boroughs, file) = futures::join!(manifest, boroughs, fetch_json::<StopsFile>(&urls[2]));
-            let gone = missing(&manifest);
-            let store = Store::first_from_parts(base, found(manifest), boroughs);
-            store.stops.set(HashMap::from([(first.to_string(), file.into())]));
-            (store, gone)
-        } else {
-            let (manifest, boroughs, file) = futures::join!(manifest, boroughs, fetch_json::<SeriesFile>(&urls[2]));
-            let gone = missing(&manifest);
-            let store = Store::first_from_parts(base, found(manifest), boroughs);
-            store.series.set(HashMap::from([(first.to_string(), file.into())]));
-            (store, gone)
+        // Each file is read as its kind: crime series, or stop and search.
+        let of_kind = |stops: bool| first.files.iter().filter(move |_| first.stops == stops);
+        let series = futures::future::join_all(of_kind(false).map(|name| {
+            let address = url(name);
+            async move { fetch_json::<SeriesFile>(&address).await }
+        }));
+        let stops = futures::future::join_all(of_kind(true).map(|name| {
+            let address = url(name);
+            async move { fetch_json::<StopsFile>(&address).await }
+        }));
+        let (manifest, boroughs, wards, series, stops) = futures::join!(manifest, boroughs, wards, series, stops);
+        let gone = matches!(manifest, Ok(None));
+        let manifest = manifest
+            .and_then(|m| m.ok_or_else(|| format!("{manifest_url}: the server has no such file (404 Not Found)")));
+        let store = Store::first_from_parts(base, manifest, boroughs);
+        if let Some(wards) = wards {
+            store.wards.set(HashMap::from([(WARDS_GEO.to_string(), wards.into())]));
         }
+        store.series.set(of_kind(false).cloned().zip(series.into_iter().map(Load::from)).collect());
+        store.stops.set(of_kind(true).cloned().zip(stops.into_iter().map(Load::from)).collect());
+        (store, gone)
     }
 
     fn first_from_parts(base: String, manifest: Result<Manifest, String>, boroughs: Result<GeoFile, String>) -> Store {

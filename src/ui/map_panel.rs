@@ -53,11 +53,14 @@ pub fn AreaMap(on_select: Callback<Option<String>>) -> impl IntoView {
     let AppState { store, view_manifest, state, .. } = AppState::get();
     let Models { ranking, scope, .. } = expect_context::<Models>();
     let selected = Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.area.clone())));
+    // The map is drawn anew when the set of wards changes, even if the scope
+    // (say, Camden's wards) does not and their file is already loaded.
+    let wards_file = Memo::new(move |_| view_manifest.with(|m| m.as_ref().and_then(|m| m.wards_geo_file())));
     move || {
         let scope = scope.get()?;
         let manifest = view_manifest.get_untracked()?;
         let boroughs = store.boroughs.get().ready()?;
-        let wards = match (scope.level(), manifest.wards_geo_file()) {
+        let wards = match (scope.level(), wards_file.get()) {
             (Level::Ward, Some(name)) => Some(store.wards.with(|w| w.get(&name).cloned())?.ready()?),
             (Level::Ward, None) => {
                 return Some(view! {

@@ -29,7 +29,7 @@ pub mod status;
 pub mod stops;
 pub mod table;
 
-use data::Store;
+use data::{FirstFiles, Store};
 use leptos::prelude::*;
 use met_core::crime::category;
 use met_core::data::dataset::{series_file_name, Level};
@@ -47,11 +47,7 @@ pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
         let query = current_query();
         let release = url_state::requested_release(&query);
-        let store = if url_state::param(&query, "explorer").as_deref() == Some("stops") {
-            Store::first(stops_view::BOROUGH_FILE, true, release).await
-        } else {
-            Store::first(&requested_series_file(&query), false, release).await
-        };
+        let store = Store::first(&first_files(&query), release).await;
         if let Some(loading) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading"))
         {
             loading.remove();
@@ -79,14 +75,26 @@ fn this_month() -> met_core::data::month::Month {
     met_core::data::month::Month::new(year, month).unwrap_or_else(|| unreachable!("the clock gives a real month"))
 }
 
-/// The borough series file a query asks for, before the manifest can validate
-/// it, so it loads in parallel with the manifest. A wrong guess only costs a
-/// request: the view uses the files of the validated state.
-fn requested_series_file(query: &str) -> String {
+/// The files a query's view shows first, before the manifest can validate
+/// it, so they load in parallel with the manifest: the borough file of its
+/// category (or of stop and search) and, when it shows today's wards (London
+/// by ward, or any area chosen), the ward file and boundaries. A wrong guess
+/// only costs a request: the view uses the files of the validated state.
+fn first_files(query: &str) -> FirstFiles {
+    let wards = url_state::param(query, "wards").is_none()
+        && (url_state::param(query, "area").is_some() || url_state::param(query, "level").as_deref() == Some("ward"));
+    if url_state::param(query, "explorer").as_deref() == Some("stops") {
+        let mut files = vec![stops_view::BOROUGH_FILE.to_string()];
+        files.extend(wards.then(|| stops_view::WARD_FILE.to_string()));
+        return FirstFiles { files, stops: true, wards };
+    }
     let cat = url_state::param(query, "crime").unwrap_or_else(|| category::ALL.to_string());
     let major = category::major_of(&cat);
     let plausible = !major.is_empty() && major.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
-    series_file_name(Level::Borough, if plausible { major } else { category::ALL })
+    let major = if plausible { major } else { category::ALL };
+    let mut files = vec![series_file_name(Level::Borough, major)];
+    files.extend(wards.then(|| series_file_name(Level::Ward, major)));
+    FirstFiles { files, stops: false, wards }
 }
 
 fn current_query() -> String {
