@@ -87,6 +87,19 @@ async fn tick() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// The colour on the map's canvas at a point of the viewbox "0 0 20 10", as
+/// `#rrggbb` (`#000000` where nothing is drawn).
+fn canvas_colour(host: &web_sys::Element, (x, y): (f64, f64)) -> String {
+    let canvas: web_sys::HtmlCanvasElement = host.query_selector("canvas").unwrap().unwrap().unchecked_into();
+    let rect = host.query_selector("svg").unwrap().unwrap().get_bounding_client_rect();
+    let ratio = f64::from(canvas.width()) / rect.width();
+    let scale = (rect.width() / 20.0).min(rect.height() / 10.0);
+    let (dx, dy) = ((rect.width() - 20.0 * scale) / 2.0, (rect.height() - 10.0 * scale) / 2.0);
+    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let pixel = context.get_image_data((dx + x * scale) * ratio, (dy + y * scale) * ratio, 1.0, 1.0).unwrap().data();
+    format!("#{:02x}{:02x}{:02x}", pixel[0], pixel[1], pixel[2])
+}
+
 #[wasm_bindgen_test]
 async fn map_paths_have_names_fills_and_select_on_click_and_enter() {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -108,9 +121,12 @@ async fn map_paths_have_names_fills_and_select_on_click_and_enter() {
     let a = path("area-A");
     assert_eq!(a.get_attribute("aria-label").unwrap(), "Alpha: 10 offences, 1.00 per 1,000 residents, Jan–Dec 2025");
     // Fills: the class colour, hatching for no data, dots for the City of London.
+    // Colours are drawn on the canvas under the SVG, whose paths stay clear.
     let colour = Classes { breaks: vec![0.0, 2.0], diverging: false }.colour(0);
     let fills: Vec<String> = ["area-A", "area-B", "area-C"].map(|id| path(id).get_attribute("fill").unwrap()).to_vec();
-    assert_eq!(fills, [colour, "url(#no-data)", "url(#not-policed)"]);
+    assert_eq!(fills, ["transparent", "url(#no-data)", "url(#not-policed)"]);
+    assert_eq!(canvas_colour(&host, (8.0, 2.0)), colour, "inside Alpha");
+    assert_eq!(canvas_colour(&host, (18.0, 2.0)), "#000000", "inside Beta, hatched in the SVG: clear on the canvas");
     // One tab stop: the first area until one is selected.
     assert_eq!(a.get_attribute("tabindex").unwrap(), "0");
     assert_eq!(path("area-B").get_attribute("tabindex").unwrap(), "-1");

@@ -62,6 +62,19 @@ async fn fetch_json_or_missing<T: DeserializeOwned>(url: &str) -> Result<Option<
     serde_json::from_str(&text).map(Some).map_err(|e| format!("{url}: not a valid data file ({e})"))
 }
 
+/// The first view's one or two data files (the borough file, and the ward
+/// file for a view of wards), fetched together.
+async fn fetch_first<T: DeserializeOwned>(urls: &[String]) -> Vec<Result<T, String>> {
+    match urls {
+        [one] => vec![fetch_json(one).await],
+        [borough, ward] => {
+            let (borough, ward) = futures::join!(fetch_json(borough), fetch_json(ward));
+            vec![borough, ward]
+        }
+        _ => Vec::new(),
+    }
+}
+
 async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
     fetch_json_or_missing(url).await?.ok_or_else(|| format!("{url}: the server has no such file (404 Not Found)"))
 }
@@ -69,7 +82,8 @@ async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
 /// The files of the first view, requested with the manifest before the app
 /// is drawn.
 pub struct FirstFiles {
-    /// Crime series files, or stop-and-search files when `stops`.
+    /// Crime series files, or stop-and-search files when `stops`: the
+    /// borough file, and the ward file for a view of wards.
     pub files: Vec<String>,
     pub stops: bool,
     /// Whether the view shows today's wards (their boundaries are needed).
@@ -127,14 +141,10 @@ impl Store {
         };
         // Each file is read as its kind: crime series, or stop and search.
         let of_kind = |stops: bool| first.files.iter().filter(move |_| first.stops == stops);
-        let series = futures::future::join_all(of_kind(false).map(|name| {
-            let address = url(name);
-            async move { fetch_json::<SeriesFile>(&address).await }
-        }));
-        let stops = futures::future::join_all(of_kind(true).map(|name| {
-            let address = url(name);
-            async move { fetch_json::<StopsFile>(&address).await }
-        }));
+        let urls = |stops: bool| of_kind(stops).map(|name| url(name)).collect::<Vec<_>>();
+        let (series_urls, stops_urls) = (urls(false), urls(true));
+        let series = fetch_first::<SeriesFile>(&series_urls);
+        let stops = fetch_first::<StopsFile>(&stops_urls);
         let (manifest, boroughs, wards, series, stops) = futures::join!(manifest, boroughs, wards, series, stops);
         let gone = matches!(manifest, Ok(None));
         let manifest = manifest
