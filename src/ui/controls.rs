@@ -1,26 +1,42 @@
-//! The pickers above the view: area search, category, period (from/to and
-//! presets) and measure. They are built once; their selections follow the URL
+//! The pickers of the view: category, period (from/to and presets) and
+//! measure, and the one-line bar that says what is chosen and opens them on a
+//! narrow screen. They are built once; their selections follow the URL
 //! through effects, and every change writes a new URL.
 
 use super::pages::Define;
-use super::search;
 use leptos::html::Select;
 use leptos::prelude::*;
 use met_core::data::dataset::{Level, Manifest};
 use met_core::data::month::{Month, Period};
-use met_core::data::search::SearchIndex;
-use met_core::share::url_state::{Explorer, Measure, ViewState};
+use met_core::share::url_state::{self, Explorer, Measure, ViewState};
 use std::sync::Arc;
 
+/// What is chosen, in one line, and the button that shows or hides the
+/// controls. Only narrow screens show it: wide ones always show the controls.
+#[component]
+pub fn ChoicesBar(manifest: Arc<Manifest>, state: Memo<Option<ViewState>>, open: RwSignal<bool>) -> impl IntoView {
+    let line =
+        move || state.with(|s| s.as_ref().map(|s| url_state::choices_line(s, &manifest.category_label(&s.category))));
+    view! {
+        <div class="choices-bar">
+            <p class="choices-line" id="choices-line"><span class="visually-hidden">"Showing: "</span>{line}</p>
+            <button type="button" class="button button-secondary choices-toggle" aria-controls="controls"
+                aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { "Hide the choices" } else { "Change what is shown" }}
+            </button>
+        </div>
+    }
+}
+
 /// Category, period and measure pickers, built once; their selections follow
-/// the URL through effects, and every change writes a new URL.
+/// the URL through effects, and every change writes a new URL. On a narrow
+/// screen they show only while `open`.
 #[component]
 pub fn Controls(
     manifest: Arc<Manifest>,
-    index: Arc<SearchIndex>,
     state: Memo<Option<ViewState>>,
     navigate: Callback<ViewState>,
-    on_select: Callback<Option<String>>,
+    open: RwSignal<bool>,
 ) -> impl IntoView {
     // The options are written as HTML in one go: there are hundreds of them.
     let category_options = met_core::render::html::category_options(&manifest);
@@ -114,8 +130,8 @@ pub fn Controls(
         }
     };
     view! {
-        <form class="controls" on:submit=|ev| ev.prevent_default()>
-            <search::AreaSearch index=index on_select=on_select />
+        <form class="controls" id="controls" class:collapsed=move || !open.get() aria-label="Choose what is shown"
+            on:submit=|ev| ev.prevent_default()>
             <div class="field" hidden=stops>
                 <div class="label-row">
                     <label for="cat">"Crime category"</label>

@@ -43,9 +43,13 @@ pub fn meta(manifest: &Manifest, model: &ViewModel, title: String) -> Meta {
     }
 }
 
-/// The download links of the view, the chart drawn `width` pixels wide.
+/// The width in pixels of a downloaded chart: a size for documents and slides,
+/// whatever the screen it was downloaded from.
+const DOWNLOAD_WIDTH: u32 = 720;
+
+/// The download links of the view.
 #[component]
-pub fn Downloads(width: RwSignal<u32>) -> impl IntoView {
+pub fn Downloads() -> impl IntoView {
     let AppState { view_manifest, state, .. } = AppState::get();
     let Models { model, .. } = expect_context::<Models>();
     move || {
@@ -73,12 +77,12 @@ pub fn Downloads(width: RwSignal<u32>) -> impl IntoView {
             );
         };
         let svg = move |_| {
-            let w = width.get_untracked();
+            let w = DOWNLOAD_WIDTH;
             let (svg, _, _) = svg::standalone_svg(&m3.chart, w, super::chart_height(w));
             download::save_text(&format!("{st3}-chart.svg"), "image/svg+xml", &svg);
         };
         let png = move |_| {
-            let w = width.get_untracked();
+            let w = DOWNLOAD_WIDTH;
             let (svg, w, h) = svg::standalone_svg(&m4.chart, w, super::chart_height(w));
             download::save_png(&format!("{st4}-chart.png"), &svg, w, h);
         };

@@ -6,7 +6,8 @@
 use super::models::Models;
 use super::state::AppState;
 use super::{
-    breadcrumbs, controls, downloads, embed, figure, hint, map_panel, multiples, pages, share, status, stops, table,
+    breadcrumbs, controls, downloads, embed, figure, hint, map_panel, multiples, pages, search, share, status, stops,
+    table,
 };
 use leptos::prelude::*;
 use met_core::crime::view::Scope;
@@ -143,9 +144,11 @@ fn ScopeNotes() -> impl IntoView {
     }
 }
 
-/// The explorer's view: search and controls, the heading and summary, the
-/// links to share and embed, the map and trend, the explorer's own sections,
-/// the table of areas and the downloads.
+/// The explorer's view, the answer first: the area search, then the heading,
+/// the one-sentence summary and a line saying what is chosen (which opens the
+/// controls on a narrow screen; wide screens show them in a column beside the
+/// figures), then the map and trend, the links to share and embed, the
+/// explorer's own sections, the table of areas and the downloads.
 #[component]
 pub fn Figures() -> impl IntoView {
     let app = AppState::get();
@@ -168,62 +171,71 @@ pub fn Figures() -> impl IntoView {
         (Some(manifest), Some(m)) => downloads::meta(&manifest, &m, title),
         _ => Meta { title, source: String::new(), releases: vec![], generated: String::new(), link: String::new() },
     };
+    // The controls' state on a narrow screen: shown or not (wide screens always show them).
+    let open = RwSignal::new(false);
+    let ready = move || view_manifest.get().zip(search_index.get());
     view! {
-        <ReleaseNotice />
-        <hint::FirstVisitHint />
-        <breadcrumbs::Breadcrumbs on_select=on_select />
-        {move || {
-            let manifest = view_manifest.get()?;
-            let index = search_index.get()?;
-            Some(view! { <controls::Controls manifest=manifest index=index state=state navigate=navigate on_select=on_select /> })
-        }}
-        <Show when=move || model.with(Option::is_some)>
-            <ViewHeading />
-            <p class="what-counts">
-                {move || model.with(|m| m.as_ref().and_then(|m| m.category_plain.clone()).map(|p| format!("What this counts: {p}. ")))}
-                {move || (explorer.get() == Explorer::Crime).then(|| {
-                    let id = category_id.get();
-                    let label = store.manifest.with_untracked(|m| m.ready().map(|m| m.category_label(&id))).unwrap_or_default();
-                    view! { <pages::Define id=id label=label /> }
-                })}
-            </p>
-        </Show>
-        <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
-        <Show when=move || model.with(Option::is_some)>
-            <share::ShareBar url=share_url title=page_title>
-                <embed::EmbedDialog state=state context=context title=page_title
-                    release=Signal::derive(move || store.manifest.get().ready().map(|m| (m.release.clone(), m.release_contents())))
-                    heading=Signal::derive(move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))) />
-            </share::ShareBar>
-        </Show>
-        <ScopeNotes />
-        <div class="panels">
-            <section class="panel" aria-labelledby="map-heading">
-                <map_panel::MapHeading />
-                <map_panel::LevelChoice />
-                <map_panel::WardChoice />
-                <map_panel::AreaMap on_select=on_select />
-            </section>
-            <section class="panel" aria-labelledby="chart-heading">
-                <h2 id="chart-heading" class="panel-heading">"Trend"</h2>
-                <TrendChart />
-            </section>
+        <div class="explorer">
+            <div class="explorer-search">
+                {move || ready().map(|(_, index)| view! { <search::AreaSearch index=index on_select=on_select /> })}
+            </div>
+            <div class="explorer-head">
+                <breadcrumbs::Breadcrumbs on_select=on_select />
+                <Show when=move || model.with(Option::is_some)><ViewHeading /></Show>
+                <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
+                {move || ready().map(|(manifest, _)| view! { <controls::ChoicesBar manifest=manifest state=state open=open /> })}
+            </div>
+            <div class="explorer-side">
+                {move || ready().map(|(manifest, _)| view! { <controls::Controls manifest=manifest state=state navigate=navigate open=open /> })}
+            </div>
+            <div class="explorer-body">
+                <div class="panels">
+                    <section class="panel" aria-labelledby="map-heading">
+                        <map_panel::MapHeading />
+                        <map_panel::LevelChoice />
+                        <map_panel::WardChoice />
+                        <map_panel::AreaMap on_select=on_select />
+                    </section>
+                    <section class="panel" aria-labelledby="chart-heading">
+                        <h2 id="chart-heading" class="panel-heading">"Trend"</h2>
+                        <TrendChart />
+                    </section>
+                </div>
+                <ScopeNotes />
+                <ReleaseNotice />
+                <Show when=move || model.with(Option::is_some)>
+                    <p class="what-counts">
+                        {move || model.with(|m| m.as_ref().and_then(|m| m.category_plain.clone()).map(|p| format!("What this counts: {p}. ")))}
+                        {move || (explorer.get() == Explorer::Crime).then(|| {
+                            let id = category_id.get();
+                            let label = store.manifest.with_untracked(|m| m.ready().map(|m| m.category_label(&id))).unwrap_or_default();
+                            view! { <pages::Define id=id label=label /> }
+                        })}
+                    </p>
+                    <share::ShareBar url=share_url title=page_title>
+                        <embed::EmbedDialog state=state context=context title=page_title
+                            release=Signal::derive(move || store.manifest.get().ready().map(|m| (m.release.clone(), m.release_contents())))
+                            heading=Signal::derive(move || model.with(|m| m.as_ref().map(|m| m.heading.clone()))) />
+                    </share::ShareBar>
+                </Show>
+                <hint::FirstVisitHint />
+                <Show when=move || explorer.get() == Explorer::Crime>
+                    <multiples::SmallMultiples />
+                </Show>
+                <Show when=move || explorer.get() == Explorer::Stops>
+                    <stops::StopsSections model=stops_model cross=cross_table state=state navigate=navigate
+                        width=width meta=Callback::new(download_meta) stem=stem />
+                </Show>
+                <section aria-labelledby="table-heading" class="deferred">
+                    <h2 id="table-heading" class="panel-heading">{move || if scope.get().is_some_and(|s| s != Scope::Boroughs) { "Wards" } else { "All boroughs" }}</h2>
+                    <table::AreaTable ranking=ranking selected=selected on_select=on_select sort=sort on_sort=on_sort />
+                </section>
+                <section aria-labelledby="downloads-heading" class="no-print">
+                    <h2 id="downloads-heading" class="panel-heading">"Download this view"</h2>
+                    <p>"Files hold exactly the figures on this page, with their source, licence, release and the time they were made."</p>
+                    <downloads::Downloads />
+                </section>
+            </div>
         </div>
-        <Show when=move || explorer.get() == Explorer::Crime>
-            <multiples::SmallMultiples />
-        </Show>
-        <Show when=move || explorer.get() == Explorer::Stops>
-            <stops::StopsSections model=stops_model cross=cross_table state=state navigate=navigate
-                width=width meta=Callback::new(download_meta) stem=stem />
-        </Show>
-        <section aria-labelledby="table-heading" class="deferred">
-            <h2 id="table-heading" class="panel-heading">{move || if scope.get().is_some_and(|s| s != Scope::Boroughs) { "Wards" } else { "All boroughs" }}</h2>
-            <table::AreaTable ranking=ranking selected=selected on_select=on_select sort=sort on_sort=on_sort />
-        </section>
-        <section aria-labelledby="downloads-heading" class="no-print">
-            <h2 id="downloads-heading" class="panel-heading">"Download this view"</h2>
-            <p>"Files hold exactly the figures on this page, with their source, licence, release and the time they were made."</p>
-            <downloads::Downloads width=width />
-        </section>
     }
 }

@@ -1,4 +1,6 @@
 //! The site's header: its name, and links to the two explorers and the pages.
+//! A narrow screen folds the links behind a "Menu" button (after GOV.UK's
+//! service navigation), so the view's answer is on the first screen.
 
 use super::state::{AppState, PageLink};
 use leptos::prelude::*;
@@ -42,14 +44,21 @@ pub fn SiteHeader() -> impl IntoView {
             })
             .collect_view()
     };
+    let menu = RwSignal::new(false);
     view! {
         <a href="#main" class="skip-link">"Skip to main content"</a>
         <header class="site-header">
             <div class="width-container">
-                <p class="site-name">"Met Data Explorer"</p>
+                <div class="header-row">
+                    <p class="site-name">"Met Data Explorer"</p>
+                    <button type="button" class="menu-toggle" aria-controls="site-links"
+                        aria-expanded=move || menu.get().to_string() on:click=move |_| menu.update(|m| *m = !*m)>
+                        {move || if menu.get() { "Close menu" } else { "Menu" }}
+                    </button>
+                </div>
                 <p class="site-tagline">"Crime and stop and search in London, from the Metropolitan Police's published figures"</p>
                 <nav class="service-nav" aria-label="Site">
-                    <ul>
+                    <ul id="site-links" class:collapsed=move || !menu.get() on:click=move |_| menu.set(false)>
                         {explorer_links}
                         <li><PageLink page=Page::Guides /></li>
                         <li><PageLink page=Page::Definitions /></li>

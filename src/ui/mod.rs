@@ -142,10 +142,21 @@ fn address_with(q: &str) -> String {
     }
 }
 
-/// The chart's width in pixels: the width of its column, within limits.
+/// The chart's width in pixels: the width of its column, within limits. It
+/// follows the page's layout (style/main.css): from 1000 px the controls take a
+/// column of 280 px (and a gap of 32) beside the figures, and from 1200 px the
+/// map and the chart stand side by side (a gap of 24) in a container of at most
+/// 1200 px with 32 px of padding each side.
 fn chart_width() -> u32 {
     let inner = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1024.0);
-    let column = if inner >= 1000.0 { (inner.min(1280.0) - 96.0) / 2.0 } else { inner - 40.0 };
+    let content = inner.min(1200.0) - 64.0 - 312.0;
+    let column = if inner >= 1200.0 {
+        (content - 24.0) / 2.0
+    } else if inner >= 1000.0 {
+        content
+    } else {
+        inner - 40.0
+    };
     column.clamp(280.0, 720.0) as u32
 }
 

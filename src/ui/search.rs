@@ -94,7 +94,7 @@ pub fn AreaSearch(index: Arc<SearchIndex>, on_select: Callback<Option<String>>) 
     view! {
         <div class="field search">
             <label for="area-search">"Find a borough or ward"</label>
-            <p class="hint" id="area-search-hint">"For example Camden, or St Peter's. You can also choose an area on the map or in the table."</p>
+            <p class="hint" id="area-search-hint">"For example Camden, or St Peter's."</p>
             <input id="area-search" type="text" class="search-input" autocomplete="off" spellcheck="false"
                 role="combobox" aria-autocomplete="list" aria-controls="area-search-list"
                 aria-describedby="area-search-hint"

@@ -35,6 +35,12 @@ const yearBefore = (m) => {
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 };
 const from = yearBefore(latest);
+// A period as the line of choices writes it: `Jan–Dec 2025` or `Jul 2025–Jun 2026`.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const shortPeriod = (a, b) => {
+  const [ay, am, by, bm] = [a.slice(0, 4), MONTHS[Number(a.slice(5)) - 1], b.slice(0, 4), MONTHS[Number(b.slice(5)) - 1]];
+  return ay === by ? `${am}–${bm} ${by}` : `${am} ${ay}–${bm} ${by}`;
+};
 const wardFrom = yearBefore(wardLatest);
 
 let app;
@@ -293,6 +299,17 @@ for (const width of [360, 1280]) {
     await page.getByRole('option').filter({ hasText: 'Ward in Camden' }).click();
     const kilburn = manifest.areas.find((a) => a.name === 'Kilburn' && a.borough === 'E09000007');
     await page.waitForURL(new RegExp(`area=${kilburn.code}`));
+    // A narrow screen shows what is chosen in one line, and the controls on request; a wide one shows them beside the figures.
+    const toggle = page.locator('.choices-toggle');
+    assert.equal(await page.locator('#cat').isVisible(), width >= 1000);
+    assert.equal(await toggle.isVisible(), width < 1000);
+    if (width < 1000) {
+      assert.equal(await page.locator('#choices-line').textContent(), `Showing: All crimes · ${shortPeriod(wardFrom, wardLatest)} · Rate per 1,000 residents`);
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      await page.getByRole('button', { name: 'Change what is shown' }).click();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      assert.equal(await toggle.innerText(), 'Hide the choices');
+    }
     await page.selectOption('#cat', 'burglary');
     await page.waitForURL(/crime=burglary/);
     await page.selectOption('#from', '2024-04');
@@ -305,6 +322,9 @@ for (const width of [360, 1280]) {
     const summary = await text(page, '#summary');
     assert.ok(summary.startsWith(`In the 12 months to March 2025 the Met recorded ${fmt(count)} burglary offences in Kilburn, Camden`), summary);
     assert.equal(await page.locator('#summary').getAttribute('aria-live'), 'polite');
+    if (width < 1000) {
+      assert.equal(await page.locator('#choices-line').textContent(), 'Showing: Burglary · Apr 2024–Mar 2025 · Number of offences');
+    }
     assert.match(await text(page, '.chart-title'), /^Burglary offences, by month, Kilburn, Camden/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-table-csv').click()]);
     const rows = csvRows(readFileSync(await download.path(), 'utf8'));

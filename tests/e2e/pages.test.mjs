@@ -21,7 +21,8 @@ test('the "?" beside a label opens its definition; the keyboard opens and closes
   const page = await openPage(app, '?v=2&area=E09000007&crime=burglary', 360, '.chart-svg svg');
   // Months the latest file revised are marked on the chart and said in its notes.
   assert.match(await text(page, '#chart'), /◇\s*Revised by the latest file[\s\S]*◇ marks the \d+ months? whose figures for Camden the publisher's latest file \(figures to \w+ \d{4}\) revised/);
-  // The same term's "?" beside the category picker opens its own popover.
+  // The same term's "?" beside the category picker opens its own popover (a narrow screen shows the pickers on request).
+  await page.getByRole('button', { name: 'Change what is shown' }).click();
   assert.equal(await page.locator('form').getByRole('button', { name: 'What “Burglary” means' }).count(), 1);
   const define = page.locator('.what-counts').getByRole('button', { name: 'What “Burglary” means' });
   await define.focus();

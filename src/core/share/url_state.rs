@@ -795,6 +795,23 @@ pub fn from_query(query: &str, context: &Context) -> (ViewState, Vec<Fallback>) 
 
 /// Writes a view as a query string (without `?`): the version, then only the
 /// non-defaults in a fixed order. The empty string means the default view.
+/// What a view shows, in one line for the bar that opens the controls on a
+/// narrow screen: `Burglary · Jan–Dec 2025 · Rate per 1,000 residents`, and
+/// `· 12-month rolling totals` when the chart shows them. `category_label` is
+/// the crime category's name; stop and search names itself.
+pub fn choices_line(state: &ViewState, category_label: &str) -> String {
+    let (what, measure) = match state.explorer {
+        Explorer::Stops if state.measure == Measure::Count => ("Stop and search", "Number of searches"),
+        Explorer::Stops => ("Stop and search", state.measure.label()),
+        Explorer::Crime => (category_label, state.measure.label()),
+    };
+    let mut parts = vec![what.to_string(), state.period.short(), measure.to_string()];
+    if state.rolling && state.explorer == Explorer::Crime {
+        parts.push("12-month rolling totals".to_string());
+    }
+    parts.join(" · ")
+}
+
 pub fn to_query(state: &ViewState, context: &Context) -> String {
     write(state, context, false)
 }
@@ -890,6 +907,27 @@ mod tests {
         assert_eq!(state.period.to.iso(), to, "to of {query:?}");
         let names: Vec<&str> = notes.iter().map(|n| n.parameter.as_str()).collect();
         assert_eq!(names, fallbacks, "fallbacks of {query:?}: {notes:?}");
+    }
+
+    /// Checks the one-line summary of the choices of `query`'s view.
+    fn check_choices(query: &str, label: &str, expected: &str) {
+        let (state, _) = from_query(query, &context());
+        assert_eq!(choices_line(&state, label), expected, "choices of {query:?}");
+    }
+
+    #[test]
+    fn sums_up_the_choices_in_one_line() {
+        check_choices("", "All crime", "All crime · Jul 2025–Jun 2026 · Rate per 1,000 residents");
+        check_choices(
+            "?cat=burglary&from=2025-01&to=2025-12&measure=change&roll=12",
+            "Burglary",
+            "Burglary · Jan–Dec 2025 · Change on a year earlier · 12-month rolling totals",
+        );
+        check_choices(
+            "?explorer=stops&measure=count",
+            "All crime",
+            "Stop and search · Sep 2023–Aug 2024 · Number of searches",
+        );
     }
 
     #[test]
