@@ -153,7 +153,18 @@ pub fn Map(
         areas.sort();
         areas.into_iter().map(|(_, code)| code).collect::<Vec<_>>()
     });
-    let tab_stop = Memo::new(move |_| selected.get().or_else(|| order.with(|o| o.first().cloned())));
+    // The map's one tab stop (a roving tabindex): the area focused last, else
+    // the selected area if it is on the map (a borough's wards do not include
+    // the borough), else the first; so Tab out and Shift+Tab back returns to
+    // where the reader was.
+    let last_focused = RwSignal::new(None::<String>);
+    let tab_stop = Memo::new(move |_| {
+        let (last, selected) = (last_focused.get(), selected.get());
+        order.with(|o| {
+            let on_map = |c: &String| o.contains(c);
+            last.filter(on_map).or_else(|| selected.filter(on_map)).or_else(|| o.first().cloned())
+        })
+    });
 
     let names: Arc<Vec<(String, String)>> = Arc::new(shapes.iter().map(|a| (a.code.clone(), a.name.clone())).collect());
     let paths = shapes
@@ -388,7 +399,11 @@ pub fn Map(
                 on:keydown=on_key
                 on:mouseover=move |ev| hovered.set(code_of(&ev))
                 on:mouseleave=move |_| hovered.set(None)
-                on:focusin=move |ev| focused.set(code_of(&ev))
+                on:focusin=move |ev| {
+                    let code = code_of(&ev);
+                    focused.set(code.clone());
+                    last_focused.set(code);
+                }
                 on:focusout=move |_| focused.set(None)>
                 <defs>
                     <pattern id="no-data" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform=format!("rotate(45) scale({hatch})")>

@@ -372,18 +372,27 @@ pub fn Accessibility() -> impl IntoView {
                 <li>"use the site with animation reduced, and print any view"</li>
             </ul>
             <h2 class="panel-heading">"How accessible this website is"</h2>
-            <p>"Every page is checked automatically with axe-core against WCAG 2.2 level AA, at phone and desktop widths, every time the site is changed. We know of these problems:"</p>
+            <p>"We know of these problems:"</p>
             <ul>
                 <li>"Downloaded chart images (SVG and PNG) have a title but no text alternative inside the file; the CSV download of the same chart holds its figures."</li>
-                <li>"On the map, small wards can be hard to tap on a phone; choose them from the search box or the table instead."</li>
+                <li>"On the map, small wards can be smaller than 24 by 24 pixels, too small to tap easily on a phone; choose them from the search box or the table, which do the same."</li>
+                <li>"In the dark colour scheme and in Windows contrast themes, the map and the charts keep their own colours on a white card: their colours were chosen and checked against white."</li>
             </ul>
+            <h2 class="panel-heading">"How we tested this website"</h2>
+            <p>"Every change to the site runs these tests in the Chromium browser, driven by Playwright, before it is published:"</p>
+            <ul>
+                <li>"axe-core 4.14 against WCAG 2.2 A and AA on the crime and stop-and-search explorers, the definitions, guides, about the data and this statement, and an embedded view; at 320, 360, 768 and 1280 pixels wide; in the light and dark colour schemes and with forced colours (a Windows contrast theme, as Chromium emulates it); with a definition's pop-up and the Embed dialog open."</li>
+                <li>"The map walked with the keyboard to every area and back out; every control reached with Tab shown on screen and not covered; targets of at least 24 by 24 pixels or spaced apart; the text-spacing settings of WCAG 1.4.12 clipping nothing; no sideways scrolling at 320 by 256 pixels (400% zoom); what the screen reader hears after each kind of change; nothing moving when reduced motion is asked for; no shortcuts of a single key."</li>
+                <li>"The first screen of each view, at 360 by 780 and 1280 by 800 pixels, showing the view's heading, its summary and the top of its map."</li>
+            </ul>
+            <p>"We have not yet tested the site with people who use assistive technology, nor with the screen readers JAWS, NVDA, TalkBack and VoiceOver themselves, nor with a real Windows contrast theme."</p>
             <h2 class="panel-heading">"Feedback and contact information"</h2>
             <p>"If you find a problem not listed here, or need the figures in another format, "<a href="https://www.met.police.uk/contact/af/contact-us/" rel="external">"contact the Metropolitan Police"</a>". Say which page and figures you were looking at: the page's link (Copy link) is the quickest way."</p>
             <h2 class="panel-heading">"Enforcement procedure"</h2>
             <p>"The Equality and Human Rights Commission (EHRC) is responsible for enforcing the accessibility regulations for public sector websites. If you are not happy with how we respond to your complaint, "<a href="https://www.equalityadvisoryservice.com/" rel="external">"contact the Equality Advisory and Support Service (EASS)"</a>"."</p>
             <h2 class="panel-heading">"Technical information"</h2>
             <p>"This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, because of the problems listed above. It works without any request to another website and uses the fonts already on your device."</p>
-            <p>"This statement was prepared on 30 November 2026."</p>
+            <p>"This statement was prepared on 30 November 2026 and last reviewed on 4 December 2026, when the tests above were added."</p>
         </div>
     }
 }

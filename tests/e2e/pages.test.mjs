@@ -151,6 +151,9 @@ test('about the data: every dataset with its licence, sources, caveats and cover
 test('the accessibility statement and the footer signposts are on every page; the first-visit hint hides for good', async () => {
   const page = await openPage(app, '?v=2&page=accessibility', 360, '#page-heading');
   assert.match(await text(page, 'main'), /Enforcement procedure/);
+  // It says what was tested, how, what is known not to work, and when.
+  assert.match(await text(page, 'main'), /How we tested this website[\s\S]*axe-core 4\.14[\s\S]*320, 360, 768 and 1280 pixels[\s\S]*forced colours/);
+  assert.match(await text(page, 'main'), /last reviewed on \d{1,2} \w+ 20\d\d/);
   assert.deepEqual(await accessibilityProblems(page), CLEAN);
   for (const query of ['?v=2&page=accessibility', '?v=2&explorer=stops', '?v=2&page=guides']) {
     await page.goto(app.base + query);

@@ -1,5 +1,5 @@
 // End-to-end tests of accessibility view by view, in every colour scheme: the
-// explorer (crime and stop and search), a page, and an embed, at 320, 360, 768
+// explorer (crime and stop and search), each page, and an embed, at 320, 360, 768
 // and 1280 px, in the light scheme, the dark scheme and forced colours (a
 // Windows contrast theme), with the "?" popover and the Embed dialog open too.
 // axe-core must find nothing, and nothing may scroll sideways. Screenshots of
@@ -20,6 +20,9 @@ const VIEWS = [
   ['crime', '?area=E09000007&crime=burglary', '.map-svg'],
   ['stops', '?explorer=stops&area=E09000007', '#breakdown-chart svg'],
   ['definitions', '?page=definitions', '#glossary-search'],
+  ['guides', '?page=guides', '.guide-button'],
+  ['data', '?page=data', '#page-heading'],
+  ['accessibility', '?page=accessibility', '#page-heading'],
   ['embed', '?area=E09000007&crime=burglary&embed=chart', '.chart-svg svg'],
 ];
 const WIDTHS = [320, 360, 768, 1280];
