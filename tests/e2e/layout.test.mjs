@@ -97,3 +97,23 @@ test('a phone folds the site links behind "Menu", which opens and closes them', 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('at 360 px a table wider than its box scrolls inside it, and its caption stays whole and in view', async () => {
+  const page = await openPage(app, '?explorer=stops&area=E09000007', 360, '#breakdown-chart svg');
+  for (const summary of await page.locator('details.details summary').all()) await summary.click();
+  const wide = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')]
+    .filter((w) => w.getClientRects().length > 0 && w.querySelector('caption') && w.scrollWidth > w.clientWidth).length);
+  assert.ok(wide >= 3, `${wide} tables scroll sideways at 360 px`);
+  for (const end of [0, 10000]) {
+    const cut = await page.evaluate((x) => [...document.querySelectorAll('.table-wrap')]
+      .filter((w) => w.getClientRects().length > 0 && w.querySelector('caption'))
+      .map((w) => {
+        w.scrollLeft = x;
+        const [box, caption] = [w.getBoundingClientRect(), w.querySelector('caption').getBoundingClientRect()];
+        return caption.left >= box.left - 0.5 && caption.right <= box.right + 0.5 ? null : w.querySelector('caption').textContent;
+      })
+      .filter(Boolean), end);
+    assert.deepEqual(cut, [], `scrolled to ${end}`);
+  }
+  await page.close();
+});
