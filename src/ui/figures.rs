@@ -56,6 +56,27 @@ fn TrendChart() -> impl IntoView {
     view! { <figure::ChartFigure spec=spec width=width id="chart" description=Signal::derive(description) /> }
 }
 
+/// What a screen reader hears after any change of the view (category, months,
+/// measure, rolling totals, area, map level, explorer): what is shown now and
+/// the view's summary, e.g. "Now showing Burglary, Jan–Dec 2025, Number of
+/// offences, by ward in Camden. In January to December 2025 the Met recorded…".
+/// The summary on screen is not itself live: a change of measure leaves it
+/// unchanged, and would go unannounced.
+#[component]
+fn ViewStatus() -> impl IntoView {
+    let AppState { store, state, .. } = AppState::get();
+    let Models { model, ranking, .. } = expect_context::<Models>();
+    let text = move || {
+        let s = state.get()?;
+        let label = store.manifest.with(|m| m.ready().map(|m| m.category_label(&s.category)))?;
+        let scope = ranking.with(|r| r.as_ref().map(|r| r.scope_phrase()))?;
+        let summary = model.with(|m| m.as_ref().map(|m| m.summary.clone()))?;
+        let choices = url_state::choices_line(&s, &label).replace(" · ", ", ");
+        Some(format!("Now showing {choices}, {scope}. {summary}"))
+    };
+    view! { <p class="visually-hidden" id="view-status" role="status">{text}</p> }
+}
+
 /// An embedded view: one figure with its title, summary and source, and a
 /// link to the full view; no site chrome. Its height is reported to the page
 /// that embeds it.
@@ -182,7 +203,8 @@ pub fn Figures() -> impl IntoView {
             <div class="explorer-head">
                 <breadcrumbs::Breadcrumbs on_select=on_select />
                 <Show when=move || model.with(Option::is_some)><ViewHeading /></Show>
-                <p class="summary" aria-live="polite" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
+                <p class="summary" id="summary">{move || model.get().map(|m| m.summary.clone())}</p>
+                <ViewStatus />
                 {move || ready().map(|(manifest, _)| view! { <controls::ChoicesBar manifest=manifest state=state open=open /> })}
             </div>
             <div class="explorer-side">

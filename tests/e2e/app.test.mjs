@@ -321,7 +321,7 @@ for (const width of [360, 1280]) {
     const count = total(data('crime-ward-burglary.json'), 'burglary', '2024-04', '2025-03', kilburn.code);
     const summary = await text(page, '#summary');
     assert.ok(summary.startsWith(`In the 12 months to March 2025 the Met recorded ${fmt(count)} burglary offences in Kilburn, Camden`), summary);
-    assert.equal(await page.locator('#summary').getAttribute('aria-live'), 'polite');
+    assert.equal(await page.locator('#view-status').getAttribute('role'), 'status');
     if (width < 1000) {
       assert.equal(await page.locator('#choices-line').textContent(), 'Showing: Burglary · Apr 2024–Mar 2025 · Number of offences');
     }

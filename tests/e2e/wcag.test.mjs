@@ -148,23 +148,36 @@ test('at 400% zoom of a 1280 × 1024 screen (320 × 256 CSS px) every view reflo
 
 test('the live region says what changed after each kind of change', async () => {
   const page = await openPage(app, '?area=E09000007', 1280, '.map-svg');
-  const live = page.locator('[aria-live="polite"]#summary');
-  const says = async (pattern) => page.waitForFunction(([s, f]) => new RegExp(s, f).test(document.querySelector('#summary').textContent), [pattern.source, pattern.flags]);
-  assert.match(await live.innerText(), /crimes in Camden/);
+  const live = page.locator('[role="status"]#view-status');
+  const says = async (pattern) => {
+    await page.waitForFunction(([s, f]) => new RegExp(s, f).test(document.querySelector('#view-status').textContent), [pattern.source, pattern.flags]);
+    return live.textContent();
+  };
+  assert.match(await live.textContent(), /^Now showing All crimes, .+, Rate per 1,000 residents, by ward in Camden\. In .+ crimes in Camden/);
   await page.selectOption('#cat', 'burglary');
-  await says(/burglary offences in Camden/);
-  await page.locator('.preset', { hasText: 'Latest 12 months' }).click();
-  await says(/^In the 12 months to/);
+  await says(/^Now showing Burglary, .+ burglary offences in Camden/);
+  // Another period: the status names its months.
+  const before = await live.textContent();
+  await page.locator('.preset[aria-pressed="false"]').first().click();
+  await page.waitForFunction((b) => document.querySelector('#view-status').textContent !== b, before);
+  const months = (text) => text.split(', ')[1];
+  assert.notEqual(months(await live.textContent()), months(before));
+  assert.match(months(await live.textContent()), /^\w{3}( \d{4})?–\w{3} \d{4}$/);
   await page.locator('label[for="measure-count"]').click();
-  await page.waitForURL(/measure=count/);
-  await says(/burglary offences in Camden/);
+  await says(/^Now showing Burglary, [^,]+, Number of offences, by ward in Camden\./);
+  await page.locator('label[for="rolling"]').click();
+  await says(/Number of offences, 12-month rolling totals, by ward in Camden\./);
   const ward = camdenWards[0];
   await page.locator(`#area-${ward.code}`).click();
-  await says(new RegExp(`in ${ward.name}, Camden`));
+  await says(new RegExp(`by ward in Camden\\. .+ in ${ward.name}, Camden`));
   await page.locator('.breadcrumbs a', { hasText: 'London' }).click();
-  await says(/burglary offences in London/);
+  await says(/, by borough\. .+ burglary offences in London/);
+  await page.getByRole('radio', { name: 'Ward' }).check();
+  await says(/, by ward\. .+ burglary offences in London/);
   await page.getByRole('link', { name: 'Stop and search' }).click();
-  await says(/stop and searches in London/);
+  await says(/^Now showing Stop and search, .+ stop and searches in London/);
+  // The summary on screen is not a live region of its own (it would be heard twice).
+  assert.equal(await page.locator('#summary').getAttribute('aria-live'), null);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
