@@ -91,7 +91,8 @@ pub fn EmbedDialog(
         let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
         let is_height = field("type").and_then(|t| t.as_string()).as_deref() == Some(HEIGHT_MESSAGE);
         if let (true, true, Some(height)) = (from_preview, is_height, field("height").and_then(|h| h.as_f64())) {
-            let _ = frame.set_attribute("style", &format!("height: {height}px"));
+            // Through the CSS object model: the page's content security policy refuses style attributes.
+            let _ = web_sys::HtmlElement::style(&frame).set_property("height", &format!("{height}px"));
         }
     });
     on_cleanup(move || listener.remove());

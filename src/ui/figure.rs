@@ -45,8 +45,11 @@ pub fn ChartFigure(
                             Some("2 4") => "dotted",
                             Some(_) => "dashed",
                         };
-                        let style = format!("border-color:{};border-top-style:{pattern}", s.colour);
-                        view! { <li><span class="key" style=style></span>{s.name.clone()}</li> }
+                        // Styles are set through the CSS object model, which the page's
+                        // content security policy allows (a style attribute it does not).
+                        view! {
+                            <li><span class="key" style:border-color=s.colour style:border-top-style=pattern></span>{s.name.clone()}</li>
+                        }
                     })
                     .collect_view();
                 let revised = (!c.revised.is_empty()).then(|| {

@@ -377,7 +377,7 @@ pub fn Map(
                     })
                     .into_iter()
                     .map(|(colour, label)| {
-                        view! { <li><span class="swatch" style=format!("background:{colour}")></span>{label}</li> }
+                        view! { <li><span class="swatch" style:background=colour></span>{label}</li> }
                     })
                     .collect_view()
             })

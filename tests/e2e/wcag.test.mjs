@@ -120,7 +120,17 @@ test('targets are at least 24 × 24 px or spaced as 2.5.8 allows, except links i
 test('the text-spacing override of 1.4.12 clips nothing and scrolls nothing sideways', async () => {
   for (const [query, width] of [['?area=E09000007&crime=burglary', 360], ['?explorer=stops', 1280], ['?page=definitions', 320]]) {
     const page = await openPage(app, query, width, '#main h1');
-    await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }' });
+    // A constructed style sheet, as a user's style sheet would be: the page's policy refuses an inline <style>.
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }, '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+    const spacing = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('h1'));
+      return parseFloat(style.letterSpacing) / parseFloat(style.fontSize);
+    });
+    assert.ok(Math.abs(spacing - 0.12) < 0.001, `the override applies (letter spacing ${spacing} em)`);
     await page.waitForTimeout(200);
     const clipped = await page.evaluate(() => [...document.querySelectorAll('body *')]
       .filter((e) => e.getClientRects().length > 0 && !e.closest('.visually-hidden, svg, canvas, .table-wrap, .search-list, textarea'))
