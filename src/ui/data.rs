@@ -216,6 +216,33 @@ impl Store {
     }
 
     /// Forgets failed files and requests everything needed again.
+    /// The names of the files on their way, in a fixed order.
+    pub fn loading(self) -> Vec<String> {
+        fn waiting<T>(files: &HashMap<String, Load<T>>) -> Vec<String> {
+            let mut names: Vec<String> =
+                files.iter().filter(|(_, l)| matches!(l, Load::Loading)).map(|(n, _)| n.clone()).collect();
+            names.sort();
+            names
+        }
+        let mut names = Vec::new();
+        if matches!(self.manifest.get(), Load::Loading) {
+            names.push("manifest.json".to_string());
+        }
+        if matches!(self.boroughs.get(), Load::Loading) {
+            names.push("boroughs.geo.json".to_string());
+        }
+        names.extend(self.wards.with(waiting));
+        names.extend(self.series.with(waiting));
+        names.extend(self.stops.with(waiting));
+        if matches!(self.cross.get(), Some(Load::Loading)) {
+            names.push(crosstab::FILE.to_string());
+        }
+        if matches!(self.glossary.get(), Some(Load::Loading)) {
+            names.push(glossary::FILE.to_string());
+        }
+        names
+    }
+
     pub fn retry(self) {
         if !matches!(self.manifest.get_untracked(), Load::Ready(_))
             || !matches!(self.boroughs.get_untracked(), Load::Ready(_))

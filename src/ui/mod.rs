@@ -47,13 +47,56 @@ pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
         let query = current_query();
         let release = url_state::requested_release(&query);
+        warn_if_slow();
         let store = Store::first(&first_files(&query), release).await;
-        if let Some(loading) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading"))
-        {
-            loading.remove();
+        let document = web_sys::window().and_then(|w| w.document());
+        for id in ["loading", "slow-notice"] {
+            if let Some(element) = document.as_ref().and_then(|d| d.get_element_by_id(id)) {
+                element.remove();
+            }
         }
         leptos::mount::mount_to_body(move || view! { <App store/> });
     });
+}
+
+/// While the first view's files are on their way (before the app is drawn):
+/// after [`status::SLOW_SECONDS`], a notice under the loading message says it
+/// is taking longer than usual and offers to try again, as the app's own
+/// notice does later.
+fn warn_if_slow() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    fn add_notice() -> Option<()> {
+        let document = web_sys::window()?.document()?;
+        let loading = document.get_element_by_id("loading")?;
+        let notice = document.create_element("div").ok()?;
+        notice.set_id("slow-notice");
+        notice.set_class_name("notice");
+        notice.set_attribute("role", "status").ok()?;
+        for line in [
+            "This is taking longer than usual: the figures have not arrived yet.",
+            "They will appear when they do. If your connection has dropped, try again.",
+        ] {
+            let p = document.create_element("p").ok()?;
+            p.set_text_content(Some(line));
+            notice.append_child(&p).ok()?;
+        }
+        let button = document.create_element("button").ok()?;
+        button.set_attribute("type", "button").ok()?;
+        button.set_class_name("button button-secondary");
+        button.set_text_content(Some("Try again"));
+        let retry = Closure::<dyn Fn()>::new(status::reload);
+        button.add_event_listener_with_callback("click", retry.as_ref().unchecked_ref()).ok()?;
+        retry.forget();
+        notice.append_child(&button).ok()?;
+        loading.after_with_node_1(&notice).ok()
+    }
+    let warn = Closure::once(|| {
+        add_notice();
+    });
+    let Some(window) = web_sys::window() else { return };
+    let ms = i32::try_from(status::SLOW_SECONDS * 1000).unwrap_or(i32::MAX);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(warn.as_ref().unchecked_ref(), ms);
+    warn.forget();
 }
 
 /// The meta description of a page other than the figures.

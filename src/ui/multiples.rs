@@ -53,7 +53,21 @@ pub fn SmallMultiples() -> impl IntoView {
         let loads: Vec<Option<Load<SeriesFile>>> =
             store.series.with(|m| names.iter().map(|n| m.get(n).cloned()).collect());
         if let Some(Some(Load::Failed(e))) = loads.iter().find(|l| matches!(l, Some(Load::Failed(_)))) {
-            return Some(view! { <p class="error-message" role="alert">{format!("The categories could not be loaded: {e}. Close and open this section to try again.")}</p> }.into_any());
+            let retry = move |_| {
+                store.retry();
+                for f in multiples_files.get_untracked().unwrap_or_default() {
+                    store.need_series(&f);
+                }
+            };
+            return Some(
+                view! {
+                    <div class="error-message" role="alert">
+                        <p>{format!("The categories could not be loaded: {e}")}</p>
+                        <button type="button" class="button button-secondary" on:click=retry>"Try again"</button>
+                    </div>
+                }
+                .into_any(),
+            );
         }
         let Some(files) =
             loads.iter().map(|l| l.as_ref().and_then(Load::ready)).collect::<Option<Vec<Arc<SeriesFile>>>>()

@@ -55,7 +55,7 @@ pub fn Define(
             Some(t) => definition(t, "h2").into_any(),
             None => view! { <p>"This term has no definition yet."</p> }.into_any(),
         },
-        Some(Load::Failed(e)) => failed(&e).into_any(),
+        Some(Load::Failed(e)) => failed(store, &e).into_any(),
         _ => loading().into_any(),
     };
     view! {
@@ -100,9 +100,18 @@ fn loading() -> impl IntoView {
     view! { <p class="loading" role="status">"Loading the definitions…"</p> }
 }
 
-/// The line shown when the glossary file failed to load.
-fn failed(error: &str) -> impl IntoView {
-    view! { <p class="error-message">{format!("The definitions could not be loaded: {error}")}</p> }
+/// The line shown when the glossary file failed to load, with Try again.
+fn failed(store: Store, error: &str) -> impl IntoView {
+    let retry = move |_| {
+        store.glossary.set(None);
+        store.need_glossary();
+    };
+    view! {
+        <div class="error-message" role="alert">
+            <p>{format!("The definitions could not be loaded: {error}")}</p>
+            <button type="button" class="button button-secondary" on:click=retry>"Try again"</button>
+        </div>
+    }
 }
 
 /// Definitions from the glossary file, for lists beside a figure: each id's
@@ -117,7 +126,7 @@ pub fn definition_list(store: Store, ids: Vec<String>) -> impl IntoView {
             </dl>
         }
         .into_any(),
-        Some(Load::Failed(e)) => failed(&e).into_any(),
+        Some(Load::Failed(e)) => failed(store, &e).into_any(),
         _ => loading().into_any(),
     }
 }
@@ -165,7 +174,7 @@ pub fn Definitions(store: Store) -> impl IntoView {
         )
     };
     let status = move || match store.glossary.get() {
-        Some(Load::Failed(e)) => Some(failed(&e).into_any()),
+        Some(Load::Failed(e)) => Some(failed(store, &e).into_any()),
         Some(Load::Ready(_)) => None,
         _ => Some(loading().into_any()),
     };

@@ -1,10 +1,58 @@
-//! The page's status: what could not be loaded, with "Try again" for it, and
-//! "Loading data…" while the view's files arrive.
+//! The page's status: what could not be loaded, with "Try again" for it,
+//! "Loading data…" while the view's files arrive, and a notice when a file is
+//! taking longer than [`SLOW_SECONDS`] (the page keeps waiting for it).
 
 use super::data::Load;
 use super::models::Models;
 use super::state::AppState;
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// After how long a file still on its way is said to be slow.
+pub const SLOW_SECONDS: u64 = 6;
+
+/// Loads the page anew: every file is requested again, and the view, which
+/// lives in the address, is kept.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Says which files have been on their way for [`SLOW_SECONDS`] or more, that
+/// the page is still waiting for them, and offers to try again.
+#[component]
+fn SlowNotice() -> impl IntoView {
+    let AppState { store, .. } = AppState::get();
+    let loading = Memo::new(move |_| store.loading());
+    let slow = RwSignal::new(Vec::<String>::new());
+    Effect::new(move |_| {
+        let waiting = loading.get();
+        slow.set(Vec::new());
+        if waiting.is_empty() {
+            return;
+        }
+        set_timeout(
+            move || {
+                let still = loading.with_untracked(|now| waiting.iter().filter(|f| now.contains(f)).cloned().collect());
+                slow.set(still);
+            },
+            Duration::from_secs(SLOW_SECONDS),
+        );
+    });
+    move || {
+        let files = slow.get();
+        (!files.is_empty()).then(|| {
+            view! {
+                <div class="notice" id="slow-notice" role="status">
+                    <p>{format!("This is taking longer than usual: {} has not arrived yet.", files.join(", "))}</p>
+                    <p>"The figures will appear when it does. If your connection has dropped, try again."</p>
+                    <button type="button" class="button button-secondary" on:click=|_| reload()>"Try again"</button>
+                </div>
+            }
+        })
+    }
+}
 
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
@@ -63,6 +111,7 @@ pub fn ErrorSummary() -> impl IntoView {
                 <button type="button" class="button" on:click=retry>"Try again"</button>
             </div>
         </Show>
+        <SlowNotice />
         <Show when=loading>
             <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>"Loading data…"</p>
         </Show>

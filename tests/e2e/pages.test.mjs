@@ -56,6 +56,8 @@ test('the "?" beside a label opens its definition; the keyboard opens and closes
 
 test('the definitions page covers every category in the data and searches by any word', async () => {
   const page = await openPage(app, '?v=2&page=definitions', 1280, '#glossary-search');
+  // The search box comes first; the definitions when their file has arrived.
+  await page.waitForFunction(() => /^\d+ definitions$/.test(document.querySelector('#glossary-count')?.textContent));
   const ids = await page.locator('li.term').evaluateAll((items) => items.map((i) => i.id));
   for (const c of manifest.categories) {
     assert.ok(ids.includes(`term-${c.id.replaceAll('/', '--')}`), `no definition of ${c.id}`);

@@ -60,7 +60,7 @@ test('no view, page, dialog, download or embed is refused anything', async () =>
     await page.waitForSelector(ready);
   };
   for (const [query, ready] of [['', '.map-svg'], ['?level=ward', '.map-svg'], ['?area=E09000007&crime=burglary&measure=change', '.map-svg'],
-    ['?explorer=stops&area=E09000007', '#breakdown-chart svg'], ['?page=definitions', '#glossary-search'], ['?page=guides', '.guide-button'],
+    ['?explorer=stops&area=E09000007', '#breakdown-chart svg'], ['?page=definitions', 'li.term'], ['?page=guides', '.guide-button'],
     ['?page=data', '#page-heading'], ['?page=accessibility', '#page-heading'], ['?area=E09000007&embed=map', '.map-svg'],
     ['?area=E09000007&embed=chart', '.chart-svg svg']]) {
     await visit(query, ready);

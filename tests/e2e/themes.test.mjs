@@ -19,7 +19,7 @@ const SCHEMES = [
 const VIEWS = [
   ['crime', '?area=E09000007&crime=burglary', '.map-svg'],
   ['stops', '?explorer=stops&area=E09000007', '#breakdown-chart svg'],
-  ['definitions', '?page=definitions', '#glossary-search'],
+  ['definitions', '?page=definitions', 'li.term'],
   ['guides', '?page=guides', '.guide-button'],
   ['data', '?page=data', '#page-heading'],
   ['accessibility', '?page=accessibility', '#page-heading'],
