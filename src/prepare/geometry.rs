@@ -96,14 +96,22 @@ impl Wkb<'_> {
         Ok(if little { f64::from_le_bytes(b) } else { f64::from_be_bytes(b) })
     }
 
-    /// Reads one Polygon or MultiPolygon geometry, appending its rings.
-    fn geometry(&mut self, rings: &mut Vec<Ring>) -> Result<(), String> {
+    /// Reads one Polygon or MultiPolygon geometry (`inside` a MultiPolygon,
+    /// only a Polygon), appending its rings. Counts are checked against the
+    /// bytes left before anything is allocated for them.
+    fn geometry(&mut self, rings: &mut Vec<Ring>, inside: bool) -> Result<(), String> {
         let little = self.take::<1>()?[0] == 1;
         match self.u32(little)? {
             3 => {
                 for _ in 0..self.u32(little)? {
-                    let n = self.u32(little)?;
-                    let mut points = Vec::with_capacity(n as usize);
+                    let n = self.u32(little)? as usize;
+                    let left = self.bytes.len().saturating_sub(self.at);
+                    if n > left / 16 {
+                        return Err(format!(
+                            "a ring of {n} points is longer than the {left} bytes left of the geometry"
+                        ));
+                    }
+                    let mut points = Vec::with_capacity(n);
                     for _ in 0..n {
                         points.push((self.f64(little)?, self.f64(little)?));
                     }
@@ -114,9 +122,10 @@ impl Wkb<'_> {
                 }
                 Ok(())
             }
+            6 if inside => Err("a MultiPolygon inside a MultiPolygon".to_string()),
             6 => {
                 for _ in 0..self.u32(little)? {
-                    self.geometry(rings)?;
+                    self.geometry(rings, true)?;
                 }
                 Ok(())
             }
@@ -140,7 +149,7 @@ pub fn parse_gpkg_geometry(blob: &[u8]) -> Result<Vec<Ring>, String> {
     };
     let mut wkb = Wkb { bytes: blob, at: 8 + envelope };
     let mut rings = Vec::new();
-    wkb.geometry(&mut rings)?;
+    wkb.geometry(&mut rings, false)?;
     Ok(rings)
 }
 
