@@ -79,6 +79,16 @@ async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
     fetch_json_or_missing(url).await?.ok_or_else(|| format!("{url}: the server has no such file (404 Not Found)"))
 }
 
+/// The id of the latest data release on the server, read past any cache.
+pub async fn latest_release() -> Result<Option<String>, String> {
+    #[derive(serde::Deserialize)]
+    struct ReleaseOnly {
+        release: String,
+    }
+    let url = format!("{DATA}/manifest.json?checked={}", js_sys::Date::now() as u64);
+    Ok(fetch_json_or_missing::<ReleaseOnly>(&url).await?.map(|m| m.release))
+}
+
 /// The files of the first view, requested with the manifest before the app
 /// is drawn.
 pub struct FirstFiles {
@@ -149,6 +159,13 @@ impl Store {
         let gone = matches!(manifest, Ok(None));
         let manifest = manifest
             .and_then(|m| m.ok_or_else(|| format!("{manifest_url}: the server has no such file (404 Not Found)")));
+        // Every later file of the session comes from the folder of the release
+        // the manifest names (`prepare` writes the latest release there too), so
+        // files published after the page was opened never join this manifest's.
+        let base = match &manifest {
+            Ok(m) if base == DATA => format!("{DATA}/{}", release_folder(&m.release)),
+            _ => base,
+        };
         let store = Store::first_from_parts(base, manifest, boroughs);
         if let Some(wards) = wards {
             store.wards.set(HashMap::from([(WARDS_GEO.to_string(), wards.into())]));

@@ -19,6 +19,55 @@ pub fn reload() {
     }
 }
 
+/// How often an open page asks whether newer figures are published (also
+/// whenever it is shown again).
+const NEWER_CHECK: Duration = Duration::from_secs(600);
+
+/// Offers the newest figures once a release newer than the page's is
+/// published. The page keeps reading its own release's files until the reader
+/// chooses, so the figures of one view never come from two releases. A view
+/// pinned to a release (`release=`) says so already and is not asked about.
+#[component]
+fn NewerFigures() -> impl IntoView {
+    let AppState { store, state, .. } = AppState::get();
+    let newer = RwSignal::new(false);
+    let check = move || {
+        let pinned = state.with_untracked(|s| s.as_ref().is_some_and(|s| s.release.is_some()));
+        let Some(ours) = store.manifest.with_untracked(|m| m.ready().map(|m| m.release.clone())) else { return };
+        if pinned || newer.get_untracked() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(Some(latest)) = super::data::latest_release().await {
+                newer.set(latest != ours);
+            }
+        });
+    };
+    let shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        let visible = web_sys::window().and_then(|w| w.document()).is_some_and(|d| !d.hidden());
+        if visible {
+            check();
+        }
+    });
+    let every = set_interval_with_handle(check, NEWER_CHECK).ok();
+    on_cleanup(move || {
+        shown.remove();
+        if let Some(every) = every {
+            every.clear();
+        }
+    });
+    move || {
+        newer.get().then(|| {
+            view! {
+                <div class="notice" id="newer-figures" role="status">
+                    <p>"Newer figures have been published since this page was opened. It keeps showing the figures it opened with, so that they all come from one release."</p>
+                    <button type="button" class="button button-secondary" on:click=|_| reload()>"Show the newest figures"</button>
+                </div>
+            }
+        })
+    }
+}
+
 /// Says which files have been on their way for [`SLOW_SECONDS`] or more, that
 /// the page is still waiting for them, and offers to try again.
 #[component]
@@ -112,6 +161,7 @@ pub fn ErrorSummary() -> impl IntoView {
             </div>
         </Show>
         <SlowNotice />
+        <NewerFigures />
         <Show when=loading>
             <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>"Loading data…"</p>
         </Show>

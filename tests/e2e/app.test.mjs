@@ -402,7 +402,7 @@ test('bad parameters fall back to the defaults with a reason', async () => {
 test('a failing data file shows an error panel, and "Try again" recovers', async () => {
   const page = await app.browser.newPage();
   let fail = true;
-  await page.route('**/data/crime-borough-all.json', (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+  await page.route(/\/data\/(releases\/\w+\/)?crime-borough-all\.json$/, (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
   await page.goto(app.base);
   await page.waitForSelector('.error-summary');
   assert.match(await text(page, '.error-summary'), /503/);

@@ -37,7 +37,7 @@ for (const [kind, file, query, loaded, working, open] of KINDS) {
       page.errors = [];
       page.on('pageerror', (e) => page.errors.push(e.message));
       let broken = true;
-      await page.route(new RegExp(`/data/${file.replace(/\./g, '\\.')}$`), (route) => (broken ? serve(route) : route.continue()));
+      await page.route(new RegExp(`/data/(releases/\\w+/)?${file.replace(/\./g, '\\.')}$`), (route) => (broken ? serve(route) : route.continue()));
       await page.goto(app.base + query);
       if (open) await page.getByText(open).click();
       // The "?" popover loads the definitions on the figures; the definitions page loads them itself.
@@ -65,7 +65,7 @@ for (const [kind, file, query, loaded, working, open] of KINDS) {
     const page = await app.browser.newPage();
     page.errors = [];
     page.on('pageerror', (e) => page.errors.push(e.message));
-    await page.route(new RegExp(`/data/${file.replace(/\./g, '\\.')}$`), async (route) => {
+    await page.route(new RegExp(`/data/(releases/\\w+/)?${file.replace(/\./g, '\\.')}$`), async (route) => {
       await new Promise((resolve) => { setTimeout(resolve, 10000); });
       await route.continue().catch(() => {});
     });
@@ -89,7 +89,7 @@ for (const [kind, file, query, loaded, working, open] of KINDS) {
 test('Try again on a stalled file loads the page anew, keeping the view', async () => {
   const page = await app.browser.newPage();
   let stalled = true;
-  await page.route('**/data/majors-borough.json', async (route) => {
+  await page.route(/\/data\/(releases\/\w+\/)?majors-borough\.json$/, async (route) => {
     if (stalled) return; // Never answered: a dropped connection.
     await route.continue();
   });

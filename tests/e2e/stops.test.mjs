@@ -231,7 +231,7 @@ test('outcomes by ethnic group and age: the table equals the cross-tabulation, f
 
 test('outcomes by ethnic group and age: a table that fails to load says why, with no download, and the rest of the page works', async () => {
   const page = await app.browser.newPage();
-  await page.route('**/data/stops-crosstab.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route(/\/data\/(releases\/\w+\/)?stops-crosstab\.json$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(`${app.base}?explorer=stops&area=E09000007`);
   await page.waitForSelector('#breakdown-chart svg');
   const section = page.locator('section[aria-labelledby="cross-heading"]');
@@ -275,7 +275,7 @@ test('before the first whole year: the monthly figures added up, and a plain rea
     m.stops.partial = m.stops.partial.filter((p) => p.month >= FIRST);
     await route.fulfill({ json: m });
   });
-  await page.route(/\/data\/stops-(borough|ward)\.json$/, async (route) => {
+  await page.route(/\/data\/(releases\/\w+\/)?stops-(borough|ward)\.json$/, async (route) => {
     await route.fulfill({ json: trim(await (await route.fetch()).json()) });
   });
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -54,11 +54,11 @@ async function serveOlderWards(page) {
     for (const p of majors) m.outputs.push({ path: p.replace('crime-ward-', 'crime-ward-2018-'), bytes: 0, sha256: '' });
     await route.fulfill({ json: m });
   });
-  await page.route(/\/data\/(crime-ward-2018-[a-z-]+|majors-ward-2018)\.json$/, async (route) => {
+  await page.route(/\/data\/(releases\/\w+\/)?(crime-ward-2018-[a-z-]+|majors-ward-2018)\.json$/, async (route) => {
     const today = route.request().url().replace('-ward-2018', '-ward');
     await route.fulfill({ json: older(await (await route.fetch({ url: today })).json()) });
   });
-  await page.route('**/data/wards-2018.geo.json', async (route) => {
+  await page.route(/\/data\/(releases\/\w+\/)?wards-2018\.geo\.json$/, async (route) => {
     const geo = await (await route.fetch({ url: route.request().url().replace('wards-2018', 'wards') })).json();
     geo.areas = geo.areas.filter((a) => OLD.has(a.code)).map((a) => ({ ...a, ...OLD.get(a.code) }));
     await route.fulfill({ json: geo });
