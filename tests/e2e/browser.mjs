@@ -19,7 +19,21 @@ export async function start(dir = 'dist') {
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'met-chromium-')), {
     executablePath: CHROMIUM, args: ARGS, headless: true, acceptDownloads: true,
   });
-  return { server, base, browser, async stop() { await browser.close(); server.close(); } };
+  // No page may ask anything of another site (no CDN, fonts, tiles or analytics): every request of every page
+  // of the run is watched, and stopping fails if one went elsewhere than this machine (the test servers).
+  const offsite = [];
+  browser.on('request', (r) => {
+    const url = new URL(r.url());
+    if (/^https?:$/.test(url.protocol) && !['127.0.0.1', 'localhost'].includes(url.hostname)) offsite.push(r.url());
+  });
+  return {
+    server, base, browser, offsite,
+    async stop() {
+      await browser.close();
+      server.close();
+      if (offsite.length) throw new Error(`requests to other origins: ${offsite.join(', ')}`);
+    },
+  };
 }
 
 /** A new page at `query` and `width`, collecting page and console errors in `page.errors`, once `ready` shows. */

@@ -91,6 +91,9 @@ test('a ward panel page with embeds at 300 and 800 pixels: right areas, fitted f
   await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => /height: \d+px/.test(f.style.cssText)));
   for (const [i, width] of [[0, 300], [1, 800]]) {
     const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes(i === 0 ? 'embed=chart' : 'embed=map'));
+    // The view reports its height again as its figures are drawn: wait for the frame to settle.
+    await frame.waitForFunction(() => document.documentElement.scrollHeight - window.innerHeight <= 1, null, { timeout: 10000 })
+      .catch(() => {});
     const box = await frames.nth(i).boundingBox();
     assert.equal(Math.round(box.width), width);
     const inside = await frame.evaluate(() => ({
