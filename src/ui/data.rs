@@ -18,6 +18,7 @@ use met_core::explain::glossary::{self, Term};
 use met_core::stops::crosstab::{self, CrossFile};
 use met_core::stops::stop_search::StopsFile;
 use serde::de::DeserializeOwned;
+use sha2::Digest;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -50,6 +51,11 @@ pub const DATA: &str = "data";
 /// A data file, or `None` when the server has no such file: a 404, or the
 /// page itself that a single-page server answers instead.
 async fn fetch_json_or_missing<T: DeserializeOwned>(url: &str) -> Result<Option<T>, String> {
+    Ok(fetch_sized(url).await?.map(|(value, _)| value))
+}
+
+/// A data file with the SHA-256 of its bytes (hex), or `None` as [`fetch_json_or_missing`].
+async fn fetch_sized<T: DeserializeOwned>(url: &str) -> Result<Option<(T, String)>, String> {
     let response = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
     let html = response.headers().get("content-type").is_some_and(|t| t.starts_with("text/html"));
     if response.status() == 404 || (response.ok() && html) {
@@ -59,16 +65,39 @@ async fn fetch_json_or_missing<T: DeserializeOwned>(url: &str) -> Result<Option<
         return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
     }
     let text = response.text().await.map_err(|e| format!("{url}: {e}"))?;
-    serde_json::from_str(&text).map(Some).map_err(|e| format!("{url}: not a valid data file ({e})"))
+    let value = serde_json::from_str(&text).map_err(|e| format!("{url}: not a valid data file ({e})"))?;
+    let hash = sha2::Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    Ok(Some((value, hash)))
+}
+
+/// A first file as the manifest fetched with it knows it. A release published
+/// between the two requests could give a file of another release: one whose
+/// SHA-256 is not the one the manifest gives it is read again from the folder
+/// of the manifest's own release.
+async fn of_release<T: DeserializeOwned>(
+    fetched: Result<(T, String), String>,
+    name: &str,
+    manifest: Option<&Manifest>,
+) -> Result<T, String> {
+    let (value, hash) = fetched?;
+    let Some(m) = manifest else { return Ok(value) };
+    match m.outputs.iter().find(|o| o.path == name) {
+        Some(o) if o.sha256 != hash => fetch_json(&format!("{DATA}/{}/{name}", release_folder(&m.release))).await,
+        _ => Ok(value),
+    }
+}
+
+async fn fetch_json_sized<T: DeserializeOwned>(url: &str) -> Result<(T, String), String> {
+    fetch_sized(url).await?.ok_or_else(|| format!("{url}: the server has no such file (404 Not Found)"))
 }
 
 /// The first view's one or two data files (the borough file, and the ward
 /// file for a view of wards), fetched together.
-async fn fetch_first<T: DeserializeOwned>(urls: &[String]) -> Vec<Result<T, String>> {
+async fn fetch_first<T: DeserializeOwned>(urls: &[String]) -> Vec<Result<(T, String), String>> {
     match urls {
-        [one] => vec![fetch_json(one).await],
+        [one] => vec![fetch_json_sized(one).await],
         [borough, ward] => {
-            let (borough, ward) = futures::join!(fetch_json(borough), fetch_json(ward));
+            let (borough, ward) = futures::join!(fetch_json_sized(borough), fetch_json_sized(ward));
             vec![borough, ward]
         }
         _ => Vec::new(),
@@ -142,10 +171,10 @@ impl Store {
         let manifest_url = url("manifest.json");
         let manifest = fetch_json_or_missing::<Manifest>(&manifest_url);
         let boroughs_url = url("boroughs.geo.json");
-        let boroughs = fetch_json::<GeoFile>(&boroughs_url);
+        let boroughs = fetch_json_sized::<GeoFile>(&boroughs_url);
         let wards = async {
             match first.wards {
-                true => Some(fetch_json::<GeoFile>(&url(WARDS_GEO)).await),
+                true => Some(fetch_json_sized::<GeoFile>(&url(WARDS_GEO)).await),
                 false => None,
             }
         };
@@ -159,6 +188,21 @@ impl Store {
         let gone = matches!(manifest, Ok(None));
         let manifest = manifest
             .and_then(|m| m.ok_or_else(|| format!("{manifest_url}: the server has no such file (404 Not Found)")));
+        let known = manifest.as_ref().ok().filter(|_| base == DATA);
+        let boroughs = of_release(boroughs, "boroughs.geo.json", known).await;
+        let wards = match wards {
+            Some(w) => Some(of_release(w, WARDS_GEO, known).await),
+            None => None,
+        };
+        let mut checked_series = Vec::new();
+        for (name, fetched) in of_kind(false).zip(series) {
+            checked_series.push(of_release(fetched, name, known).await);
+        }
+        let mut checked_stops = Vec::new();
+        for (name, fetched) in of_kind(true).zip(stops) {
+            checked_stops.push(of_release(fetched, name, known).await);
+        }
+        let (series, stops) = (checked_series, checked_stops);
         // Every later file of the session comes from the folder of the release
         // the manifest names (`prepare` writes the latest release there too), so
         // files published after the page was opened never join this manifest's.

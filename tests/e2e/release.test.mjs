@@ -8,10 +8,11 @@
 // burglaries and another release id, while dist's releases/<id>/ folder stays.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, openPage, accessibilityProblems } from './browser.mjs';
+import { publishNewerFigures as publish } from './publish.mjs';
 
 const site = mkdtempSync(join(tmpdir(), 'met-release-'));
 cpSync('dist', site, { recursive: true });
@@ -26,18 +27,7 @@ after(async () => { await app?.stop(); });
 const VIEW = '?v=2&area=E09000007&crime=burglary';
 const summary = (page) => page.locator('#summary').innerText();
 
-/** Publishes "new figures": Camden's burglaries each month plus 100, under a new release id. */
-function publishNewerFigures() {
-  const file = readJson('crime-borough-burglary.json');
-  const row = file.areas.indexOf('E09000007');
-  for (const series of file.series) {
-    series.values[row] = series.values[row].map((v) => (v === null ? null : v + 100));
-  }
-  writeFileSync(join(data, 'crime-borough-burglary.json'), JSON.stringify(file));
-  const manifest = readJson('manifest.json');
-  manifest.release = 'fedcba987654';
-  writeFileSync(join(data, 'manifest.json'), JSON.stringify(manifest));
-}
+const publishNewerFigures = () => publish(data);
 
 test('an embed pinned to a data release keeps its figures after newer ones are published', async () => {
   assert.match(released, /^[0-9a-f]{12}$/);
