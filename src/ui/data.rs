@@ -51,11 +51,11 @@ pub const DATA: &str = "data";
 /// A data file, or `None` when the server has no such file: a 404, or the
 /// page itself that a single-page server answers instead.
 async fn fetch_json_or_missing<T: DeserializeOwned>(url: &str) -> Result<Option<T>, String> {
-    Ok(fetch_sized(url).await?.map(|(value, _)| value))
+    Ok(fetch_with_text(url).await?.map(|(value, _)| value))
 }
 
-/// A data file with the SHA-256 of its bytes (hex), or `None` as [`fetch_json_or_missing`].
-async fn fetch_sized<T: DeserializeOwned>(url: &str) -> Result<Option<(T, String)>, String> {
+/// A data file with its text, or `None` as [`fetch_json_or_missing`].
+async fn fetch_with_text<T: DeserializeOwned>(url: &str) -> Result<Option<(T, String)>, String> {
     let response = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
     let html = response.headers().get("content-type").is_some_and(|t| t.starts_with("text/html"));
     if response.status() == 404 || (response.ok() && html) {
@@ -66,38 +66,41 @@ async fn fetch_sized<T: DeserializeOwned>(url: &str) -> Result<Option<(T, String
     }
     let text = response.text().await.map_err(|e| format!("{url}: {e}"))?;
     let value = serde_json::from_str(&text).map_err(|e| format!("{url}: not a valid data file ({e})"))?;
-    let hash = sha2::Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-    Ok(Some((value, hash)))
+    Ok(Some((value, text)))
 }
 
 /// A first file as the manifest fetched with it knows it. A release published
 /// between the two requests could give a file of another release: one whose
 /// SHA-256 is not the one the manifest gives it is read again from the folder
-/// of the manifest's own release.
+/// of the manifest's own release. Only the first view's files are hashed, once:
+/// every later file is read from that folder already.
 async fn of_release<T: DeserializeOwned>(
     fetched: Result<(T, String), String>,
     name: &str,
     manifest: Option<&Manifest>,
 ) -> Result<T, String> {
-    let (value, hash) = fetched?;
+    let (value, text) = fetched?;
     let Some(m) = manifest else { return Ok(value) };
+    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
     match m.outputs.iter().find(|o| o.path == name) {
-        Some(o) if o.sha256 != hash => fetch_json(&format!("{DATA}/{}/{name}", release_folder(&m.release))).await,
+        Some(o) if o.sha256 != hex(&sha2::Sha256::digest(text.as_bytes())) => {
+            fetch_json(&format!("{DATA}/{}/{name}", release_folder(&m.release))).await
+        }
         _ => Ok(value),
     }
 }
 
-async fn fetch_json_sized<T: DeserializeOwned>(url: &str) -> Result<(T, String), String> {
-    fetch_sized(url).await?.ok_or_else(|| format!("{url}: the server has no such file (404 Not Found)"))
+async fn fetch_json_with_text<T: DeserializeOwned>(url: &str) -> Result<(T, String), String> {
+    fetch_with_text(url).await?.ok_or_else(|| format!("{url}: the server has no such file (404 Not Found)"))
 }
 
 /// The first view's one or two data files (the borough file, and the ward
 /// file for a view of wards), fetched together.
 async fn fetch_first<T: DeserializeOwned>(urls: &[String]) -> Vec<Result<(T, String), String>> {
     match urls {
-        [one] => vec![fetch_json_sized(one).await],
+        [one] => vec![fetch_json_with_text(one).await],
         [borough, ward] => {
-            let (borough, ward) = futures::join!(fetch_json_sized(borough), fetch_json_sized(ward));
+            let (borough, ward) = futures::join!(fetch_json_with_text(borough), fetch_json_with_text(ward));
             vec![borough, ward]
         }
         _ => Vec::new(),
@@ -171,10 +174,10 @@ impl Store {
         let manifest_url = url("manifest.json");
         let manifest = fetch_json_or_missing::<Manifest>(&manifest_url);
         let boroughs_url = url("boroughs.geo.json");
-        let boroughs = fetch_json_sized::<GeoFile>(&boroughs_url);
+        let boroughs = fetch_json_with_text::<GeoFile>(&boroughs_url);
         let wards = async {
             match first.wards {
-                true => Some(fetch_json_sized::<GeoFile>(&url(WARDS_GEO)).await),
+                true => Some(fetch_json_with_text::<GeoFile>(&url(WARDS_GEO)).await),
                 false => None,
             }
         };
