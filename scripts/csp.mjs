@@ -1,4 +1,4 @@
-// Trunk's post-build hook (Trunk.toml): makes the built page run under a strict
+// Trunk's post-build hook, first step (scripts/post-build.mjs): makes the built page run under a strict
 // Content-Security-Policy. Every inline <script> of the page (the first view's
 // preloads in index.html, and the loader Trunk writes) moves to a file of its
 // own named by its hash, and the policy is written as the page's first
@@ -6,8 +6,8 @@
 // headers should send the same policy as a header, with frame-ancestors (which
 // a <meta> cannot carry): see README.md, "Security".
 //
-// Run by Trunk with TRUNK_STAGING_DIR set; `node scripts/csp.mjs --print`
-// prints the policy.
+// Run by scripts/post-build.mjs; `node scripts/csp.mjs --print` prints the
+// policy.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,13 +41,4 @@ export function harden(html, write) {
   return { html: out.replace(anchor, `${anchor}\n  ${meta}`), moved };
 }
 
-if (process.argv.includes('--print')) {
-  console.log(POLICY);
-} else if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.env.TRUNK_STAGING_DIR;
-  if (!dir) throw new Error('csp.mjs: TRUNK_STAGING_DIR is not set (run it as a Trunk hook)');
-  const page = join(dir, 'index.html');
-  const { html, moved } = harden(readFileSync(page, 'utf8'), (name, text) => writeFileSync(join(dir, name), text));
-  writeFileSync(page, html);
-  console.log(`csp.mjs: ${moved} inline scripts moved to files; policy written into index.html`);
-}
+if (process.argv.includes('--print')) console.log(POLICY);

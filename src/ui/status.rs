@@ -156,7 +156,24 @@ pub fn ErrorSummary() -> impl IntoView {
             <div class="error-summary" role="alert" tabindex="-1">
                 <h2 class="error-summary-title">"The data could not be loaded"</h2>
                 <ul>{move || error.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-                <p>"Check your connection and try again. If the problem continues, the data files may be being updated."</p>
+                {move || {
+                    error.track();
+                    let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
+                    match offline {
+                        true => view! {
+                            <p>
+                                "This device is offline. Views opened before on this device open without a \
+                                connection; this one needs files that were not kept. Try again when you are online."
+                            </p>
+                        }.into_any(),
+                        false => view! {
+                            <p>
+                                "Check your connection and try again. If the problem continues, the data files may \
+                                be being updated."
+                            </p>
+                        }.into_any(),
+                    }
+                }}
                 <button type="button" class="button" on:click=retry>"Try again"</button>
             </div>
         </Show>

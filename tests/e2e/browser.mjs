@@ -13,11 +13,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function start(dir = 'dist') {
+/** Serves `dir` and starts a browser. Service workers are blocked (the page then fetches everything itself, as the
+ * tests that intercept requests need) unless `serviceWorkers` is 'allow', as in offline.test.mjs. */
+export async function start(dir = 'dist', { serviceWorkers = 'block' } = {}) {
   const server = await serve(dir, 0);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'met-chromium-')), {
-    executablePath: CHROMIUM, args: ARGS, headless: true, acceptDownloads: true,
+    executablePath: CHROMIUM, args: ARGS, headless: true, acceptDownloads: true, serviceWorkers,
   });
   // No page may ask anything of another site (no CDN, fonts, tiles or analytics): every request of every page
   // of the run is watched, and stopping fails if one went elsewhere than this machine (the test servers).
@@ -30,7 +32,7 @@ export async function start(dir = 'dist') {
     server, base, browser, offsite,
     async stop() {
       await browser.close();
-      server.close();
+      this.server.close();
       if (offsite.length) throw new Error(`requests to other origins: ${offsite.join(', ')}`);
     },
   };

@@ -1,0 +1,17 @@
+// Trunk's post-build hook (Trunk.toml), run with TRUNK_STAGING_DIR set: first
+// the content security policy (scripts/csp.mjs), then the service worker's
+// list of the shell (scripts/offline.mjs), which must see the files the first
+// step writes.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { harden } from './csp.mjs';
+import { offline } from './offline.mjs';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('post-build.mjs: TRUNK_STAGING_DIR is not set (run it as a Trunk hook)');
+const page = join(dir, 'index.html');
+const { html, moved } = harden(readFileSync(page, 'utf8'), (name, text) => writeFileSync(join(dir, name), text));
+writeFileSync(page, html);
+console.log(`csp.mjs: ${moved} inline scripts moved to files; policy written into index.html`);
+const files = offline(dir);
+console.log(`offline.mjs: sw.js keeps ${files.length} files of the shell: ${files.join(', ')}`);
