@@ -2,7 +2,7 @@
 // throttling in headless Chromium, and the app side by side with the peer (a
 // plain JavaScript page of the same ward data, ../shared/peer, timed by its own
 // measure.mjs). Run after a release build (scripts/test.sh or `trunk build --release`):
-// node scripts/bench.mjs [--runs N] [--only sizes|first|filters|stops|peer]
+// node scripts/bench.mjs [--runs N] [--only sizes|first|filters|stops|repeat|peer]
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -58,8 +58,8 @@ if (part('sizes')) {
 }
 
 const app = await start('dist');
-async function throttledPage() {
-  const page = await app.browser.newPage();
+async function throttledPage(browser = app.browser) {
+  const page = await browser.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
@@ -197,8 +197,44 @@ if (part('stops')) {
   await stopsTimings('?explorer=stops', 'Stop and search, London by borough');
   await stopsTimings('?explorer=stops&area=E09000007', 'Stop and search, a borough among its wards');
 }
+if (part('repeat')) await repeatVisits();
 if (part('peer')) await peerComparison();
 await app.stop();
+
+/** A first visit that installs the service worker, then repeat visits it serves: time to the first chart and the
+ * bytes the server sent (gzip as served) until the page fell quiet, both with the HTTP cache off, at 4×. */
+async function repeatVisits() {
+  const visits = await start('dist', { serviceWorkers: 'allow', gzip: true });
+  let sent = 0;
+  visits.server.on('request', (req, res) => {
+    const end = res.end.bind(res);
+    res.end = (chunk, ...rest) => { sent += chunk?.length ?? 0; return end(chunk, ...rest); };
+  });
+  const visit = async (query) => {
+    const page = await throttledPage(visits.browser);
+    const before = sent;
+    await page.goto(visits.base + query);
+    await page.waitForFunction(() => window.__firstChart, null, { timeout: 60000 });
+    const ms = await page.evaluate(() => window.__firstChart);
+    // Until the worker keeps what the page fetched and the page falls quiet.
+    await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 60000 });
+    await page.waitForTimeout(1500);
+    const bytes = sent - before;
+    await page.close();
+    return { ms, bytes };
+  };
+  const first = await visit('');
+  console.log(`== First visit, default view (the worker installs; 4×, gzip): ${first.ms.toFixed(0)} ms to the first chart, ${kb(first.bytes)} sent, the worker's own requests included`);
+  for (const [query, label] of [['', 'default view'], ['?v=2&level=ward', 'London by ward']]) {
+    await visit(query);
+    const again = [];
+    for (let i = 0; i < Math.min(runs, 5); i++) again.push(await visit(query));
+    const ms = median(again.map((v) => v.ms));
+    const bytes = median(again.map((v) => v.bytes));
+    console.log(`== Visiting again, ${label} (the worker serves; HTTP cache off, 4×, gzip): ${ms.toFixed(0)} ms to the first chart (median), ${kb(bytes)} sent (n=${again.length})`);
+  }
+  await visits.stop();
+}
 
 /** The app's first view and category changes against the peer's, alternately in
  * one sitting (absolute times drift on a shared machine: compare the ratios), both

@@ -48,14 +48,11 @@ impl<T> Load<T> {
 /// Where the latest release's data files are, relative to the page.
 pub const DATA: &str = "data";
 
-/// A data file, or `None` when the server has no such file: a 404, or the
-/// page itself that a single-page server answers instead.
-async fn fetch_json_or_missing<T: DeserializeOwned>(url: &str) -> Result<Option<T>, String> {
-    Ok(fetch_with_text(url).await?.map(|(value, _)| value))
-}
-
-/// A data file with its text, or `None` as [`fetch_json_or_missing`].
-async fn fetch_with_text<T: DeserializeOwned>(url: &str) -> Result<Option<(T, String)>, String> {
+/// A data file's text, or `None` when the server has no such file: a 404, or
+/// the page itself that a single-page server answers instead. Fetching is
+/// not generic: one copy of it serves every kind of file, which is read
+/// after with [`parse`].
+async fn fetch_text(url: &str) -> Result<Option<String>, String> {
     let response = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
     let html = response.headers().get("content-type").is_some_and(|t| t.starts_with("text/html"));
     if response.status() == 404 || (response.ok() && html) {
@@ -64,51 +61,60 @@ async fn fetch_with_text<T: DeserializeOwned>(url: &str) -> Result<Option<(T, St
     if !response.ok() {
         return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
     }
-    let text = response.text().await.map_err(|e| format!("{url}: {e}"))?;
-    let value = serde_json::from_str(&text).map_err(|e| format!("{url}: not a valid data file ({e})"))?;
-    Ok(Some((value, text)))
+    response.text().await.map(Some).map_err(|e| format!("{url}: {e}"))
 }
 
-/// A first file as the manifest fetched with it knows it. A release published
-/// between the two requests could give a file of another release: one whose
-/// SHA-256 is not the one the manifest gives it is read again from the folder
-/// of the manifest's own release. Only the first view's files are hashed, once:
-/// every later file is read from that folder already.
-async fn of_release<T: DeserializeOwned>(
-    fetched: Result<(T, String), String>,
+/// A data file's text, where a missing file is an error.
+async fn fetch_required(url: &str) -> Result<String, String> {
+    fetch_text(url).await?.ok_or_else(|| format!("{url}: the server has no such file (404 Not Found)"))
+}
+
+/// A data file read from its text.
+fn parse<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|e| format!("{url}: not a valid data file ({e})"))
+}
+
+/// Where a first file must be read again, if it is not the manifest's. The
+/// first files are fetched with the manifest, before its release is known: a
+/// release published between the requests could give a file of another
+/// release. One whose SHA-256 is not the one the manifest gives it is read
+/// again from the folder of the manifest's own release. Only the first view's
+/// files are hashed, once: every later file is read from that folder already.
+fn read_again(text: &str, name: &str, manifest: Option<&Manifest>) -> Option<String> {
+    let m = manifest?;
+    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let output = m.outputs.iter().find(|o| o.path == name)?;
+    (output.sha256 != hex(&sha2::Sha256::digest(text.as_bytes())))
+        .then(|| format!("{DATA}/{}/{name}", release_folder(&m.release)))
+}
+
+/// A first file, parsed, and read again from the manifest's release when it
+/// is of another ([`read_again`]).
+async fn first_file<T: DeserializeOwned>(
+    fetched: Result<String, String>,
+    url: &str,
     name: &str,
     manifest: Option<&Manifest>,
 ) -> Result<T, String> {
-    let (value, text) = fetched?;
-    let Some(m) = manifest else { return Ok(value) };
-    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
-    match m.outputs.iter().find(|o| o.path == name) {
-        Some(o) if o.sha256 != hex(&sha2::Sha256::digest(text.as_bytes())) => {
-            fetch_json(&format!("{DATA}/{}/{name}", release_folder(&m.release))).await
-        }
-        _ => Ok(value),
+    let text = fetched?;
+    let value = parse(url, &text)?;
+    match read_again(&text, name, manifest) {
+        Some(again) => parse(&again, &fetch_required(&again).await?),
+        None => Ok(value),
     }
-}
-
-async fn fetch_json_with_text<T: DeserializeOwned>(url: &str) -> Result<(T, String), String> {
-    fetch_with_text(url).await?.ok_or_else(|| format!("{url}: the server has no such file (404 Not Found)"))
 }
 
 /// The first view's one or two data files (the borough file, and the ward
 /// file for a view of wards), fetched together.
-async fn fetch_first<T: DeserializeOwned>(urls: &[String]) -> Vec<Result<(T, String), String>> {
+async fn fetch_first(urls: &[String]) -> Vec<Result<String, String>> {
     match urls {
-        [one] => vec![fetch_json_with_text(one).await],
+        [one] => vec![fetch_required(one).await],
         [borough, ward] => {
-            let (borough, ward) = futures::join!(fetch_json_with_text(borough), fetch_json_with_text(ward));
+            let (borough, ward) = futures::join!(fetch_required(borough), fetch_required(ward));
             vec![borough, ward]
         }
         _ => Vec::new(),
     }
-}
-
-async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
-    fetch_json_or_missing(url).await?.ok_or_else(|| format!("{url}: the server has no such file (404 Not Found)"))
 }
 
 /// The id of the latest data release on the server, read past any cache.
@@ -118,7 +124,10 @@ pub async fn latest_release() -> Result<Option<String>, String> {
         release: String,
     }
     let url = format!("{DATA}/manifest.json?checked={}", js_sys::Date::now() as u64);
-    Ok(fetch_json_or_missing::<ReleaseOnly>(&url).await?.map(|m| m.release))
+    match fetch_text(&url).await? {
+        Some(text) => Ok(Some(parse::<ReleaseOnly>(&url, &text)?.release)),
+        None => Ok(None),
+    }
 }
 
 /// The files of the first view, requested with the manifest before the app
@@ -171,13 +180,10 @@ impl Store {
     /// The first view's files from `base`, and whether it has no manifest.
     async fn first_from(base: String, first: &FirstFiles) -> (Store, bool) {
         let url = |name: &str| format!("{base}/{name}");
-        let manifest_url = url("manifest.json");
-        let manifest = fetch_json_or_missing::<Manifest>(&manifest_url);
-        let boroughs_url = url("boroughs.geo.json");
-        let boroughs = fetch_json_with_text::<GeoFile>(&boroughs_url);
+        let (manifest_url, boroughs_url, wards_url) = (url("manifest.json"), url("boroughs.geo.json"), url(WARDS_GEO));
         let wards = async {
             match first.wards {
-                true => Some(fetch_json_with_text::<GeoFile>(&url(WARDS_GEO)).await),
+                true => Some(fetch_required(&wards_url).await),
                 false => None,
             }
         };
@@ -185,25 +191,30 @@ impl Store {
         let of_kind = |stops: bool| first.files.iter().filter(move |_| first.stops == stops);
         let urls = |stops: bool| of_kind(stops).map(|name| url(name)).collect::<Vec<_>>();
         let (series_urls, stops_urls) = (urls(false), urls(true));
-        let series = fetch_first::<SeriesFile>(&series_urls);
-        let stops = fetch_first::<StopsFile>(&stops_urls);
-        let (manifest, boroughs, wards, series, stops) = futures::join!(manifest, boroughs, wards, series, stops);
+        let (manifest, boroughs, wards, series, stops) = futures::join!(
+            fetch_text(&manifest_url),
+            fetch_required(&boroughs_url),
+            wards,
+            fetch_first(&series_urls),
+            fetch_first(&stops_urls)
+        );
         let gone = matches!(manifest, Ok(None));
         let manifest = manifest
-            .and_then(|m| m.ok_or_else(|| format!("{manifest_url}: the server has no such file (404 Not Found)")));
+            .and_then(|m| m.ok_or_else(|| format!("{manifest_url}: the server has no such file (404 Not Found)")))
+            .and_then(|text| parse::<Manifest>(&manifest_url, &text));
         let known = manifest.as_ref().ok().filter(|_| base == DATA);
-        let boroughs = of_release(boroughs, "boroughs.geo.json", known).await;
+        let boroughs = first_file::<GeoFile>(boroughs, &boroughs_url, "boroughs.geo.json", known).await;
         let wards = match wards {
-            Some(w) => Some(of_release(w, WARDS_GEO, known).await),
+            Some(w) => Some(first_file::<GeoFile>(w, &wards_url, WARDS_GEO, known).await),
             None => None,
         };
         let mut checked_series = Vec::new();
-        for (name, fetched) in of_kind(false).zip(series) {
-            checked_series.push(of_release(fetched, name, known).await);
+        for ((name, url), fetched) in of_kind(false).zip(&series_urls).zip(series) {
+            checked_series.push(first_file::<SeriesFile>(fetched, url, name, known).await);
         }
         let mut checked_stops = Vec::new();
-        for (name, fetched) in of_kind(true).zip(stops) {
-            checked_stops.push(of_release(fetched, name, known).await);
+        for ((name, url), fetched) in of_kind(true).zip(&stops_urls).zip(stops) {
+            checked_stops.push(first_file::<StopsFile>(fetched, url, name, known).await);
         }
         let (series, stops) = (checked_series, checked_stops);
         // Every later file of the session comes from the folder of the release
@@ -245,11 +256,13 @@ impl Store {
         self.manifest.set(Load::Loading);
         self.boroughs.set(Load::Loading);
         leptos::task::spawn_local(async move {
-            let result = fetch_json::<Manifest>(&self.url("manifest.json")).await;
+            let url = self.url("manifest.json");
+            let result = fetch_required(&url).await.and_then(|text| parse::<Manifest>(&url, &text));
             self.manifest.set(result.into());
         });
         leptos::task::spawn_local(async move {
-            let result = fetch_json::<GeoFile>(&self.url("boroughs.geo.json")).await;
+            let url = self.url("boroughs.geo.json");
+            let result = fetch_required(&url).await.and_then(|text| parse::<GeoFile>(&url, &text));
             self.boroughs.set(result.into());
         });
     }
@@ -339,7 +352,8 @@ fn need<T: DeserializeOwned + Send + Sync + 'static>(
         s.insert(name.clone(), Load::Loading);
     });
     leptos::task::spawn_local(async move {
-        let result = fetch_json::<T>(&store.url(&name)).await;
+        let url = store.url(&name);
+        let result = fetch_required(&url).await.and_then(|text| parse::<T>(&url, &text));
         files.update(|s| {
             s.insert(name, result.into());
         });
@@ -357,7 +371,8 @@ fn need_one<T: DeserializeOwned + Send + Sync + 'static>(
     }
     file.set(Some(Load::Loading));
     leptos::task::spawn_local(async move {
-        let result = fetch_json::<T>(&store.url(name)).await;
+        let url = store.url(name);
+        let result = fetch_required(&url).await.and_then(|text| parse::<T>(&url, &text));
         file.set(Some(result.into()));
     });
 }

@@ -13,10 +13,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Serves `dir` and starts a browser. Service workers are blocked (the page then fetches everything itself, as the
- * tests that intercept requests need) unless `serviceWorkers` is 'allow', as in offline.test.mjs. */
-export async function start(dir = 'dist', { serviceWorkers = 'block' } = {}) {
-  const server = await serve(dir, 0);
+/** Serves `dir` (gzip-compressed with `gzip`) and starts a browser. Service workers are blocked (the page then
+ * fetches everything itself, as the tests that intercept requests need) unless `serviceWorkers` is 'allow', as in
+ * offline.test.mjs. */
+export async function start(dir = 'dist', { serviceWorkers = 'block', gzip = false } = {}) {
+  const server = await serve(dir, 0, { gzip });
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'met-chromium-')), {
     executablePath: CHROMIUM, args: ARGS, headless: true, acceptDownloads: true, serviceWorkers,
