@@ -209,15 +209,14 @@ pub fn Map(
         });
     };
     let frame_box = StoredValue::new(viewbox.clone());
-    // The SVG's size, measured when it changes: measuring it at each change of
-    // the figures would make the browser lay out the page there and then.
+    // The SVG's size, measured by the resize observer below when it changes:
+    // measuring it here would make the browser lay out the page there and then
+    // (on the first view, 140 ms at 4× slowdown, half-built). Until the
+    // observer's first report, which comes before the first frame is painted,
+    // there is nothing to paint.
     let size = StoredValue::new(None::<(f64, f64)>);
     let repaint = move || {
-        let (Some(c), Some(s)) = (canvas.get_untracked(), svg.get_untracked()) else { return };
-        let (width, height) = size.get_value().unwrap_or_else(|| {
-            let rect = s.get_bounding_client_rect();
-            (rect.width(), rect.height())
-        });
+        let (Some(c), Some((width, height))) = (canvas.get_untracked(), size.get_value()) else { return };
         drawn.with_value(|paths| frame_box.with_value(|v| paint(&c, (width, height), v, paths)));
     };
     // The colours are drawn on a canvas under the SVG, which keeps the shapes'
