@@ -59,19 +59,24 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   const path = url.pathname.slice(scope.pathname.length);
-  let match;
-  if (request.mode === 'navigate') {
-    event.respondWith(page(request));
-  } else if (path === 'data/manifest.json') {
-    event.respondWith(latestManifest(request));
-  } else if ((match = /^data\/releases\/([^/]+)\/([^/]+)$/.exec(path))) {
-    event.respondWith(ofRelease(request, match[1], match[2]));
-  } else if ((match = /^data\/([^/]+)$/.exec(path))) {
-    event.respondWith(ofLatest(event, request, match[1]));
-  } else if (SHELL.includes(path)) {
-    event.respondWith(shell(request, path));
-  }
+  const to = request.mode === 'navigate' ? { kind: 'page' } : route(path);
+  if (to.kind === 'page') event.respondWith(page(request));
+  else if (to.kind === 'manifest') event.respondWith(latestManifest(request));
+  else if (to.kind === 'release') event.respondWith(ofRelease(request, to.release, to.name));
+  else if (to.kind === 'latest') event.respondWith(ofLatest(event, request, to.name));
+  else if (to.kind === 'shell') event.respondWith(shell(request, path));
 });
+
+/** What a path under the scope is: the latest manifest, a file of a release's folder, a file of the latest
+ * release, a file of the shell, or none of these (`other`, left to the network). */
+function route(path) {
+  let match;
+  if (path === 'data/manifest.json') return { kind: 'manifest' };
+  if ((match = /^data\/releases\/([^/]+)\/([^/]+)$/.exec(path))) return { kind: 'release', release: match[1], name: match[2] };
+  if ((match = /^data\/([^/]+)$/.exec(path))) return { kind: 'latest', name: match[1] };
+  if (SHELL.includes(path)) return { kind: 'shell' };
+  return { kind: 'other' };
+}
 
 // The page names the files it fetched before this worker took control.
 self.addEventListener('message', (event) => {
@@ -122,7 +127,7 @@ async function ofRelease(request, release, name) {
   const response = await fetch(request);
   if (response.ok && isData(response)) {
     const copy = response.clone();
-    if (name === 'manifest.json') await note(await copy.text(), copy.headers).catch(() => null);
+    if (name === 'manifest.json') await note(await copy.text(), copy.headers, { latest: false }).catch(() => null);
     else await cache.put(releaseFile(release, name), copy);
   }
   return response;
@@ -145,15 +150,18 @@ async function ofLatest(event, request, name) {
 /** The manifest fetched last, as a promise: the release the latest files are checked against. */
 let current = null;
 
-/** Keeps a manifest in its release's cache and notes the release as the newest seen; resolves to the manifest. */
-async function note(text, headers) {
+/** Keeps a manifest in its release's cache and notes its release as kept; resolves to the manifest. The latest
+ * manifest's release becomes the newest kept; a manifest fetched from a release's own folder (a view pinned to an
+ * older release) is kept after the newest, never in its place, so the latest address still falls back to it. */
+async function note(text, headers, { latest = true } = {}) {
   const manifest = JSON.parse(text);
   if (typeof manifest.release !== 'string' || !/^[0-9A-Za-z._-]+$/.test(manifest.release)) {
     throw new Error('sw.js: a manifest without a release id');
   }
   const cache = await caches.open(dataCache(manifest.release));
   await cache.put(releaseFile(manifest.release, 'manifest.json'), new Response(text, { headers }));
-  const releases = [manifest.release, ...(await keptReleases()).filter((r) => r !== manifest.release)];
+  const others = (await keptReleases()).filter((r) => r !== manifest.release);
+  const releases = latest || others.length === 0 ? [manifest.release, ...others] : [others[0], manifest.release, ...others.slice(1)];
   const kept = releases.slice(0, KEPT_RELEASES);
   await (await caches.open('meta')).put(at('kept-releases'), new Response(JSON.stringify(kept)));
   for (const name of await caches.keys()) {
@@ -185,14 +193,14 @@ async function keepLatest(name, response) {
   await cache.put(releaseFile(manifest.release, name), new Response(bytes, { headers: response.headers }));
 }
 
-/** Keeps the shell and data files the page fetched before this worker took control. */
+/** Keeps the data files the page fetched before this worker took control. */
 async function keepFetched(urls) {
   const paths = urls
     .map((u) => new URL(u, scope))
     .filter((u) => u.origin === scope.origin && u.pathname.startsWith(scope.pathname))
     .map((u) => u.pathname.slice(scope.pathname.length));
   // The manifest first: the latest files are checked against it.
-  const manifests = paths.filter((p) => p === 'data/manifest.json');
+  const manifests = paths.filter((p) => route(p).kind === 'manifest');
   for (const path of manifests) {
     const response = await fetch(at(path), { cache: 'force-cache' }).catch(() => null);
     if (response?.ok && isJson(response)) {
@@ -200,20 +208,14 @@ async function keepFetched(urls) {
       await current.catch(() => null);
     }
   }
-  await Promise.all(paths.filter((p) => p !== 'data/manifest.json').map(async (path) => {
-    let match;
-    const fetched = () => fetch(at(path), { cache: 'force-cache' }).catch(() => null);
-    if ((match = /^data\/releases\/([^/]+)\/([^/]+)$/.exec(path))) {
-      const [, release, name] = match;
-      const cache = await caches.open(dataCache(release));
-      if (await cache.match(releaseFile(release, name))) return;
-      const response = await fetched();
-      if (!response?.ok || !isData(response)) return;
-      if (name === 'manifest.json') await note(await response.text(), response.headers).catch(() => null);
-      else await cache.put(releaseFile(release, name), response);
-    } else if ((match = /^data\/([^/]+)$/.exec(path))) {
-      const response = await fetched();
-      if (response?.ok && isData(response)) await keepLatest(match[1], response);
+  await Promise.all(paths.filter((p) => route(p).kind !== 'manifest').map(async (path) => {
+    const to = route(path);
+    const request = new Request(at(path), { cache: 'force-cache' });
+    if (to.kind === 'release') {
+      await ofRelease(request, to.release, to.name).catch(() => null);
+    } else if (to.kind === 'latest') {
+      const response = await fetch(request).catch(() => null);
+      if (response?.ok && isData(response)) await keepLatest(to.name, response);
     }
   }));
 }

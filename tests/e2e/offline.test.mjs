@@ -169,6 +169,18 @@ test('a newer release is kept apart from the one before: offline, each opens who
   assert.deepEqual(again.errors, []);
   await again.close();
   await goOnline();
+
+  // Online again, a link pinned to the first release, whose files are no longer kept, fetches them again and keeps
+  // them after the newer release, not in its place: the latest address still falls back to the newer figures.
+  const pinned = await openPage(app, `?release=${first}&area=E09000007&crime=burglary`, 1280, '.map-svg');
+  await pinned.evaluate((name) => caches.delete(name), `data-${first}`);
+  await pinned.reload();
+  await heading(pinned, 'Burglary in Camden');
+  await waitKept(pinned, `data-${first}`, [`/data/releases/${first}/manifest.json`]);
+  const releases = await pinned.evaluate(async () => (await caches.match('kept-releases', { cacheName: 'meta' })).json());
+  assert.deepEqual(releases, [NEWER, first]);
+  assert.deepEqual(await mixed(pinned), []);
+  await pinned.close();
 });
 
 test('a new build of the app replaces the kept shell, and still opens offline', async () => {
