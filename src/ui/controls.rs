@@ -135,10 +135,8 @@ pub fn Controls(
             <div class="field" hidden=stops>
                 <div class="label-row">
                     <label for="cat">"Crime category"</label>
-                    {move || chosen_category.get().map(|id| {
-                        let label = manifest_for_label.category_label(&id);
-                        view! { <Define id=id label=label /> }
-                    })}
+                    <Define id=Signal::derive(move || chosen_category.get().unwrap_or_default())
+                        label=Signal::derive(move || chosen_category.with(|id| id.as_ref().map(|id| manifest_for_label.category_label(id)).unwrap_or_default())) />
                 </div>
                 <select id="cat" name="cat" node_ref=cat inner_html=category_options
                     on:change=move |ev| change(|s, v| s.category = v, ev)></select>

@@ -47,52 +47,57 @@ pub fn meta(manifest: &Manifest, model: &ViewModel, title: String) -> Meta {
 /// whatever the screen it was downloaded from.
 const DOWNLOAD_WIDTH: u32 = 720;
 
-/// The download links of the view.
+/// The download links of the view. They are drawn once: each reads the view
+/// when it is clicked, so a change of the view redraws nothing here.
 #[component]
 pub fn Downloads() -> impl IntoView {
     let AppState { view_manifest, state, .. } = AppState::get();
     let Models { model, .. } = expect_context::<Models>();
-    move || {
-        let m = model.get()?;
-        let manifest = view_manifest.get()?;
-        let s = state.get()?;
+    // The view's model, manifest and file stem, as they are when clicked.
+    let now = move || {
+        let (m, manifest, s) = (model.get_untracked()?, view_manifest.get_untracked()?, state.get_untracked()?);
         let stem = file_stem(&m, &s);
-        let (m1, m2, m3, m4) = (m.clone(), m.clone(), m.clone(), m);
-        let (man1, man2) = (manifest.clone(), manifest);
-        let (st1, st2, st3, st4) = (stem.clone(), stem.clone(), stem.clone(), stem);
-        let table_csv = move |_| {
-            let meta = meta(&man1, &m1, m1.ranking.caption());
-            download::save_text(
-                &format!("{st1}-table.csv"),
-                "text/csv;charset=utf-8",
-                &met_core::share::download::ranking_csv(&m1.ranking, &meta),
-            );
-        };
-        let chart_csv = move |_| {
-            let meta = meta(&man2, &m2, m2.chart.title.clone());
-            download::save_text(
-                &format!("{st2}-chart.csv"),
-                "text/csv;charset=utf-8",
-                &met_core::share::download::chart_csv(&m2.chart, &meta),
-            );
-        };
-        let svg = move |_| {
-            let w = DOWNLOAD_WIDTH;
-            let (svg, _, _) = svg::standalone_svg(&m3.chart, w, super::chart_height(w));
-            download::save_text(&format!("{st3}-chart.svg"), "image/svg+xml", &svg);
-        };
-        let png = move |_| {
-            let w = DOWNLOAD_WIDTH;
-            let (svg, w, h) = svg::standalone_svg(&m4.chart, w, super::chart_height(w));
-            download::save_png(&format!("{st4}-chart.png"), &svg, w, h);
-        };
-        Some(view! {
+        Some((m, manifest, stem))
+    };
+    let table_csv = move |_| {
+        let Some((m, manifest, stem)) = now() else { return };
+        let meta = meta(&manifest, &m, m.ranking.caption());
+        download::save_text(
+            &format!("{stem}-table.csv"),
+            "text/csv;charset=utf-8",
+            &met_core::share::download::ranking_csv(&m.ranking, &meta),
+        );
+    };
+    let chart_csv = move |_| {
+        let Some((m, manifest, stem)) = now() else { return };
+        let meta = meta(&manifest, &m, m.chart.title.clone());
+        download::save_text(
+            &format!("{stem}-chart.csv"),
+            "text/csv;charset=utf-8",
+            &met_core::share::download::chart_csv(&m.chart, &meta),
+        );
+    };
+    let svg = move |_| {
+        let Some((m, _, stem)) = now() else { return };
+        let w = DOWNLOAD_WIDTH;
+        let (svg, _, _) = svg::standalone_svg(&m.chart, w, super::chart_height(w));
+        download::save_text(&format!("{stem}-chart.svg"), "image/svg+xml", &svg);
+    };
+    let png = move |_| {
+        let Some((m, _, stem)) = now() else { return };
+        let w = DOWNLOAD_WIDTH;
+        let (svg, w, h) = svg::standalone_svg(&m.chart, w, super::chart_height(w));
+        download::save_png(&format!("{stem}-chart.png"), &svg, w, h);
+    };
+    let ready = move || model.with(Option::is_some) && view_manifest.with(Option::is_some);
+    view! {
+        <Show when=ready>
             <ul class="downloads">
                 <li><button type="button" class="link-button" id="download-table-csv" on:click=table_csv>"Table of areas (CSV)"</button></li>
                 <li><button type="button" class="link-button" id="download-chart-csv" on:click=chart_csv>"Chart data by month (CSV)"</button></li>
                 <li><button type="button" class="link-button" id="download-chart-svg" on:click=svg>"Chart (SVG image)"</button></li>
                 <li><button type="button" class="link-button" id="download-chart-png" on:click=png>"Chart (PNG image)"</button></li>
             </ul>
-        })
+        </Show>
     }
 }

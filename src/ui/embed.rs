@@ -135,15 +135,18 @@ pub fn EmbedDialog(
             });
         });
     };
-    let radio =
-        move |name: &'static str, id: &'static str, label: String, checked: Signal<bool>, pick: Callback<()>| {
-            view! {
-                <div class="radio">
-                    <input type="radio" name=name id=id prop:checked=checked on:change=move |_| pick.run(()) />
-                    <label for=id>{label}</label>
-                </div>
-            }
-        };
+    let radio = move |name: &'static str,
+                      id: &'static str,
+                      label: Signal<String>,
+                      checked: Signal<bool>,
+                      pick: Callback<()>| {
+        view! {
+            <div class="radio">
+                <input type="radio" name=name id=id prop:checked=checked on:change=move |_| pick.run(()) />
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
     view! {
         <button type="button" class="button button-secondary" id="embed-open" aria-haspopup="dialog" on:click=open>"Embed…"</button>
         <dialog class="dialog" id="embed-dialog" aria-labelledby="embed-title" node_ref=dialog on:close=move |_| shown.set(false)>
@@ -157,7 +160,7 @@ pub fn EmbedDialog(
             <fieldset class="field">
                 <legend>"Figures"</legend>
                 {radio("embed-months", "embed-latest", "Always the latest data: the latest months, updated when new figures are published".into(), Signal::derive(move || !pinned.get()), Callback::new(move |()| pinned.set(false)))}
-                {move || radio("embed-months", "embed-pinned", pinned_label(), Signal::derive(move || pinned.get()), Callback::new(move |()| pinned.set(true)))}
+                {radio("embed-months", "embed-pinned", Signal::derive(pinned_label), Signal::derive(move || pinned.get()), Callback::new(move |()| pinned.set(true)))}
             </fieldset>
             <div class="field">
                 <label for="embed-code">"Code to paste"</label>

@@ -229,9 +229,8 @@ pub fn Figures() -> impl IntoView {
                     <p class="what-counts">
                         {move || model.with(|m| m.as_ref().and_then(|m| m.category_plain.clone()).map(|p| format!("What this counts: {p}. ")))}
                         {move || (explorer.get() == Explorer::Crime).then(|| {
-                            let id = category_id.get();
-                            let label = store.manifest.with_untracked(|m| m.ready().map(|m| m.category_label(&id))).unwrap_or_default();
-                            view! { <pages::Define id=id label=label /> }
+                            let label = move || category_id.with(|id| store.manifest.with_untracked(|m| m.ready().map(|m| m.category_label(id)))).unwrap_or_default();
+                            view! { <pages::Define id=category_id label=Signal::derive(label) /> }
                         })}
                     </p>
                     <share::ShareBar url=share_url title=page_title>

@@ -30,15 +30,17 @@ pub struct Glossary {
 
 /// A "?" button beside a label that opens the term's definition in a
 /// popover (Escape or a click outside closes it), with a link to it on the
-/// definitions page. The definitions load when one is first opened.
+/// definitions page. The definitions load when one is first opened. The term
+/// can follow the view (the category chosen): then only the button's name,
+/// the link and the definition change, not the elements.
 #[component]
 pub fn Define(
     /// The glossary id of the term.
     #[prop(into)]
-    id: String,
+    id: Signal<String>,
     /// The label it explains, as shown.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
 ) -> impl IntoView {
     let (Some(links), Some(store)) = (use_context::<Glossary>(), use_context::<Store>()) else { return ().into_any() };
     // The same term can have a "?" in several places: each popover has its own id.
@@ -47,26 +49,24 @@ pub fn Define(
     let close = popover.clone();
     // Read in the attribute's own effect, so that the "?" is not drawn anew
     // at every change of the view.
-    let href_id = id.clone();
-    let href = move || links.href.run(href_id.clone());
-    let term_id = id.clone();
+    let href = move || links.href.run(id.get());
     let body = move || match store.glossary.get() {
-        Some(Load::Ready(terms)) => match glossary::find(&terms, &term_id) {
+        Some(Load::Ready(terms)) => id.with(|id| match glossary::find(&terms, id) {
             Some(t) => definition(t, "h2").into_any(),
             None => view! { <p>"This term has no definition yet."</p> }.into_any(),
-        },
+        }),
         Some(Load::Failed(e)) => failed(store, &e).into_any(),
         _ => loading().into_any(),
     };
     view! {
-        <button type="button" class="define" popovertarget=popover.clone() aria-label=format!("What “{label}” means")
+        <button type="button" class="define" popovertarget=popover.clone() aria-label=move || format!("What “{}” means", label.get())
             on:click=move |_| store.need_glossary()>"?"</button>
-        <div id=popover class="popover" popover="auto" role="dialog" aria-label=format!("Definition: {label}")>
+        <div id=popover class="popover" popover="auto" role="dialog" aria-label=move || format!("Definition: {}", label.get())>
             {body}
             <p class="popover-actions">
                 <a href=href on:click=move |ev| {
                     ev.prevent_default();
-                    links.open.run(id.clone());
+                    links.open.run(id.get_untracked());
                 }>"All definitions"</a>
                 <button type="button" class="button button-secondary" popovertarget=close popovertargetaction="hide">"Close"</button>
             </p>

@@ -159,7 +159,7 @@ pub fn StopsSections(
             <div class="field">
                 <div class="label-row">
                     <label for="dim">"Show searches by"</label>
-                    {move || view! { <Define id=glossary::dimension_id(chosen.get()) label=chosen.get().label() /> }}
+                    <Define id=Signal::derive(move || glossary::dimension_id(chosen.get())) label=Signal::derive(move || chosen.get().label().to_string()) />
                 </div>
                 <select id="dim" name="dim" node_ref=dimension inner_html=options on:change=choose></select>
             </div>

@@ -15,12 +15,13 @@ export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-q
 
 /** Serves `dir` (gzip-compressed with `gzip`) and starts a browser. Service workers are blocked (the page then
  * fetches everything itself, as the tests that intercept requests need) unless `serviceWorkers` is 'allow', as in
- * offline.test.mjs. */
-export async function start(dir = 'dist', { serviceWorkers = 'block', gzip = false } = {}) {
+ * offline.test.mjs. With `bypassCSP` the pages' content security policy is not applied (the benchmark times changes
+ * with checks it builds with `new Function`, which the policy refuses); no test sets it. */
+export async function start(dir = 'dist', { serviceWorkers = 'block', gzip = false, bypassCSP = false } = {}) {
   const server = await serve(dir, 0, { gzip });
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'met-chromium-')), {
-    executablePath: CHROMIUM, args: ARGS, headless: true, acceptDownloads: true, serviceWorkers,
+    executablePath: CHROMIUM, args: ARGS, headless: true, acceptDownloads: true, serviceWorkers, bypassCSP,
   });
   // No page may ask anything of another site (no CDN, fonts, tiles or analytics): every request of every page
   // of the run is watched, and stopping fails if one went elsewhere than this machine (the test servers).
