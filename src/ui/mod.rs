@@ -33,6 +33,7 @@ use data::{FirstFiles, Store};
 use leptos::prelude::*;
 use met_core::crime::category;
 use met_core::data::dataset::{series_file_name, Level};
+use met_core::explain;
 use met_core::share::url_state::{self, Page};
 use met_core::stops::stops_view;
 use models::Models;
@@ -254,16 +255,24 @@ pub fn App(store: Store) -> impl IntoView {
         }),
         open: Callback::new(move |id: String| app.show_page(Page::Definitions, Some(id))),
     });
-    // A guide's button: the view it describes, from the top of the page.
-    let open_guide = Callback::new(move |query: &'static str| {
+    // A guide's button (a link to `?` and its view's query): the view it
+    // describes, shown in place, from the top of the page.
+    let open_guide = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a.guide-button").ok().flatten());
+        let Some(query) = link.and_then(|a| a.get_attribute("href")) else { return };
+        ev.prevent_default();
         let Some(c) = context.get_untracked() else { return };
-        app.navigate(url_state::from_query(query, &c).0);
+        app.navigate(url_state::from_query(query.trim_start_matches('?'), &c).0);
         request_animation_frame(|| {
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
         });
-    });
+    };
 
     if url_state::param(&current_query(), "embed").is_some() {
         return view! { <figures::EmbedView /> }.into_any();
@@ -281,9 +290,9 @@ pub fn App(store: Store) -> impl IntoView {
             {move || match page.get() {
                 Page::Figures => view! { <figures::Figures /> }.into_any(),
                 Page::Definitions => view! { <pages::Definitions store=store /> }.into_any(),
-                Page::Data => store.manifest.get().ready().map(|m| view! { <pages::AboutData manifest=m today=this_month() /> }).into_any(),
-                Page::Accessibility => view! { <pages::Accessibility /> }.into_any(),
-                Page::Guides => view! { <pages::Guides open=open_guide /> }.into_any(),
+                Page::Data => store.manifest.get().ready().map(|m| view! { <div class="page" inner_html=explain::pages::about_data(&m, this_month())></div> }).into_any(),
+                Page::Accessibility => view! { <div class="page" inner_html=explain::pages::accessibility()></div> }.into_any(),
+                Page::Guides => view! { <div class="page" on:click=open_guide inner_html=explain::pages::guides()></div> }.into_any(),
             }}
         </main>
         <footer::SiteFooter source=Signal::derive(move || model.get().map(|m| m.source.clone())) share_url=share_url />

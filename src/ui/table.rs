@@ -202,19 +202,10 @@ pub fn AreaTable(
 }
 
 /// A plain table of strings, e.g. a chart's data, set as HTML in one go, in
-/// its own sideways-scrolling region.
+/// its own sideways-scrolling region (`met_core::render::html::plain_table_region`).
 #[component]
 pub fn PlainTable(table: Table) -> impl IntoView {
-    let (head, body) = html::plain_table(&table);
-    // A region that scrolls sideways on its own, so a wide table never widens the page.
-    let label = table.caption.clone();
-    view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
-            <table class="data-table">
-                <caption>{table.caption}</caption>
-                <thead><tr inner_html=head></tr></thead>
-                <tbody inner_html=body></tbody>
-            </table>
-        </div>
-    }
+    let mut markup = met_core::render::markup::Markup::new();
+    html::plain_table_region(&mut markup, &table);
+    view! { <div class="plain-table" inner_html=markup.finish()></div> }
 }

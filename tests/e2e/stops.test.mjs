@@ -114,7 +114,7 @@ test('rates by ethnic group and the ratio to the White group equal a calculation
   const page = await open('?explorer=stops&area=E09000007&measure=count');
   const residents = boroughs.residents[boroughs.areas.findIndex((a) => a.code === 'E09000007')];
   const rate = (g) => (count(boroughs, 'E09000007', 'ethnicity', g) * 1000) / residents[g];
-  const rows = await page.locator('#groups-heading ~ .table-wrap tbody tr').allInnerTexts();
+  const rows = await page.locator('#groups-heading ~ .plain-table tbody tr').allInnerTexts();
   assert.equal(rows.length, 5);
   const black = rows.find((r) => r.startsWith('Black')).split('\t');
   assert.equal(black[1], fmt(count(boroughs, 'E09000007', 'ethnicity', 'black')));
@@ -204,7 +204,7 @@ test('outcomes by ethnic group and age: the table equals the cross-tabulation, f
   const page = await open('?explorer=stops&area=E09000007&age=25-34');
   await page.waitForSelector('#cross-chart svg');
   const age = cross.age.indexOf('25-34');
-  const rows = await page.locator('#cross-heading ~ .table-wrap tbody tr').allInnerTexts();
+  const rows = await page.locator('#cross-heading ~ .plain-table tbody tr').allInnerTexts();
   assert.equal(rows.length, ethnicities.length);
   ethnicities.forEach((id, e) => {
     const outcomes = [0, 1, 2, 3].map((o) => cell(e, age, o));
@@ -218,7 +218,7 @@ test('outcomes by ethnic group and age: the table equals the cross-tabulation, f
   await page.selectOption('#age', '10-17');
   await page.waitForFunction(() => location.search.includes('age=10-17'));
   assert.equal(query(page), '?v=2&explorer=stops&area=E09000007&age=10-17');
-  assert.match(await text(page, '#cross-heading ~ .table-wrap caption'), /aged 10 to 17 by ethnic group and outcome, Camden/);
+  assert.match(await text(page, '#cross-heading ~ .plain-table caption'), /aged 10 to 17 by ethnic group and outcome, Camden/);
   const download = page.waitForEvent('download');
   await page.locator('#download-cross-csv').click();
   const csv = readFileSync(await (await download).path(), 'utf8');

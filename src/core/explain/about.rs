@@ -479,7 +479,7 @@ pub fn signposts() -> Vec<Link> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::data::dataset::{Dataset, Release, StopsDataset};
     use crate::data::month::Period;
@@ -488,7 +488,8 @@ mod tests {
         Month::parse(s).unwrap()
     }
 
-    fn manifest() -> Manifest {
+    /// A manifest of a release with borough and ward crime and stop and search (also used by `pages`).
+    pub(crate) fn manifest() -> Manifest {
         let dataset = |level: Level, from: &str, to: &str| Dataset {
             id: format!("crime-{}", level.id()),
             title: String::new(),

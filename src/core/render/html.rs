@@ -82,24 +82,43 @@ pub fn area_rows(ranking: &Ranking, selected: Option<&str>, limit: usize) -> Str
     m.finish()
 }
 
-/// A plain table's head row cells and body rows: the first cell of a row
-/// heads it, the others are numbers.
-pub fn plain_table(table: &Table) -> (String, String) {
-    let mut head = Markup::new();
+/// A plain table in its own sideways-scrolling region (so a wide table never
+/// widens the page), named by its caption.
+pub fn plain_table_region(m: &mut Markup, table: &Table) {
+    let label = table.caption.as_str();
+    m.open(
+        "div",
+        &[
+            ("class", "table-wrap".into()),
+            ("tabindex", "0".into()),
+            ("role", "region".into()),
+            ("aria-label", label.into()),
+        ],
+    );
+    m.open("table", &[("class", "data-table".into())]).element("caption", &[], label);
+    m.open("thead", &[]).open("tr", &[]);
+    head_cells(m, table);
+    m.close("tr").close("thead").open("tbody", &[]);
+    body_rows(m, table);
+    m.close("tbody").close("table").close("div");
+}
+
+fn head_cells(m: &mut Markup, table: &Table) {
     for h in &table.head {
-        head.element("th", &[("scope", "col".into())], h);
+        m.element("th", &[("scope", "col".into())], h);
     }
-    let mut body = Markup::new();
+}
+
+fn body_rows(m: &mut Markup, table: &Table) {
     for row in &table.rows {
-        body.open("tr", &[]);
+        m.open("tr", &[]);
         let mut cells = row.iter();
-        body.element("th", &[("scope", "row".into())], cells.next().map_or("", String::as_str));
+        m.element("th", &[("scope", "row".into())], cells.next().map_or("", String::as_str));
         for c in cells {
-            body.element("td", &[("class", "num".into())], c);
+            m.element("td", &[("class", "num".into())], c);
         }
-        body.close("tr");
+        m.close("tr");
     }
-    (head.finish(), body.finish())
 }
 
 #[cfg(test)]
@@ -157,8 +176,14 @@ mod tests {
         );
         assert_eq!(area_rows(&ranking, None, 1).matches("<tr").count(), 1);
         let table = Table { caption: EVIL.into(), head: vec![EVIL.into()], rows: vec![vec![EVIL.into(), "1".into()]] };
-        let (head, body) = plain_table(&table);
-        assert!(!head.contains("<script") && !body.contains("<script"), "{head}{body}");
-        assert_eq!(body.matches("<td class=\"num\">1</td>").count(), 1);
+        let mut m = Markup::new();
+        plain_table_region(&mut m, &table);
+        let html = m.finish();
+        assert!(!html.contains("<script"), "{html}");
+        assert_eq!(html.matches("<td class=\"num\">1</td>").count(), 1);
+        assert!(
+            html.starts_with("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"&lt;script"),
+            "{html}"
+        );
     }
 }

@@ -1,0 +1,450 @@
+//! The explaining pages as HTML: the how-to guides, "About the data" (from a
+//! release's manifest) and the accessibility statement. Each is the page's
+//! content under its heading, written through the one escaping writer, so the
+//! app shows it as it is and the same words can be published as a page of
+//! their own.
+
+use crate::data::dataset::Manifest;
+use crate::data::format;
+use crate::data::month::Month;
+use crate::explain::about::{self, Due, Entry};
+use crate::explain::guides::GUIDES;
+use crate::render::html;
+use crate::render::markup::{Markup, Value};
+
+/// The page's heading, which the app moves the focus to when the page opens.
+fn heading(m: &mut Markup, title: &str) {
+    m.element(
+        "h1",
+        &[("class", "view-heading".into()), ("tabindex", "-1".into()), ("id", "page-heading".into())],
+        title,
+    );
+}
+
+/// A list of plain items.
+fn list<S: AsRef<str>>(m: &mut Markup, items: &[S]) {
+    m.open("ul", &[]);
+    for item in items {
+        m.element("li", &[], item.as_ref());
+    }
+    m.close("ul");
+}
+
+/// A section headed by `title`, whose heading has the id `id`.
+fn section(m: &mut Markup, id: &str, class: Option<&'static str>, title: &str, body: impl FnOnce(&mut Markup)) {
+    let mut attributes: Vec<(&'static str, Value)> = vec![("aria-labelledby", id.into())];
+    if let Some(class) = class {
+        attributes.push(("class", class.into()));
+    }
+    m.open("section", &attributes);
+    m.element("h2", &[("id", id.into()), ("class", "panel-heading".into())], title);
+    body(m);
+    m.close("section");
+}
+
+/// A link to another site.
+fn external(m: &mut Markup, label: &str, url: &str) {
+    m.element("a", &[("href", url.into()), ("rel", "external".into())], label);
+}
+
+/// The how-to guides, each ending with a link (drawn as a button) to the
+/// view it describes: `?` and the guide's query.
+pub fn guides() -> String {
+    let mut m = Markup::new();
+    heading(&mut m, "How-to guides");
+    m.element(
+        "p",
+        &[("class", "summary".into())],
+        "Short guides to the questions people most often bring to these figures. Each one ends with a button that \
+         opens the view it describes.",
+    );
+    m.open("nav", &[("aria-label", "Guides".into()), ("class", "contents".into())]).open("ul", &[]);
+    for g in GUIDES {
+        m.open("li", &[]).element("a", &[("href", format!("#guide-{}", g.id).as_str().into())], g.title).close("li");
+    }
+    m.close("ul").close("nav");
+    for g in GUIDES {
+        section(&mut m, &format!("guide-{}", g.id), Some("guide"), g.title, |m| {
+            m.element("p", &[], g.summary);
+            m.open("ol", &[("class", "steps".into())]);
+            for step in g.steps {
+                m.element("li", &[], step);
+            }
+            m.close("ol");
+            let href = format!("?{}", g.view);
+            m.open("p", &[])
+                .element("a", &[("href", href.as_str().into()), ("class", "button guide-button".into())], g.button)
+                .close("p");
+        });
+    }
+    m.finish()
+}
+
+/// The "About the data" page of a release: its catalogue with a cover sheet
+/// for each dataset, the release calendar on `today`'s month, and the
+/// release itself.
+pub fn about_data(manifest: &Manifest, today: Month) -> String {
+    let mut m = Markup::new();
+    let entries = about::catalogue(manifest);
+    heading(&mut m, "About the data");
+    m.element(
+        "p",
+        &[("class", "summary".into())],
+        "Where every figure on this site comes from, what it covers, what is left out and why, and when new figures \
+         are expected.",
+    );
+    m.open("nav", &[("aria-label", "On this page".into()), ("class", "contents".into())]);
+    m.element("h2", &[("class", "contents-title".into())], "Contents").open("ul", &[]);
+    let mut contents: Vec<(String, String)> =
+        entries.iter().map(|e| (format!("#dataset-{}", e.id), e.title.clone())).collect();
+    contents.push(("#calendar-heading".into(), "Release calendar".into()));
+    contents.push(("#releases-heading".into(), "This site's data releases".into()));
+    for (href, title) in &contents {
+        m.open("li", &[]).element("a", &[("href", href.into())], title).close("li");
+    }
+    m.close("ul").close("nav");
+    for e in entries {
+        dataset(&mut m, e);
+    }
+    calendar(&mut m, &about::calendar(manifest, today), today);
+    if !manifest.release.is_empty() {
+        section(&mut m, "releases-heading", None, "This site's data releases", |m| {
+            m.element(
+                "p",
+                &[],
+                &format!(
+                    "The figures on this site are data release {}, which holds {}. Every time this site's figures are \
+                     updated from the publishers' files, a new release is made, and the earlier releases are kept, \
+                     so a view pinned to a release (for example an embedded chart) keeps showing the same figures.",
+                    manifest.release,
+                    manifest.release_contents()
+                ),
+            );
+            let revised = format::thousands(i64::try_from(manifest.revisions).unwrap_or(i64::MAX));
+            m.open("p", &[])
+                .text(&format!(
+                    "Between the publishers' files used, {revised} figures (a month of a category in an area) were \
+                     revised. Each is listed with its old and new value: "
+                ))
+                .element(
+                    "a",
+                    &[("href", "data/revisions-crime-borough.csv".into()), ("download", "".into())],
+                    "revisions by borough (CSV)",
+                )
+                .text(", ")
+                .element(
+                    "a",
+                    &[("href", "data/revisions-crime-ward.csv".into()), ("download", "".into())],
+                    "revisions by ward (CSV)",
+                )
+                .text(".")
+                .close("p");
+        });
+    }
+    m.finish()
+}
+
+/// One dataset's catalogue entry and cover sheet.
+fn dataset(m: &mut Markup, e: Entry) {
+    section(m, &format!("dataset-{}", e.id), Some("dataset"), &e.title, |m| {
+        m.open("dl", &[("class", "summary-list".into())]);
+        let row = |m: &mut Markup, key: &str, value: &dyn Fn(&mut Markup)| {
+            m.open("div", &[("class", "summary-row".into())]).element("dt", &[], key).open("dd", &[]);
+            value(m);
+            m.close("dd").close("div");
+        };
+        row(m, "Publisher", &|m| {
+            m.text(&e.publisher);
+        });
+        row(m, "Licence", &|m| {
+            m.text(&e.licence);
+        });
+        if let Some(a) = &e.attribution {
+            row(m, "Attribution", &|m| {
+                m.text(a);
+            });
+        }
+        row(m, "Geography", &|m| {
+            m.text(&e.geography);
+        });
+        row(m, "Period", &|m| {
+            m.text(&e.period);
+        });
+        row(m, "Releases used", &|m| list(m, &e.releases));
+        row(m, "Sources", &|m| {
+            m.open("ul", &[]);
+            for l in &e.sources {
+                m.open("li", &[]);
+                external(m, &l.label, &l.url);
+                m.close("li");
+            }
+            m.close("ul");
+        });
+        m.close("dl");
+        m.element("h3", &[], "Known caveats");
+        list(m, &e.caveats);
+        if !e.not_published.is_empty() {
+            m.element("h3", &[], "What is not published, and why");
+            list(m, &e.not_published);
+        }
+        if e.id.starts_with("crime-") {
+            m.element("h3", &[], "Version history");
+            m.element(
+                "p",
+                &[],
+                "Each new file from the publisher can change figures for months it had already published. Charts \
+                 mark the months the latest file revised with ◇.",
+            );
+            if e.history.is_empty() {
+                m.element("p", &[], "Only one of the publisher's files is used, so there is nothing to compare yet.");
+            }
+            for c in &e.history {
+                m.element("p", &[], &c.summary);
+                m.open("details", &[("class", "details".into())]);
+                m.element("summary", &[], "Show London's totals before and after, by month");
+                html::plain_table_region(m, &c.table);
+                m.close("details");
+            }
+        }
+    });
+}
+
+/// The release calendar as a timeline: the latest figures each dataset has
+/// here, when its next figures are expected, and today.
+fn calendar(m: &mut Markup, dues: &[Due], today: Month) {
+    let mut events: Vec<(Month, String, &'static str)> = Vec::new();
+    for d in dues {
+        events.push((
+            d.latest,
+            format!("{}: the latest figures on this site are for {}.", d.dataset, d.latest.long_name()),
+            "past",
+        ));
+        let next = d.latest.plus_months(1).long_name();
+        let text = if d.overdue {
+            format!(
+                "{}: figures for {next} were expected to be published. Newer figures have probably been published \
+                 since; this site shows them after its next update.",
+                d.dataset
+            )
+        } else {
+            format!("{}: figures for {next} are expected.", d.dataset)
+        };
+        events.push((d.expected, text, if d.overdue { "overdue" } else { "expected" }));
+    }
+    events.push((today, "Today.".to_string(), "today"));
+    events.sort_by_key(|(month, _, kind)| (*month, *kind == "today"));
+    section(m, "calendar-heading", None, "Release calendar", |m| {
+        m.element(
+            "p",
+            &[],
+            "When each dataset's figures were last brought into this site, and when the publisher's next figures are \
+             expected, from each publisher's schedule:",
+        );
+        m.open("ul", &[]);
+        for d in dues {
+            m.open("li", &[]).element("strong", &[], &format!("{}: ", d.dataset)).text(&d.rule).close("li");
+        }
+        m.close("ul");
+        m.open("ol", &[("class", "timeline".into())]);
+        for (month, text, kind) in &events {
+            let class = format!("timeline-item timeline-{kind}");
+            m.open("li", &[("class", class.as_str().into())]);
+            m.element("span", &[("class", "timeline-date".into())], &month.long_name());
+            m.element("span", &[("class", "timeline-text".into())], text);
+            m.close("li");
+        }
+        m.close("ol");
+        m.element(
+            "p",
+            &[("class", "hint".into())],
+            "Census figures come from the 2021 Census; the next census is planned for 2031. Boundaries change only \
+             after boundary reviews.",
+        );
+    });
+}
+
+/// The accessibility statement.
+pub fn accessibility() -> String {
+    let mut m = Markup::new();
+    heading(&mut m, "Accessibility statement");
+    m.open("div", &[("class", "prose".into())]);
+    m.element(
+        "p",
+        &[],
+        "Met Data Explorer shows the Metropolitan Police's published crime and stop-and-search figures for London. \
+         We want as many people as possible to be able to use it. You should be able to:",
+    );
+    list(
+        &mut m,
+        &[
+            "zoom in up to 400% without the text spilling off the screen, and use it on a phone from 320 pixels wide",
+            "use every control, the map included, with a keyboard alone",
+            "read every chart and map as a table, and hear a plain-language summary of each view with a screen reader",
+            "tell every line, shape and band apart without relying on colour: lines have patterns and labels, map \
+             bands have their values in the table",
+            "use the site with animation reduced, and print any view",
+        ],
+    );
+    let h2 = |m: &mut Markup, title: &str| {
+        m.element("h2", &[("class", "panel-heading".into())], title);
+    };
+    h2(&mut m, "How accessible this website is");
+    m.element("p", &[], "We know of these problems:");
+    list(
+        &mut m,
+        &[
+            "Downloaded chart images (SVG and PNG) have a title but no text alternative inside the file; the CSV \
+             download of the same chart holds its figures.",
+            "On the map, small wards can be smaller than 24 by 24 pixels, too small to tap easily on a phone; choose \
+             them from the search box or the table, which do the same.",
+            "In the dark colour scheme and in Windows contrast themes, the map and the charts keep their own colours \
+             on a white card: their colours were chosen and checked against white.",
+        ],
+    );
+    h2(&mut m, "How we tested this website");
+    m.element(
+        "p",
+        &[],
+        "Every change to the site runs these tests in the Chromium browser, driven by Playwright, before it is \
+         published:",
+    );
+    list(
+        &mut m,
+        &[
+            "axe-core 4.14 against WCAG 2.2 A and AA on the crime and stop-and-search explorers, the definitions, \
+             guides, about the data and this statement, and an embedded view; at 320, 360, 768 and 1280 pixels wide; \
+             in the light and dark colour schemes and with forced colours (a Windows contrast theme, as Chromium \
+             emulates it); with a definition's pop-up and the Embed dialog open.",
+            "The map walked with the keyboard to every area and back out; every control reached with Tab shown on \
+             screen and not covered; targets of at least 24 by 24 pixels or spaced apart; the text-spacing settings \
+             of WCAG 1.4.12 clipping nothing; no sideways scrolling at 320 by 256 pixels (400% zoom); what the screen \
+             reader hears after each kind of change; nothing moving when reduced motion is asked for; no shortcuts \
+             of a single key.",
+            "The first screen of each view, at 360 by 780 and 1280 by 800 pixels, showing the view's heading, its \
+             summary and the top of its map.",
+        ],
+    );
+    m.element(
+        "p",
+        &[],
+        "We have not yet tested the site with people who use assistive technology, nor with the screen readers JAWS, \
+         NVDA, TalkBack and VoiceOver themselves, nor with a real Windows contrast theme.",
+    );
+    h2(&mut m, "Feedback and contact information");
+    m.open("p", &[]).text("If you find a problem not listed here, or need the figures in another format, ");
+    external(&mut m, "contact the Metropolitan Police", "https://www.met.police.uk/contact/af/contact-us/");
+    m.text(". Say which page and figures you were looking at: the page's link (Copy link) is the quickest way.")
+        .close("p");
+    h2(&mut m, "Enforcement procedure");
+    m.open("p", &[]).text(
+        "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the accessibility regulations \
+         for public sector websites. If you are not happy with how we respond to your complaint, ",
+    );
+    external(
+        &mut m,
+        "contact the Equality Advisory and Support Service (EASS)",
+        "https://www.equalityadvisoryservice.com/",
+    );
+    m.text(".").close("p");
+    h2(&mut m, "Technical information");
+    m.element(
+        "p",
+        &[],
+        "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, \
+         because of the problems listed above. It works without any request to another website and uses the fonts \
+         already on your device.",
+    );
+    m.element(
+        "p",
+        &[],
+        "This statement was prepared on 30 November 2026 and last reviewed on 4 December 2026, when the tests above \
+         were added.",
+    );
+    m.close("div");
+    m.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::explain::about::tests::manifest;
+
+    /// Checks that `html` holds each of `expected` and, where the markup of a
+    /// page must never appear, none of `absent`.
+    fn check(html: &str, expected: &[&str], absent: &[&str]) {
+        assert!(html.starts_with("<h1 class=\"view-heading\" tabindex=\"-1\" id=\"page-heading\">"), "{html}");
+        for e in expected {
+            assert!(html.contains(e), "missing {e:?} in {html}");
+        }
+        for a in absent {
+            assert!(!html.contains(a), "unexpected {a:?} in {html}");
+        }
+        // Every element opened is closed (void elements are written as <x/>).
+        for tag in ["section", "ul", "ol", "li", "p", "dl", "div", "details", "table", "nav"] {
+            let opened = html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
+            assert_eq!(opened, html.matches(&format!("</{tag}>")).count(), "<{tag}> in {html}");
+        }
+    }
+
+    #[test]
+    fn guides_link_each_to_its_view() {
+        let html = guides();
+        let mut expected = vec![];
+        let parts: Vec<String> = GUIDES
+            .iter()
+            .flat_map(|g| {
+                [
+                    format!("<a href=\"#guide-{}\">", g.id),
+                    format!("<section aria-labelledby=\"guide-{0}\" class=\"guide\"><h2 id=\"guide-{0}\"", g.id),
+                    format!("<a href=\"?{}\" class=\"button guide-button\">", g.view.replace('&', "&amp;")),
+                ]
+            })
+            .collect();
+        expected.extend(parts.iter().map(String::as_str));
+        check(&html, &expected, &["<script"]);
+        assert_eq!(html.matches("guide-button").count(), GUIDES.len());
+    }
+
+    #[test]
+    fn about_the_data_has_a_cover_sheet_per_dataset_a_calendar_and_the_release() {
+        let mut m = manifest();
+        m.release = "0123456789ab".into();
+        m.revisions = 1234;
+        let today = Month::parse("2026-12").unwrap();
+        let html = about_data(&m, today);
+        let mut ids: Vec<String> =
+            about::catalogue(&m).iter().map(|e| format!("<a href=\"#dataset-{}\">", e.id)).collect();
+        ids.extend(about::catalogue(&m).iter().map(|e| format!("id=\"dataset-{}\"", e.id)));
+        let mut expected: Vec<&str> = ids.iter().map(String::as_str).collect();
+        expected.extend([
+            "<dt>Licence</dt>",
+            "<h3>Known caveats</h3>",
+            "<h3>Version history</h3>",
+            "<h2 id=\"calendar-heading\" class=\"panel-heading\">Release calendar</h2>",
+            "<li class=\"timeline-item timeline-today\"><span class=\"timeline-date\">December 2026</span>\
+             <span class=\"timeline-text\">Today.</span></li>",
+            "data release 0123456789ab",
+            "1,234 figures (a month of a category in an area) were revised",
+            "<a href=\"data/revisions-crime-ward.csv\" download=\"\">revisions by ward (CSV)</a>",
+            " rel=\"external\">",
+        ]);
+        check(&html, &expected, &["<script"]);
+        // Without a release id (files prepared before releases), no section on releases.
+        m.release.clear();
+        check(&about_data(&m, today), &["Release calendar"], &["releases-heading\" class"]);
+    }
+
+    #[test]
+    fn the_accessibility_statement_names_its_problems_and_how_to_complain() {
+        check(
+            &accessibility(),
+            &[
+                ">Accessibility statement</h1><div class=\"prose\">",
+                "<h2 class=\"panel-heading\">How accessible this website is</h2>",
+                "<a href=\"https://www.equalityadvisoryservice.com/\" rel=\"external\">",
+                "the page&#39;s link (Copy link)",
+            ],
+            &["<script"],
+        );
+    }
+}
