@@ -1,8 +1,9 @@
 // Trunk's post-build hook (Trunk.toml), run with TRUNK_STAGING_DIR set: first
 // the content security policy (scripts/csp.mjs), then the service worker's
 // list of the shell (scripts/offline.mjs), which must see the files the first
-// step writes.
-import { readFileSync, writeFileSync } from 'node:fs';
+// step writes; last, the standalone pages (pages/, written by `prepare
+// --pages`) get the address of the stylesheet, whose name has its hash.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { harden } from './csp.mjs';
 import { offline } from './offline.mjs';
@@ -15,3 +16,13 @@ writeFileSync(page, html);
 console.log(`csp.mjs: ${moved} inline scripts moved to files; policy written into index.html`);
 const files = offline(dir);
 console.log(`offline.mjs: sw.js keeps ${files.length} files of the shell: ${files.join(', ')}`);
+
+const stylesheet = readdirSync(dir).find((name) => /^main-[0-9a-f]+\.css$/.test(name));
+if (!stylesheet) throw new Error(`post-build.mjs: no stylesheet main-<hash>.css in ${dir}`);
+const pages = join(dir, 'pages');
+for (const name of readdirSync(pages).filter((n) => n.endsWith('.html'))) {
+  const text = readFileSync(join(pages, name), 'utf8');
+  if (!text.includes('../__STYLESHEET__')) throw new Error(`post-build.mjs: pages/${name} has no ../__STYLESHEET__ to fill in`);
+  writeFileSync(join(pages, name), text.replaceAll('../__STYLESHEET__', `../${stylesheet}`));
+}
+console.log(`post-build.mjs: the standalone pages link ${stylesheet}`);

@@ -1102,3 +1102,56 @@ pub fn summary(report: &Report, out: &Path) -> String {
     ));
     s
 }
+
+/// Writes the standalone explaining pages (`met_core::explain::pages::standalone`)
+/// of the manifest in `out` into the folder `pages`, replacing it whole; dated
+/// by this month. Returns how many pages were written.
+pub fn write_pages(out: &Path, pages: &Path) -> Result<usize, Error> {
+    let path = out.join("manifest.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| io_error(&path, &e))?;
+    let manifest: met_core::data::dataset::Manifest =
+        serde_json::from_str(&text).map_err(|e| Error(format!("{}: not a manifest: {e}", path.display())))?;
+    let written = met_core::explain::pages::standalone(&manifest, this_month());
+    let staging = pages.with_extension("new");
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging).map_err(|e| io_error(&staging, &e))?;
+    for (file, html) in &written {
+        let target = staging.join(file);
+        std::fs::write(&target, html).map_err(|e| io_error(&target, &e))?;
+    }
+    let _ = std::fs::remove_dir_all(pages);
+    std::fs::rename(&staging, pages).map_err(|e| io_error(pages, &e))?;
+    Ok(written.len())
+}
+
+/// This month, by the system clock (UTC).
+fn this_month() -> Month {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    month_of_day(i64::try_from(seconds / 86_400).unwrap_or(0))
+}
+
+/// The month of a day counted from 1 January 1970 (the civil calendar).
+fn month_of_day(days: i64) -> Month {
+    let (year, month, _) = stop_search::civil_from_days(days);
+    Month::new(u16::try_from(year).unwrap_or(1970), u8::try_from(month).unwrap_or(1))
+        .unwrap_or_else(|| unreachable!("a civil date has a month from 1 to 12"))
+}
+
+#[cfg(test)]
+mod month_tests {
+    use super::*;
+
+    #[test]
+    fn days_map_to_their_civil_month() {
+        let check =
+            |days: i64, expected: &str| assert_eq!(month_of_day(days), Month::parse(expected).unwrap(), "{days}");
+        check(0, "1970-01");
+        check(30, "1970-01");
+        check(31, "1970-02");
+        check(11_016, "2000-02"); // 29 February 2000
+        check(11_017, "2000-03");
+        check(20_792, "2026-12"); // 5 December 2026
+        check(20_818, "2026-12"); // 31 December 2026
+        check(20_819, "2027-01");
+    }
+}

@@ -1,8 +1,10 @@
-//! The `prepare` command line: `prepare --from DIR --out DIR`.
+//! The `prepare` command line: `prepare --from DIR --out DIR [--pages DIR]`.
 //!
 //! `--from` defaults to `MET_DATA_DIR`, else `../shared/data` when it exists;
 //! `--out` defaults to `public/data`. Exits non-zero with a located error on
-//! bad input, leaving the previous output untouched.
+//! bad input, leaving the previous output untouched. With `--pages`, the
+//! explaining pages that need no JavaScript are then written there from the
+//! manifest just made.
 
 use clap::Parser;
 use std::io::IsTerminal;
@@ -20,6 +22,10 @@ struct Args {
     /// Output folder, replaced atomically.
     #[arg(long, default_value = "public/data")]
     out: PathBuf,
+    /// Folder for the standalone explaining pages (guides, about the data,
+    /// accessibility), written from the new manifest.
+    #[arg(long)]
+    pages: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -32,11 +38,20 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = met_prepare::Options { from, out: args.out, progress: std::io::stderr().is_terminal() };
+    let options = met_prepare::Options { from, out: args.out.clone(), progress: std::io::stderr().is_terminal() };
     let started = std::time::Instant::now();
     match met_prepare::run(&options) {
         Ok(report) => {
             print!("{}", met_prepare::summary(&report, &options.out));
+            if let Some(pages) = &args.pages {
+                match met_prepare::write_pages(&options.out, pages) {
+                    Ok(n) => println!("Wrote {n} standalone pages to {}.", pages.display()),
+                    Err(e) => {
+                        eprintln!("prepare: error: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+            }
             println!("Done in {:.1} s.", started.elapsed().as_secs_f64());
             ExitCode::SUCCESS
         }

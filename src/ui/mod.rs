@@ -290,9 +290,9 @@ pub fn App(store: Store) -> impl IntoView {
             {move || match page.get() {
                 Page::Figures => view! { <figures::Figures /> }.into_any(),
                 Page::Definitions => view! { <pages::Definitions store=store /> }.into_any(),
-                Page::Data => store.manifest.get().ready().map(|m| view! { <div class="page" inner_html=explain::pages::about_data(&m, this_month())></div> }).into_any(),
+                Page::Data => store.manifest.get().ready().map(|m| view! { <div class="page" inner_html=explain::pages::about_data(&m, this_month(), explain::pages::Place::App)></div> }).into_any(),
                 Page::Accessibility => view! { <div class="page" inner_html=explain::pages::accessibility()></div> }.into_any(),
-                Page::Guides => view! { <div class="page" on:click=open_guide inner_html=explain::pages::guides()></div> }.into_any(),
+                Page::Guides => view! { <div class="page" on:click=open_guide inner_html=explain::pages::guides(explain::pages::Place::App)></div> }.into_any(),
             }}
         </main>
         <footer::SiteFooter source=Signal::derive(move || model.get().map(|m| m.source.clone())) share_url=share_url />

@@ -177,3 +177,50 @@ test('the accessibility statement and the footer signposts are on every page; th
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('the guides, about the data and the accessibility statement are also pages of their own, readable without JavaScript', async () => {
+  const pages = [['guides.html', 'How-to guides'], ['about-the-data.html', 'About the data'], ['accessibility.html', 'Accessibility statement']];
+  for (const [file, heading] of pages) {
+    for (const width of [360, 1280]) {
+      const page = await app.browser.newPage();
+      const errors = [];
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${app.base}pages/${file}`);
+      assert.equal(await text(page, 'h1'), heading);
+      assert.equal(await page.title(), `${heading} — Met Data Explorer`);
+      assert.equal(await page.evaluate(() => document.scripts.length), 0);
+      // The site's own stylesheet applies (its name has a hash the build wrote in).
+      assert.equal(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(11, 12, 12)');
+      // Its header, unlike the app's, shows every link without a Menu button.
+      assert.equal(await page.locator('.service-nav a').count(), 5);
+      assert.ok(await page.locator('.service-nav a').last().isVisible());
+      // axe needs scripts of its own to run (the page has none: its policy refuses them).
+      await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+      assert.deepEqual(await accessibilityProblems(page), CLEAN);
+      assert.deepEqual(errors, [], file);
+      await page.close();
+    }
+  }
+  // The same words as the app's pages, and links into the app: every guide's button opens its view there.
+  const inApp = await openPage(app, '?v=2&page=guides', 1280, '.guide-button');
+  const own = await app.browser.newPage();
+  await own.goto(`${app.base}pages/guides.html`);
+  assert.equal(await text(own, '.page'), await text(inApp, '.page'));
+  const targets = await own.locator('.guide-button').evaluateAll((as) => as.map((a) => a.href));
+  const wanted = await inApp.locator('.guide-button').evaluateAll((as) => as.map((a) => a.href));
+  assert.deepEqual(targets, wanted);
+  await own.locator('.guide-button').first().click();
+  await own.waitForSelector('.chart-svg svg');
+  assert.equal(own.url(), wanted[0]);
+  await own.goto(`${app.base}pages/about-the-data.html`);
+  assert.match(await text(own, '.timeline-today'), /This page was written\./);
+  assert.equal(await own.locator('a[href="../data/revisions-crime-ward.csv"]').count(), 1);
+  // Without JavaScript, the app's page points to them.
+  const links = await inApp.evaluate(() => [...new DOMParser().parseFromString(document.querySelector('noscript')?.textContent ?? '', 'text/html').querySelectorAll('a')].map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, pages.map(([file]) => `pages/${file}`));
+  await own.close();
+  await inApp.close();
+});

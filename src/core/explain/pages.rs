@@ -12,6 +12,24 @@ use crate::explain::guides::GUIDES;
 use crate::render::html;
 use crate::render::markup::{Markup, Value};
 
+/// Where a page is shown: in the app, or published on its own beside it
+/// (`pages/<file>`, readable without JavaScript).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    App,
+    Standalone,
+}
+
+impl Place {
+    /// The app's address, relative to the page.
+    fn base(self) -> &'static str {
+        match self {
+            Place::App => "",
+            Place::Standalone => "../",
+        }
+    }
+}
+
 /// The page's heading, which the app moves the focus to when the page opens.
 fn heading(m: &mut Markup, title: &str) {
     m.element(
@@ -48,8 +66,9 @@ fn external(m: &mut Markup, label: &str, url: &str) {
 }
 
 /// The how-to guides, each ending with a link (drawn as a button) to the
-/// view it describes: `?` and the guide's query.
-pub fn guides() -> String {
+/// view it describes: the app's address, `?` and the guide's query.
+pub fn guides(place: Place) -> String {
+    let base = place.base();
     let mut m = Markup::new();
     heading(&mut m, "How-to guides");
     m.element(
@@ -71,7 +90,7 @@ pub fn guides() -> String {
                 m.element("li", &[], step);
             }
             m.close("ol");
-            let href = format!("?{}", g.view);
+            let href = format!("{base}?{}", g.view);
             m.open("p", &[])
                 .element("a", &[("href", href.as_str().into()), ("class", "button guide-button".into())], g.button)
                 .close("p");
@@ -82,8 +101,10 @@ pub fn guides() -> String {
 
 /// The "About the data" page of a release: its catalogue with a cover sheet
 /// for each dataset, the release calendar on `today`'s month, and the
-/// release itself.
-pub fn about_data(manifest: &Manifest, today: Month) -> String {
+/// release itself. A standalone page's calendar marks the month it was
+/// written, not the reader's today.
+pub fn about_data(manifest: &Manifest, today: Month, place: Place) -> String {
+    let base = place.base();
     let mut m = Markup::new();
     let entries = about::catalogue(manifest);
     heading(&mut m, "About the data");
@@ -106,7 +127,8 @@ pub fn about_data(manifest: &Manifest, today: Month) -> String {
     for e in entries {
         dataset(&mut m, e);
     }
-    calendar(&mut m, &about::calendar(manifest, today), today);
+    let now = if place == Place::App { "Today." } else { "This page was written." };
+    calendar(&mut m, &about::calendar(manifest, today), (today, now));
     if !manifest.release.is_empty() {
         section(&mut m, "releases-heading", None, "This site's data releases", |m| {
             m.element(
@@ -121,6 +143,8 @@ pub fn about_data(manifest: &Manifest, today: Month) -> String {
                 ),
             );
             let revised = format::thousands(i64::try_from(manifest.revisions).unwrap_or(i64::MAX));
+            let (by_borough, by_ward) =
+                (format!("{base}data/revisions-crime-borough.csv"), format!("{base}data/revisions-crime-ward.csv"));
             m.open("p", &[])
                 .text(&format!(
                     "Between the publishers' files used, {revised} figures (a month of a category in an area) were \
@@ -128,15 +152,11 @@ pub fn about_data(manifest: &Manifest, today: Month) -> String {
                 ))
                 .element(
                     "a",
-                    &[("href", "data/revisions-crime-borough.csv".into()), ("download", "".into())],
+                    &[("href", by_borough.as_str().into()), ("download", "".into())],
                     "revisions by borough (CSV)",
                 )
                 .text(", ")
-                .element(
-                    "a",
-                    &[("href", "data/revisions-crime-ward.csv".into()), ("download", "".into())],
-                    "revisions by ward (CSV)",
-                )
+                .element("a", &[("href", by_ward.as_str().into()), ("download", "".into())], "revisions by ward (CSV)")
                 .text(".")
                 .close("p");
         });
@@ -210,8 +230,9 @@ fn dataset(m: &mut Markup, e: Entry) {
 }
 
 /// The release calendar as a timeline: the latest figures each dataset has
-/// here, when its next figures are expected, and today.
-fn calendar(m: &mut Markup, dues: &[Due], today: Month) {
+/// here, when its next figures are expected, and today (the month, and what
+/// it says).
+fn calendar(m: &mut Markup, dues: &[Due], (today, now): (Month, &str)) {
     let mut events: Vec<(Month, String, &'static str)> = Vec::new();
     for d in dues {
         events.push((
@@ -231,7 +252,7 @@ fn calendar(m: &mut Markup, dues: &[Due], today: Month) {
         };
         events.push((d.expected, text, if d.overdue { "overdue" } else { "expected" }));
     }
-    events.push((today, "Today.".to_string(), "today"));
+    events.push((today, now.to_string(), "today"));
     events.sort_by_key(|(month, _, kind)| (*month, *kind == "today"));
     section(m, "calendar-heading", None, "Release calendar", |m| {
         m.element(
@@ -364,6 +385,138 @@ pub fn accessibility() -> String {
     m.finish()
 }
 
+/// A page published on its own beside the app (`pages/<file>`), readable
+/// without JavaScript: the app's links are relative to it (`../`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Standalone {
+    pub file: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+}
+
+/// The pages published on their own.
+pub const STANDALONE: [Standalone; 3] = [
+    Standalone {
+        file: "guides.html",
+        title: "How-to guides",
+        description: "Short guides to the questions people most often bring to the Met's crime and stop-and-search \
+                      figures, each opening the view it describes.",
+    },
+    Standalone {
+        file: "about-the-data.html",
+        title: "About the data",
+        description:
+            "Where every figure on Met Data Explorer comes from, what it covers, what is left out and why, and \
+                      when new figures are expected.",
+    },
+    Standalone {
+        file: "accessibility.html",
+        title: "Accessibility statement",
+        description: "How accessible Met Data Explorer is, the problems we know of, how we tested it and how to \
+                      complain.",
+    },
+];
+
+/// The address of the site's stylesheet in a standalone page, filled in
+/// when the site is built (its name has the hash of its content).
+pub const STYLESHEET: &str = "../__STYLESHEET__";
+
+/// The content security policy of a standalone page: its own site only, and
+/// no scripts at all.
+const POLICY: &str =
+    "default-src 'self'; img-src 'self' data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// Each standalone page of a release, as a whole HTML document: its file
+/// name and text. `today` dates the release calendar.
+pub fn standalone(manifest: &Manifest, today: Month) -> Vec<(&'static str, String)> {
+    STANDALONE
+        .iter()
+        .map(|page| {
+            let main = match page.file {
+                "guides.html" => guides(Place::Standalone),
+                "about-the-data.html" => about_data(manifest, today, Place::Standalone),
+                _ => accessibility(),
+            };
+            (page.file, document(page, &main))
+        })
+        .collect()
+}
+
+/// A whole page around `main` (HTML written by this module): the site's
+/// header and links, and its footer with the signposts.
+fn document(page: &Standalone, main: &str) -> String {
+    let mut m = Markup::new();
+    m.doctype();
+    m.open("html", &[("lang", "en-GB".into())]).open("head", &[]);
+    m.empty("meta", &[("charset", "utf-8".into())]);
+    m.empty("meta", &[("name", "viewport".into()), ("content", "width=device-width, initial-scale=1".into())]);
+    m.empty("meta", &[("http-equiv", "Content-Security-Policy".into()), ("content", POLICY.into())]);
+    m.element("title", &[], &format!("{} — Met Data Explorer", page.title));
+    m.empty("meta", &[("name", "description".into()), ("content", page.description.into())]);
+    // No icon of its own (as the app): the browser then asks for none.
+    m.empty("link", &[("rel", "icon".into()), ("href", "data:,".into())]);
+    m.empty("link", &[("rel", "stylesheet".into()), ("href", STYLESHEET.into())]);
+    m.close("head").open("body", &[]);
+    m.element("a", &[("href", "#main".into()), ("class", "skip-link".into())], "Skip to main content");
+    m.open("header", &[("class", "site-header".into())]).open("div", &[("class", "width-container".into())]);
+    m.open("div", &[("class", "header-row".into())]).open("p", &[("class", "site-name".into())]);
+    m.element("a", &[("href", "../".into()), ("class", "site-home".into())], "Met Data Explorer");
+    m.close("p").close("div");
+    m.element(
+        "p",
+        &[("class", "site-tagline".into())],
+        "Crime and stop and search in London, from the Metropolitan Police's published figures",
+    );
+    m.open("nav", &[("class", "service-nav".into()), ("aria-label", "Site".into())]).open("ul", &[]);
+    let links = [
+        ("../", "Crime"),
+        ("../?explorer=stops", "Stop and search"),
+        ("guides.html", "How-to guides"),
+        ("../?page=definitions", "Definitions"),
+        ("about-the-data.html", "About the data"),
+    ];
+    for (href, label) in links {
+        let mut attributes: Vec<(&'static str, Value)> = vec![("href", href.into())];
+        if href == page.file {
+            attributes.push(("aria-current", "page".into()));
+        }
+        m.open("li", &[]).element("a", &attributes, label).close("li");
+    }
+    m.close("ul").close("nav").close("div").close("header");
+    m.open("main", &[("id", "main".into()), ("class", "width-container".into()), ("tabindex", "-1".into())]);
+    m.open("div", &[("class", "page".into())]);
+    // The page's content, written by this module's writer, goes between the two halves.
+    let top = m.finish();
+    let mut m = Markup::new();
+    m.close("div").close("main");
+    m.open("footer", &[("class", "site-footer".into())]).open("div", &[("class", "width-container".into())]);
+    m.open("nav", &[("aria-label", "Help and other sources".into()), ("class", "signposts".into())]);
+    m.element("h2", &[("class", "signposts-title".into())], "Help and other sources").open("ul", &[]);
+    for l in about::signposts() {
+        m.open("li", &[]);
+        external(&mut m, &l.label, &l.url);
+        m.close("li");
+    }
+    m.close("ul").close("nav");
+    m.open("ul", &[("class", "footer-links".into())]);
+    for (href, label) in [
+        ("about-the-data.html", "About the data"),
+        ("../?page=definitions", "Definitions"),
+        ("accessibility.html", "Accessibility statement"),
+    ] {
+        m.open("li", &[]).element("a", &[("href", href.into())], label).close("li");
+    }
+    m.close("ul");
+    m.element(
+        "p",
+        &[],
+        "Contains National Statistics data © Crown copyright and database right. Contains Ordnance Survey data © \
+         Crown copyright and database right. Boundaries: Greater London Authority and Office for National Statistics.",
+    );
+    m.close("div").close("footer").close("body").close("html");
+    format!("{top}{main}{}", m.finish())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,7 +541,7 @@ mod tests {
 
     #[test]
     fn guides_link_each_to_its_view() {
-        let html = guides();
+        let html = guides(Place::App);
         let mut expected = vec![];
         let parts: Vec<String> = GUIDES
             .iter()
@@ -411,7 +564,7 @@ mod tests {
         m.release = "0123456789ab".into();
         m.revisions = 1234;
         let today = Month::parse("2026-12").unwrap();
-        let html = about_data(&m, today);
+        let html = about_data(&m, today, Place::App);
         let mut ids: Vec<String> =
             about::catalogue(&m).iter().map(|e| format!("<a href=\"#dataset-{}\">", e.id)).collect();
         ids.extend(about::catalogue(&m).iter().map(|e| format!("id=\"dataset-{}\"", e.id)));
@@ -431,7 +584,7 @@ mod tests {
         check(&html, &expected, &["<script"]);
         // Without a release id (files prepared before releases), no section on releases.
         m.release.clear();
-        check(&about_data(&m, today), &["Release calendar"], &["releases-heading\" class"]);
+        check(&about_data(&m, today, Place::App), &["Release calendar"], &["releases-heading\" class"]);
     }
 
     #[test]
@@ -446,5 +599,43 @@ mod tests {
             ],
             &["<script"],
         );
+    }
+
+    #[test]
+    fn standalone_pages_are_whole_documents_with_no_scripts_and_links_back_to_the_app() {
+        let today = Month::parse("2026-12").unwrap();
+        let mut m = manifest();
+        m.release = "0123456789ab".into();
+        let pages = standalone(&m, today);
+        assert_eq!(pages.iter().map(|(f, _)| *f).collect::<Vec<_>>(), STANDALONE.map(|p| p.file));
+        for ((file, html), page) in pages.iter().zip(STANDALONE) {
+            assert!(
+                html.starts_with("<!doctype html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"/>"),
+                "{html}"
+            );
+            for expected in [
+                format!("<title>{} — Met Data Explorer</title>", page.title),
+                "content=\"default-src &#39;self&#39;; img-src &#39;self&#39; data:; script-src &#39;none&#39;;"
+                    .to_string(),
+                format!("<link rel=\"stylesheet\" href=\"{STYLESHEET}\"/>"),
+                format!("<a href=\"{file}\" aria-current=\"page\">{}</a>", page.title)
+                    .replace("Accessibility statement", ""),
+                "<main id=\"main\" class=\"width-container\" tabindex=\"-1\"><div class=\"page\"><h1 ".to_string(),
+                "</div></main><footer class=\"site-footer\">".to_string(),
+                "<a href=\"../\" class=\"site-home\">Met Data Explorer</a>".to_string(),
+                "</html>".to_string(),
+            ] {
+                // The accessibility statement is linked from the footer, not the header.
+                if *file == "accessibility.html" && expected.contains("aria-current") {
+                    continue;
+                }
+                assert!(html.contains(&expected), "{file}: missing {expected:?}");
+            }
+            assert!(!html.contains("<script"), "{file}");
+        }
+        // Links that lead into the app go up a folder.
+        assert!(pages[0].1.contains("class=\"button guide-button\"") && !pages[0].1.contains("href=\"?"));
+        assert!(pages[1].1.contains("href=\"../data/revisions-crime-ward.csv\""), "{}", pages[1].1);
+        assert!(pages[1].1.contains("<span class=\"timeline-text\">This page was written.</span>"));
     }
 }

@@ -89,6 +89,12 @@ impl Markup {
         self
     }
 
+    /// The doctype of an HTML document.
+    pub fn doctype(&mut self) -> &mut Markup {
+        self.out.push_str("<!doctype html>\n");
+        self
+    }
+
     /// `</tag>`.
     pub fn close(&mut self, tag: &'static str) -> &mut Markup {
         let _ = write!(self.out, "</{tag}>");
