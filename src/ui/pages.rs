@@ -9,12 +9,10 @@
 use super::data::{Load, Store};
 use leptos::prelude::*;
 use met_core::explain::about;
-use met_core::explain::glossary::{self, Section, Term};
+use met_core::explain::glossary::{self, Term};
+use met_core::explain::pages;
 
-/// The element id of a term on the definitions page.
-pub fn term_anchor(id: &str) -> String {
-    format!("term-{}", id.replace('/', "--"))
-}
+pub use met_core::explain::pages::term_anchor;
 
 /// How a "?" reaches the definitions page: the page's link to a term, and
 /// the callback that opens it in place. Provided by the app.
@@ -48,7 +46,7 @@ pub fn Define(
     let href = move || links.href.run(id.get());
     let body = move || match store.glossary.get() {
         Some(Load::Ready(terms)) => id.with(|id| match glossary::find(&terms, id) {
-            Some(t) => definition(t, "h2").into_any(),
+            Some(t) => view! { <div class="term-definition" inner_html=pages::term_definition(t)></div> }.into_any(),
             None => view! { <p>"This term has no definition yet."</p> }.into_any(),
         }),
         Some(Load::Failed(e)) => failed(store, &e).into_any(),
@@ -69,26 +67,6 @@ pub fn Define(
         </div>
     }
     .into_any()
-}
-
-/// One term: its name as a heading, what it means, what is and is not
-/// counted, and the publisher's own term.
-fn definition(term: &Term, heading: &'static str) -> impl IntoView {
-    let name = term.name.to_string();
-    let name = match heading {
-        "h2" => view! { <h2 class="term-name">{name}</h2> }.into_any(),
-        _ => view! { <h3 class="term-name">{name}</h3> }.into_any(),
-    };
-    let line = |label: &'static str, text: &str| {
-        (!text.is_empty()).then(|| view! { <p><strong>{label}</strong>{text.to_string()}</p> })
-    };
-    view! {
-        {name}
-        <p>{term.means.to_string()}</p>
-        {line("Counted: ", &term.counted)}
-        {line("Not counted: ", &term.not_counted)}
-        {(!term.official.is_empty()).then(|| view! { <p class="hint">"Published as: "{term.official.to_string()}</p> })}
-    }
 }
 
 /// The line shown while the glossary file loads.
@@ -127,7 +105,8 @@ pub fn definition_list(store: Store, ids: Vec<String>) -> impl IntoView {
     }
 }
 
-/// The definitions page: every term by section, narrowed by a search box.
+/// The definitions page: every term by section (as `met_core::explain::pages`
+/// writes them), narrowed by a search box.
 #[component]
 pub fn Definitions(store: Store) -> impl IntoView {
     store.need_glossary();
@@ -145,39 +124,14 @@ pub fn Definitions(store: Store) -> impl IntoView {
             _ => format!("{n} definitions match"),
         })
     };
-    let sections = move || {
-        let found = found.get()?;
-        Some(
-            Section::ALL
-                .into_iter()
-                .filter_map(|section| {
-                    let terms: Vec<&Term> = found.iter().filter(|t| t.section == section).collect();
-                    if terms.is_empty() {
-                        return None;
-                    }
-                    let heading = format!("section-{}", section.token());
-                    let labelled_by = heading.clone();
-                    Some(view! {
-                        <section aria-labelledby=labelled_by>
-                            <h2 id=heading class="panel-heading">{section.title()}</h2>
-                            <ul class="terms">
-                                {terms.into_iter().map(|t| view! { <li class="term" id=term_anchor(&t.id) tabindex="-1">{definition(t, "h3")}</li> }).collect_view()}
-                            </ul>
-                        </section>
-                    })
-                })
-                .collect_view(),
-        )
-    };
+    let sections = move || found.with(|f| f.as_ref().map(pages::definition_sections));
     let status = move || match store.glossary.get() {
         Some(Load::Failed(e)) => Some(failed(store, &e).into_any()),
         Some(Load::Ready(_)) => None,
         _ => Some(loading().into_any()),
     };
     view! {
-        <h1 class="view-heading" tabindex="-1" id="page-heading">"Definitions"</h1>
-        <p class="summary">"What each crime category, stop-and-search term and figure on this site means, in plain words: what is counted, what is not, and the publisher's own term. "
-            <a href=format!("{}/{}", super::data::DATA, glossary::FILE) download>"Download every definition (JSON)"</a>"."</p>
+        <div inner_html=pages::definitions_top(pages::Place::App)></div>
         <div class="field glossary-search">
             <label for="glossary-search">"Search the definitions"</label>
             <input type="search" id="glossary-search" class="search-input" autocomplete="off"
@@ -185,7 +139,7 @@ pub fn Definitions(store: Store) -> impl IntoView {
         </div>
         <p role="status" id="glossary-count" class="hint">{count}</p>
         {status}
-        {sections}
+        <div inner_html=sections></div>
     }
 }
 

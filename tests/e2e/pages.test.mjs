@@ -178,8 +178,9 @@ test('the accessibility statement and the footer signposts are on every page; th
   await page.close();
 });
 
-test('the guides, about the data and the accessibility statement are also pages of their own, readable without JavaScript', async () => {
-  const pages = [['guides.html', 'How-to guides'], ['about-the-data.html', 'About the data'], ['accessibility.html', 'Accessibility statement']];
+test('the guides, definitions, about the data and the accessibility statement are also pages of their own, readable without JavaScript', async () => {
+  const pages = [['guides.html', 'How-to guides'], ['definitions.html', 'Definitions'], ['about-the-data.html', 'About the data'],
+    ['accessibility.html', 'Accessibility statement']];
   for (const [file, heading] of pages) {
     for (const width of [360, 1280]) {
       const page = await app.browser.newPage();
@@ -215,6 +216,10 @@ test('the guides, about the data and the accessibility statement are also pages 
   await own.locator('.guide-button').first().click();
   await own.waitForSelector('.chart-svg svg');
   assert.equal(own.url(), wanted[0]);
+  await own.goto(`${app.base}pages/definitions.html`);
+  const terms = JSON.parse(readFileSync('dist/data/glossary.json', 'utf8'));
+  assert.equal(await own.locator('li.term').count(), terms.length);
+  assert.equal(await own.locator('#term-burglary h3').innerText(), terms.find((t) => t.id === 'burglary').name);
   await own.goto(`${app.base}pages/about-the-data.html`);
   assert.match(await text(own, '.timeline-today'), /This page was written\./);
   assert.equal(await own.locator('a[href="../data/revisions-crime-ward.csv"]').count(), 1);

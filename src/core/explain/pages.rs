@@ -8,6 +8,7 @@ use crate::data::dataset::Manifest;
 use crate::data::format;
 use crate::data::month::Month;
 use crate::explain::about::{self, Due, Entry};
+use crate::explain::glossary::{self, Section, Term};
 use crate::explain::guides::GUIDES;
 use crate::render::html;
 use crate::render::markup::{Markup, Value};
@@ -49,7 +50,7 @@ fn list<S: AsRef<str>>(m: &mut Markup, items: &[S]) {
 }
 
 /// A section headed by `title`, whose heading has the id `id`.
-fn section(m: &mut Markup, id: &str, class: Option<&'static str>, title: &str, body: impl FnOnce(&mut Markup)) {
+fn section_of(m: &mut Markup, id: &str, class: Option<&'static str>, title: &str, body: impl FnOnce(&mut Markup)) {
     let mut attributes: Vec<(&'static str, Value)> = vec![("aria-labelledby", id.into())];
     if let Some(class) = class {
         attributes.push(("class", class.into()));
@@ -83,7 +84,7 @@ pub fn guides(place: Place) -> String {
     }
     m.close("ul").close("nav");
     for g in GUIDES {
-        section(&mut m, &format!("guide-{}", g.id), Some("guide"), g.title, |m| {
+        section_of(&mut m, &format!("guide-{}", g.id), Some("guide"), g.title, |m| {
             m.element("p", &[], g.summary);
             m.open("ol", &[("class", "steps".into())]);
             for step in g.steps {
@@ -130,7 +131,7 @@ pub fn about_data(manifest: &Manifest, today: Month, place: Place) -> String {
     let now = if place == Place::App { "Today." } else { "This page was written." };
     calendar(&mut m, &about::calendar(manifest, today), (today, now));
     if !manifest.release.is_empty() {
-        section(&mut m, "releases-heading", None, "This site's data releases", |m| {
+        section_of(&mut m, "releases-heading", None, "This site's data releases", |m| {
             m.element(
                 "p",
                 &[],
@@ -166,7 +167,7 @@ pub fn about_data(manifest: &Manifest, today: Month, place: Place) -> String {
 
 /// One dataset's catalogue entry and cover sheet.
 fn dataset(m: &mut Markup, e: Entry) {
-    section(m, &format!("dataset-{}", e.id), Some("dataset"), &e.title, |m| {
+    section_of(m, &format!("dataset-{}", e.id), Some("dataset"), &e.title, |m| {
         m.open("dl", &[("class", "summary-list".into())]);
         let row = |m: &mut Markup, key: &str, value: &dyn Fn(&mut Markup)| {
             m.open("div", &[("class", "summary-row".into())]).element("dt", &[], key).open("dd", &[]);
@@ -254,7 +255,7 @@ fn calendar(m: &mut Markup, dues: &[Due], (today, now): (Month, &str)) {
     }
     events.push((today, now.to_string(), "today"));
     events.sort_by_key(|(month, _, kind)| (*month, *kind == "today"));
-    section(m, "calendar-heading", None, "Release calendar", |m| {
+    section_of(m, "calendar-heading", None, "Release calendar", |m| {
         m.element(
             "p",
             &[],
@@ -385,6 +386,79 @@ pub fn accessibility() -> String {
     m.finish()
 }
 
+/// The element id of a term on the definitions page.
+pub fn term_anchor(id: &str) -> String {
+    format!("term-{}", id.replace('/', "--"))
+}
+
+/// The definitions page: its heading and summary ([`definitions_top`]) and
+/// every term by section ([`definition_sections`]). The app puts a search box
+/// between the two, which narrows the terms when scripts run.
+pub fn definitions(terms: &[Term], place: Place) -> String {
+    definitions_top(place) + &definition_sections(terms)
+}
+
+/// The definitions page's heading, and what it holds with a link to the file of every definition.
+pub fn definitions_top(place: Place) -> String {
+    let mut m = Markup::new();
+    heading(&mut m, "Definitions");
+    let file = format!("{}data/{}", place.base(), glossary::FILE);
+    m.open("p", &[("class", "summary".into())])
+        .text(
+            "What each crime category, stop-and-search term and figure on this site means, in plain words: what is \
+             counted, what is not, and the publisher's own term. ",
+        )
+        .element("a", &[("href", file.as_str().into()), ("download", "".into())], "Download every definition (JSON)")
+        .text(".")
+        .close("p");
+    m.finish()
+}
+
+/// One term, as the "?" beside a label shows it: its name as a heading, what
+/// it means, what is and is not counted, and the publisher's own term.
+pub fn term_definition(term: &Term) -> String {
+    let mut m = Markup::new();
+    write_term(&mut m, term, "h2");
+    m.finish()
+}
+
+fn write_term(m: &mut Markup, t: &Term, heading: &'static str) {
+    m.element(heading, &[("class", "term-name".into())], &t.name);
+    m.element("p", &[], &t.means);
+    for (label, text) in [("Counted: ", &t.counted), ("Not counted: ", &t.not_counted)] {
+        if !text.is_empty() {
+            m.open("p", &[]).element("strong", &[], label).text(text).close("p");
+        }
+    }
+    if !t.official.is_empty() {
+        m.element("p", &[("class", "hint".into())], &format!("Published as: {}", t.official));
+    }
+}
+
+/// `terms` by section, each with what it means, what is and is not counted
+/// and the publisher's own term.
+pub fn definition_sections<'a>(terms: impl IntoIterator<Item = &'a Term>) -> String {
+    let terms: Vec<&Term> = terms.into_iter().collect();
+    let mut m = Markup::new();
+    for section in Section::ALL {
+        let in_section: Vec<&Term> = terms.iter().copied().filter(|t| t.section == section).collect();
+        if in_section.is_empty() {
+            continue;
+        }
+        section_of(&mut m, &format!("section-{}", section.token()), None, section.title(), |m| {
+            m.open("ul", &[("class", "terms".into())]);
+            for t in in_section {
+                let anchor = term_anchor(&t.id);
+                m.open("li", &[("class", "term".into()), ("id", anchor.as_str().into()), ("tabindex", "-1".into())]);
+                write_term(m, t, "h3");
+                m.close("li");
+            }
+            m.close("ul");
+        });
+    }
+    m.finish()
+}
+
 /// A page published on its own beside the app (`pages/<file>`), readable
 /// without JavaScript: the app's links are relative to it (`../`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -395,12 +469,18 @@ pub struct Standalone {
 }
 
 /// The pages published on their own.
-pub const STANDALONE: [Standalone; 3] = [
+pub const STANDALONE: [Standalone; 4] = [
     Standalone {
         file: "guides.html",
         title: "How-to guides",
         description: "Short guides to the questions people most often bring to the Met's crime and stop-and-search \
                       figures, each opening the view it describes.",
+    },
+    Standalone {
+        file: "definitions.html",
+        title: "Definitions",
+        description: "What each crime category, stop-and-search term and figure on Met Data Explorer means, in plain \
+                      words: what is counted, what is not, and the publisher's own term.",
     },
     Standalone {
         file: "about-the-data.html",
@@ -434,6 +514,7 @@ pub fn standalone(manifest: &Manifest, today: Month) -> Vec<(&'static str, Strin
         .map(|page| {
             let main = match page.file {
                 "guides.html" => guides(Place::Standalone),
+                "definitions.html" => definitions(glossary::TERMS, Place::Standalone),
                 "about-the-data.html" => about_data(manifest, today, Place::Standalone),
                 _ => accessibility(),
             };
@@ -472,7 +553,7 @@ fn document(page: &Standalone, main: &str) -> String {
         ("../", "Crime"),
         ("../?explorer=stops", "Stop and search"),
         ("guides.html", "How-to guides"),
-        ("../?page=definitions", "Definitions"),
+        ("definitions.html", "Definitions"),
         ("about-the-data.html", "About the data"),
     ];
     for (href, label) in links {
@@ -501,7 +582,7 @@ fn document(page: &Standalone, main: &str) -> String {
     m.open("ul", &[("class", "footer-links".into())]);
     for (href, label) in [
         ("about-the-data.html", "About the data"),
-        ("../?page=definitions", "Definitions"),
+        ("definitions.html", "Definitions"),
         ("accessibility.html", "Accessibility statement"),
     ] {
         m.open("li", &[]).element("a", &[("href", href.into())], label).close("li");
@@ -634,8 +715,42 @@ mod tests {
             assert!(!html.contains("<script"), "{file}");
         }
         // Links that lead into the app go up a folder.
-        assert!(pages[0].1.contains("class=\"button guide-button\"") && !pages[0].1.contains("href=\"?"));
-        assert!(pages[1].1.contains("href=\"../data/revisions-crime-ward.csv\""), "{}", pages[1].1);
-        assert!(pages[1].1.contains("<span class=\"timeline-text\">This page was written.</span>"));
+        assert!(pages.iter().all(|(_, html)| !html.contains("href=\"?")));
+        let [guides, definitions, about, _] = &pages[..] else { unreachable!() };
+        assert_eq!(definitions.1.matches("<li class=\"term\"").count(), glossary::TERMS.len());
+        assert!(definitions.1.contains("<a href=\"../data/glossary.json\" download=\"\">"));
+        assert!(about.1.contains("href=\"../data/revisions-crime-ward.csv\""), "{}", about.1);
+        assert!(about.1.contains("<span class=\"timeline-text\">This page was written.</span>"));
+        assert!(guides.1.contains("class=\"button guide-button\""));
+    }
+
+    #[test]
+    fn definitions_are_listed_by_section_with_what_is_and_is_not_counted() {
+        use std::borrow::Cow;
+        let term = |section, id: &'static str, official: &'static str, counted: &'static str| Term {
+            id: Cow::Borrowed(id),
+            section,
+            name: Cow::Borrowed("<b>Burglary</b>"),
+            official: Cow::Borrowed(official),
+            means: Cow::Borrowed("Entering a building to steal."),
+            counted: Cow::Borrowed(counted),
+            not_counted: Cow::Borrowed(""),
+        };
+        let terms =
+            [term(Section::Crime, "burglary/home", "BURGLARY", "Homes."), term(Section::Data, "data/rate", "", "")];
+        let html = definitions(&terms, Place::App);
+        check(
+            &html,
+            &[
+                "<a href=\"data/glossary.json\" download=\"\">",
+                "<section aria-labelledby=\"section-crime\"><h2 id=\"section-crime\" class=\"panel-heading\">Crime \
+                 categories</h2><ul class=\"terms\"><li class=\"term\" id=\"term-burglary--home\" tabindex=\"-1\">\
+                 <h3 class=\"term-name\">&lt;b&gt;Burglary&lt;/b&gt;</h3><p>Entering a building to steal.</p><p>\
+                 <strong>Counted: </strong>Homes.</p><p class=\"hint\">Published as: BURGLARY</p></li></ul></section>",
+                "<li class=\"term\" id=\"term-data--rate\" tabindex=\"-1\"><h3 class=\"term-name\">&lt;b&gt;Burglary\
+                 &lt;/b&gt;</h3><p>Entering a building to steal.</p></li>",
+            ],
+            &["section-stops", "<b>"],
+        );
     }
 }
