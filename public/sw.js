@@ -2,7 +2,8 @@
 // release it used open without a network, so a reader on a train can reopen a
 // bookmarked view.
 //
-// - The app shell (the page, its scripts, the wasm and the stylesheet) is kept
+// - The app shell (the page, its scripts, the wasm, the stylesheet and the
+//   standalone pages, pages/*.html) is kept
 //   in a cache named by its build, `shell-<build>`. The build's post-build hook
 //   (scripts/offline.mjs) writes BUILD and SHELL below; a new build is a new
 //   worker, which keeps its own shell and deletes the old one.
@@ -34,9 +35,9 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SHELL_CACHE);
     // The scripts, wasm and stylesheet are named by their content: a copy in the HTTP cache (the one the page
-    // has just loaded) is the right one, and is not downloaded again. The page itself is not, so it is fetched.
+    // has just loaded) is the right one, and is not downloaded again. Pages are not, so they are fetched.
     await Promise.all(SHELL.map(async (path) => {
-      const request = new Request(at(path), { cache: path === 'index.html' ? 'no-cache' : 'force-cache' });
+      const request = new Request(at(path), { cache: path.endsWith('.html') ? 'no-cache' : 'force-cache' });
       const response = await fetch(request);
       if (!response.ok) throw new Error(`sw.js: ${path} answered ${response.status}`);
       await cache.put(at(path), response);
@@ -60,7 +61,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   const path = url.pathname.slice(scope.pathname.length);
   const to = request.mode === 'navigate' ? { kind: 'page' } : route(path);
-  if (to.kind === 'page') event.respondWith(page(request));
+  // A page of the shell (a standalone page) falls back to its own copy; any other address is the app's page.
+  if (to.kind === 'page') event.respondWith(page(request, SHELL.includes(path) ? path : 'index.html'));
   else if (to.kind === 'manifest') event.respondWith(latestManifest(request));
   else if (to.kind === 'release') event.respondWith(ofRelease(request, to.release, to.name));
   else if (to.kind === 'latest') event.respondWith(ofLatest(event, request, to.name));
@@ -84,10 +86,10 @@ self.addEventListener('message', (event) => {
   event.waitUntil(keepFetched(urls));
 });
 
-/** The page: from the network, or the kept one when the network fails or is slower than PAGE_TIMEOUT_MS. */
-async function page(request) {
+/** A page: from the network, or the kept copy at `path` when the network fails or is slower than PAGE_TIMEOUT_MS. */
+async function page(request, path) {
   const network = fetch(request);
-  const kept = await caches.match(at('index.html'), { cacheName: SHELL_CACHE });
+  const kept = await caches.match(at(path), { cacheName: SHELL_CACHE });
   if (!kept) return network;
   const late = new Promise((resolve) => setTimeout(() => resolve(kept), PAGE_TIMEOUT_MS));
   return Promise.race([network.catch(() => kept), late]);

@@ -4,14 +4,16 @@
 // a hash of those files, so every build that changes one is a new worker with a
 // cache of its own, and the old shell is deleted when it takes over.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The shell's files in the built folder `dir`: every top-level file but the worker itself. */
+/** The shell's files in the built folder `dir`: every top-level file but the worker itself, and the standalone
+ * pages (`pages/*.html`). */
 export function shellFiles(dir) {
-  return readdirSync(dir)
-    .filter((name) => name !== 'sw.js' && statSync(join(dir, name)).isFile())
-    .sort();
+  const pages = existsSync(join(dir, 'pages'))
+    ? readdirSync(join(dir, 'pages')).filter((name) => name.endsWith('.html')).map((name) => `pages/${name}`)
+    : [];
+  return [...readdirSync(dir).filter((name) => name !== 'sw.js' && statSync(join(dir, name)).isFile()), ...pages].sort();
 }
 
 /** The worker's source with the shell `files` of `dir` and their build id written in. */

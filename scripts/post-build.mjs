@@ -1,8 +1,8 @@
 // Trunk's post-build hook (Trunk.toml), run with TRUNK_STAGING_DIR set: first
-// the content security policy (scripts/csp.mjs), then the service worker's
-// list of the shell (scripts/offline.mjs), which must see the files the first
-// step writes; last, the standalone pages (pages/, written by `prepare
-// --pages`) get the address of the stylesheet, whose name has its hash.
+// the content security policy (scripts/csp.mjs); then the standalone pages
+// (pages/, written by `prepare --pages`) get the address of the stylesheet,
+// whose name has its hash; last, the service worker's list of the shell
+// (scripts/offline.mjs), which must see the files the steps before write.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { harden } from './csp.mjs';
@@ -14,9 +14,6 @@ const page = join(dir, 'index.html');
 const { html, moved } = harden(readFileSync(page, 'utf8'), (name, text) => writeFileSync(join(dir, name), text));
 writeFileSync(page, html);
 console.log(`csp.mjs: ${moved} inline scripts moved to files; policy written into index.html`);
-const files = offline(dir);
-console.log(`offline.mjs: sw.js keeps ${files.length} files of the shell: ${files.join(', ')}`);
-
 const stylesheet = readdirSync(dir).find((name) => /^main-[0-9a-f]+\.css$/.test(name));
 if (!stylesheet) throw new Error(`post-build.mjs: no stylesheet main-<hash>.css in ${dir}`);
 const pages = join(dir, 'pages');
@@ -26,3 +23,6 @@ for (const name of readdirSync(pages).filter((n) => n.endsWith('.html'))) {
   writeFileSync(join(pages, name), text.replaceAll('../__STYLESHEET__', `../${stylesheet}`));
 }
 console.log(`post-build.mjs: the standalone pages link ${stylesheet}`);
+const files = offline(dir);
+console.log(`offline.mjs: sw.js keeps ${files.length} files of the shell: ${files.join(', ')}`);
+

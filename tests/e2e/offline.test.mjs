@@ -100,6 +100,7 @@ test('after one visit, a bookmarked view and the definitions open with no networ
   assert.equal(shell.length, 1);
   const files = (await kept(page))[shell[0]];
   assert.ok(files.includes('/index.html') && files.some((f) => f.endsWith('_bg.wasm')), files.join(' '));
+  assert.ok(files.includes('/pages/definitions.html'), files.join(' '));
   // A category chosen and the definitions opened, with the worker in control.
   await page.selectOption('#cat', 'burglary');
   await heading(page, 'Burglary in Camden');
@@ -121,6 +122,10 @@ test('after one visit, a bookmarked view and the definitions open with no networ
   await again.getByRole('heading', { level: 1, name: /Definitions/ }).waitFor();
   assert.ok((await again.locator('main').innerText()).includes('Burglary'));
   assert.deepEqual(again.errors, []);
+  // The standalone definitions, never opened, were kept with the shell.
+  await again.goto(`${app.base}pages/definitions.html`);
+  assert.equal(await again.locator('h1').innerText(), 'Definitions');
+  assert.ok((await again.locator('li.term').count()) > 50);
   // A view never opened says which file it lacks, offers Try again, and the rest of the page works.
   await again.goto(`${app.base}?area=E09000007&crime=robbery`);
   await again.getByRole('button', { name: 'Change what is shown' }).click();
