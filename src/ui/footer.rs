@@ -23,7 +23,7 @@ pub fn SiteFooter(
                     <li><PageLink page=Page::Definitions /></li>
                     <li><PageLink page=Page::Accessibility /></li>
                 </ul>
-                <p>"Contains National Statistics data © Crown copyright and database right. Contains Ordnance Survey data © Crown copyright and database right. Boundaries: Greater London Authority and Office for National Statistics."</p>
+                <p>{met_core::explain::about::FOOTER_ATTRIBUTION}</p>
             </div>
         </footer>
     }

@@ -182,7 +182,7 @@ test('the guides, definitions, about the data and the accessibility statement ar
   const pages = [['guides.html', 'How-to guides'], ['definitions.html', 'Definitions'], ['about-the-data.html', 'About the data'],
     ['accessibility.html', 'Accessibility statement']];
   for (const [file, heading] of pages) {
-    for (const width of [360, 1280]) {
+    for (const width of [320, 1280]) {
       const page = await app.browser.newPage();
       const errors = [];
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -153,6 +153,11 @@ fn incomplete_note(manifest: &Manifest, release: &crate::data::dataset::Release)
     parts.iter().map(|p| format!("; {p}")).collect()
 }
 
+/// The attribution every page's footer carries.
+pub const FOOTER_ATTRIBUTION: &str = "Contains National Statistics data © Crown copyright and database right. \
+Contains Ordnance Survey data © Crown copyright and database right. Boundaries: Greater London Authority and Office \
+for National Statistics.";
+
 /// The attribution the boundary files' licence asks for.
 pub const BOUNDARY_ATTRIBUTION: &str = "Contains National Statistics data © Crown copyright and database right. \
 Contains Ordnance Survey data © Crown copyright and database right. Source: Office for National Statistics and \

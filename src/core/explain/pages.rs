@@ -461,11 +461,13 @@ pub fn definition_sections<'a>(terms: impl IntoIterator<Item = &'a Term>) -> Str
 
 /// A page published on its own beside the app (`pages/<file>`), readable
 /// without JavaScript: the app's links are relative to it (`../`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Standalone {
     pub file: &'static str,
     pub title: &'static str,
     pub description: &'static str,
+    /// Its content, from a release's manifest and the month it is written.
+    pub content: fn(&Manifest, Month) -> String,
 }
 
 /// The pages published on their own.
@@ -475,12 +477,14 @@ pub const STANDALONE: [Standalone; 4] = [
         title: "How-to guides",
         description: "Short guides to the questions people most often bring to the Met's crime and stop-and-search \
                       figures, each opening the view it describes.",
+        content: |_, _| guides(Place::Standalone),
     },
     Standalone {
         file: "definitions.html",
         title: "Definitions",
         description: "What each crime category, stop-and-search term and figure on Met Data Explorer means, in plain \
                       words: what is counted, what is not, and the publisher's own term.",
+        content: |_, _| definitions(glossary::TERMS, Place::Standalone),
     },
     Standalone {
         file: "about-the-data.html",
@@ -488,12 +492,14 @@ pub const STANDALONE: [Standalone; 4] = [
         description:
             "Where every figure on Met Data Explorer comes from, what it covers, what is left out and why, and \
                       when new figures are expected.",
+        content: |manifest, today| about_data(manifest, today, Place::Standalone),
     },
     Standalone {
         file: "accessibility.html",
         title: "Accessibility statement",
         description: "How accessible Met Data Explorer is, the problems we know of, how we tested it and how to \
                       complain.",
+        content: |_, _| accessibility(),
     },
 ];
 
@@ -509,18 +515,7 @@ const POLICY: &str =
 /// Each standalone page of a release, as a whole HTML document: its file
 /// name and text. `today` dates the release calendar.
 pub fn standalone(manifest: &Manifest, today: Month) -> Vec<(&'static str, String)> {
-    STANDALONE
-        .iter()
-        .map(|page| {
-            let main = match page.file {
-                "guides.html" => guides(Place::Standalone),
-                "definitions.html" => definitions(glossary::TERMS, Place::Standalone),
-                "about-the-data.html" => about_data(manifest, today, Place::Standalone),
-                _ => accessibility(),
-            };
-            (page.file, document(page, &main))
-        })
-        .collect()
+    STANDALONE.iter().map(|page| (page.file, document(page, &(page.content)(manifest, today)))).collect()
 }
 
 /// A whole page around `main` (HTML written by this module): the site's
@@ -588,12 +583,7 @@ fn document(page: &Standalone, main: &str) -> String {
         m.open("li", &[]).element("a", &[("href", href.into())], label).close("li");
     }
     m.close("ul");
-    m.element(
-        "p",
-        &[],
-        "Contains National Statistics data © Crown copyright and database right. Contains Ordnance Survey data © \
-         Crown copyright and database right. Boundaries: Greater London Authority and Office for National Statistics.",
-    );
+    m.element("p", &[], about::FOOTER_ATTRIBUTION);
     m.close("div").close("footer").close("body").close("html");
     format!("{top}{main}{}", m.finish())
 }
