@@ -7,13 +7,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The shell's files in the built folder `dir`: every top-level file but the worker itself, and the standalone
- * pages (`pages/*.html`). */
+/** The shell's files in the built folder `dir`: every top-level file but the worker itself, the standalone
+ * pages (`pages/*.html`) and the first views as HTML (`first-view/*.html`, scripts/first-view.mjs). */
 export function shellFiles(dir) {
-  const pages = existsSync(join(dir, 'pages'))
-    ? readdirSync(join(dir, 'pages')).filter((name) => name.endsWith('.html')).map((name) => `pages/${name}`)
-    : [];
-  return [...readdirSync(dir).filter((name) => name !== 'sw.js' && statSync(join(dir, name)).isFile()), ...pages].sort();
+  const html = (folder) => (existsSync(join(dir, folder))
+    ? readdirSync(join(dir, folder)).filter((name) => name.endsWith('.html')).map((name) => `${folder}/${name}`)
+    : []);
+  const top = readdirSync(dir).filter((name) => name !== 'sw.js' && statSync(join(dir, name)).isFile());
+  return [...top, ...html('pages'), ...html('first-view')].sort();
 }
 
 /** The worker's source with the shell `files` of `dir` and their build id written in. */

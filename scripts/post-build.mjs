@@ -1,17 +1,21 @@
 // Trunk's post-build hook (Trunk.toml), run with TRUNK_STAGING_DIR set: first
-// the content security policy (scripts/csp.mjs); then the standalone pages
-// (pages/, written by `prepare --pages`) get the address of the stylesheet,
-// whose name has its hash; last, the service worker's list of the shell
-// (scripts/offline.mjs), which must see the files the steps before write.
+// Trunk's loader is made to wait for the first view's static copy to be painted
+// before it requests the app; then the content security policy
+// (scripts/csp.mjs); then the standalone pages (pages/, written by `prepare
+// --pages`) get the address of the stylesheet, whose name has its hash; then
+// the first views are drawn by the app and kept as HTML (scripts/first-view.mjs);
+// last, the service worker's list of the shell (scripts/offline.mjs), which must
+// see the files the steps before write.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { harden } from './csp.mjs';
+import { firstViews } from './first-view.mjs';
 import { offline } from './offline.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build.mjs: TRUNK_STAGING_DIR is not set (run it as a Trunk hook)');
 const page = join(dir, 'index.html');
-const { html, moved } = harden(readFileSync(page, 'utf8'), (name, text) => writeFileSync(join(dir, name), text));
+const { html, moved } = harden(deferApp(readFileSync(page, 'utf8')), (name, text) => writeFileSync(join(dir, name), text));
 writeFileSync(page, html);
 console.log(`csp.mjs: ${moved} inline scripts moved to files; policy written into index.html`);
 const stylesheet = readdirSync(dir).find((name) => /^main-[0-9a-f]+\.css$/.test(name));
@@ -23,6 +27,23 @@ for (const name of readdirSync(pages).filter((n) => n.endsWith('.html'))) {
   writeFileSync(join(pages, name), text.replaceAll('../__STYLESHEET__', `../${stylesheet}`));
 }
 console.log(`post-build.mjs: the standalone pages link ${stylesheet}`);
+const { index, files: views } = await firstViews(dir);
+// In a <noscript> after the loading message: text, unless the reader has no JavaScript (see index.html).
+writeFileSync(page, readFileSync(page, 'utf8').replace(/(<p id="loading"[^>]*>[^<]*<\/p>)/,
+  `$1\n  <noscript id="first-view-source">${index}</noscript>`));
+for (const { file, bytes, unsampled } of views) {
+  console.log(`first-view.mjs: ${file} holds a first view of ${bytes} bytes${unsampled ? ` (${unsampled} areas too small to read their colour)` : ''}`);
+}
 const files = offline(dir);
 console.log(`offline.mjs: sw.js keeps ${files.length} files of the shell: ${files.join(', ')}`);
 
+
+/** Trunk's loader, made to import the app once `window.metFirstView` (index.html) has resolved, without the
+ * preload that would fetch the WebAssembly at once. */
+function deferApp(text) {
+  const wasmPreload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/;
+  const load = /import init, \* as bindings from '([^']+)';/;
+  if (!wasmPreload.test(text) || !load.test(text)) throw new Error("post-build.mjs: Trunk's loader or wasm preload is not where expected");
+  return text.replace(wasmPreload, '').replace(load, (_, js) =>
+    `await window.metFirstView;\nconst bindings = await import('${js}');\nconst init = bindings.default;`);
+}

@@ -376,7 +376,16 @@ pub fn Map(
                     })
                     .into_iter()
                     .map(|(colour, label)| {
-                        view! { <li><span class="swatch" style:background=colour></span>{label}</li> }
+                        // An SVG swatch: its fill is an attribute, which the page's content
+                        // security policy allows in markup, and forced colours keep.
+                        view! {
+                            <li>
+                                <svg class="swatch swatch-class" width="24" height="16" aria-hidden="true">
+                                    <rect width="100%" height="100%" fill=colour></rect>
+                                </svg>
+                                {label}
+                            </li>
+                        }
                     })
                     .collect_view()
             })

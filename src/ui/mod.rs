@@ -40,7 +40,7 @@ use models::Models;
 use state::AppState;
 
 /// Loads the first view's files, then mounts the app into `<body>` in place of
-/// the page's loading message.
+/// the page's loading message and of the first view's static copy, if shown.
 pub fn mount() {
     console_error_panic_hook::set_once();
     // Leptos' task executor only starts with the app, so this one task runs on
@@ -51,7 +51,8 @@ pub fn mount() {
         warn_if_slow();
         let store = Store::first(&first_files(&query), release).await;
         let document = web_sys::window().and_then(|w| w.document());
-        for id in ["loading", "slow-notice"] {
+        // The loading message, and the first view's static copy shown until now (scripts/first-view.mjs).
+        for id in ["loading", "slow-notice", "first-view", "first-view-ward", "first-view-source"] {
             if let Some(element) = document.as_ref().and_then(|d| d.get_element_by_id(id)) {
                 element.remove();
             }

@@ -187,7 +187,7 @@ pub fn StopsSections(
         </section>
         <section aria-labelledby="groups-heading">
             <h2 id="groups-heading" class="panel-heading">"Searches for every 1,000 residents of each ethnic group"</h2>
-            <p class="what-counts">"What the ratio means: "<Define id="data/disproportionality-ratio" label="Disproportionality ratio" /></p>
+            <div class="what-counts">"What the ratio means: "<Define id="data/disproportionality-ratio" label="Disproportionality ratio" /></div>
             <Show when=move || model.with(|m| m.as_ref().is_some_and(|m| m.groups.is_none()))>
                 <p>"Census 2021 counts of residents by ethnic group were not among the published files this data was prepared from, so no rates by group can be given."</p>
             </Show>

@@ -110,10 +110,9 @@ test('map fills follow the figures and the legend after a change; the table off 
       .map((code) => [code, total(file, category, from, latest, code)])
       .sort((a, b) => a[1] - b[1]);
     // Every borough's fill is the colour of the legend class its published figure falls in.
-    const classes = await page.$$eval('.legend-list li:has(.swatch[style])', (items) => items.map((li) => {
+    const classes = await page.$$eval('.legend-list li:has(.swatch-class)', (items) => items.map((li) => {
       const [lo, hi] = li.textContent.split(/ to (?:under )?/).map((n) => Number(n.replace(/,/g, '')));
-      const rgb = getComputedStyle(li.querySelector('.swatch')).backgroundColor.match(/\d+/g).slice(0, 3).map(Number);
-      return { colour: `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`, lo, hi };
+      return { colour: li.querySelector('.swatch rect').getAttribute('fill').toLowerCase(), lo, hi };
     }));
     assert.ok(classes.length >= 3, JSON.stringify(classes));
     // The colours are drawn on the canvas under the map: read the pixel at a

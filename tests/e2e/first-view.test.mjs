@@ -1,0 +1,123 @@
+// End-to-end tests of the first view's static copy (scripts/first-view.mjs): shown for the default view and
+// London by ward before the app's WebAssembly has arrived, with the app's own words, figures and layout; inert;
+// not shown for any other address; the WebAssembly requested only after it has been painted; readable without
+// JavaScript; and gone once the app is drawn.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { start, accessibilityProblems, CHROMIUM, ARGS } from './browser.mjs';
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app?.stop(); });
+
+/** A page at `query` and `width`; with `withApp` false its WebAssembly never arrives, so the copy stays. */
+async function visit(query, width, { withApp = true } = {}) {
+  const page = await app.browser.newPage();
+  const errors = [];
+  // Without the app, its loader fails: only the errors of a page with the app count.
+  page.on('pageerror', (e) => { if (withApp) errors.push(e.message); });
+  page.on('console', (m) => { if (withApp && m.type() === 'error') errors.push(m.text()); });
+  page.errors = errors;
+  if (!withApp) await page.route(/_bg\.wasm$/, (route) => route.abort());
+  // A returning reader's page: the hint for first visits, which the copy leaves out, comes after the map and chart.
+  await page.addInitScript(() => localStorage.setItem('met-data-explorer:first-visit-hint-hidden', '1'));
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(app.base + query);
+  if (withApp) await page.waitForFunction(() => !document.getElementById('loading') && document.querySelector('#area-table tbody tr'));
+  else await page.waitForTimeout(1000);
+  return page;
+}
+
+/** What a reader sees of a view: its heading, summary, the map's legend and the first rows of the table, and where
+ * the heading, map, chart and table stand on the page. */
+const seen = (page) => page.evaluate(() => {
+  const box = (selector) => {
+    const r = document.querySelector(selector)?.getBoundingClientRect();
+    return r && [r.x, r.y, r.width, r.height].map(Math.round);
+  };
+  const visible = (e) => e && e.checkVisibility();
+  const heading = [...document.querySelectorAll('h1')].find(visible);
+  return {
+    heading: heading?.innerText,
+    summary: [...document.querySelectorAll('#summary')].find(visible)?.innerText,
+    legend: [...document.querySelectorAll('.legend-list li')].filter(visible).map((li) => li.innerText),
+    rows: [...document.querySelectorAll('#area-table tbody tr')].filter((tr) => tr.closest('.first-view, #main')?.checkVisibility())
+      .slice(0, 5).map((tr) => [...tr.cells].map((c) => c.textContent.trim()).join(' | ')),
+    boxes: { heading: box('h1'), map: box('svg.map-svg'), chart: box('.chart-svg svg'), table: box('#area-table') },
+  };
+});
+
+for (const [query, name] of [['', 'the default view'], ['?v=2&level=ward', 'London by ward']]) {
+  test(`${name}: the copy shows the app's words, figures and layout before the app, inert, and goes when the app is drawn`, async () => {
+    for (const width of [375, 1280]) {
+      const drawn = await visit(query, width);
+      const expected = await seen(drawn);
+      assert.equal(await drawn.locator('.first-view').count(), 0, 'the copy is gone once the app is drawn');
+      assert.deepEqual(drawn.errors, []);
+      await drawn.close();
+
+      const copy = await visit(query, width, { withApp: false });
+      assert.equal(await copy.locator('.first-view').count(), 1);
+      assert.ok(await copy.locator('.first-view').evaluate((e) => e.inert && e.checkVisibility()), 'the copy shows, inert');
+      const shown = await seen(copy);
+      for (const key of ['heading', 'summary', 'legend', 'rows']) assert.deepEqual(shown[key], expected[key], `${key} at ${width} px`);
+      assert.ok(shown.legend.length >= 5 && shown.rows.length === 5, JSON.stringify(shown));
+      // The copy was drawn at 1280 px: there everything stands where the app puts it; on a phone, what comes
+      // before the chart (drawn at another width) does.
+      const parts = width === 1280 ? ['heading', 'map', 'chart', 'table'] : ['heading', 'map'];
+      for (const part of parts) {
+        shown.boxes[part].forEach((v, i) => assert.ok(Math.abs(v - expected.boxes[part][i]) <= 2,
+          `${part} at ${width} px: ${shown.boxes[part]} in the copy, ${expected.boxes[part]} in the app`));
+      }
+      // Every area has its colour (or its pattern): none is left clear or unfilled.
+      assert.equal(await copy.locator('path.map-area[fill="transparent"], path.map-area[fill="#f3f2f1"]').count(), 0);
+      // Screen readers hear that the figures are loading, and nothing of the copy.
+      assert.equal(await copy.getByRole('status').filter({ hasText: 'Loading' }).count(), 1);
+      const tree = await (await copy.context().newCDPSession(copy)).send('Accessibility.getFullAXTree');
+      assert.deepEqual(tree.nodes.filter((n) => !n.ignored && n.role?.value === 'heading').map((n) => n.name?.value), []);
+      assert.deepEqual(await accessibilityProblems(copy), { violations: [], overflow: 0 });
+      await copy.close();
+    }
+  });
+}
+
+test('the WebAssembly is requested only after the copy has been painted', async () => {
+  for (const query of ['', '?v=2&level=ward']) {
+    const page = await visit(query, 1280);
+    // When the copy's heading was painted (Element Timing), and when the WebAssembly was requested.
+    const { paint, wasm } = await page.evaluate(async () => ({
+      paint: await new Promise((resolve) => {
+        new PerformanceObserver((list) => resolve(list.getEntries().find((e) => e.identifier === 'first-view')?.renderTime))
+          .observe({ type: 'element', buffered: true });
+      }),
+      wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm'))?.startTime,
+    }));
+    assert.ok(paint > 0 && wasm >= paint, `${query}: the copy painted at ${paint} ms, the WebAssembly requested at ${wasm} ms`);
+    await page.close();
+  }
+});
+
+test('any other address shows no copy, only the loading message, until the app is drawn', async () => {
+  for (const query of ['?v=2&crime=burglary', '?v=2&level=ward&crime=burglary', '?page=guides']) {
+    const page = await visit(query, 1280, { withApp: false });
+    assert.equal(await page.locator('.first-view').count(), 0, query);
+    assert.ok(await page.locator('#loading').isVisible(), query);
+    await page.close();
+  }
+});
+
+test('without JavaScript, the default view is readable as its copy', async () => {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(app.base);
+    assert.ok(await page.locator('#first-view').isVisible());
+    assert.match(await page.locator('#first-view h1').innerText(), /^All crimes in London/);
+    assert.ok(await page.locator('#first-view #area-table tbody tr').count() >= 30);
+    // The loading message is hidden (for screen readers only).
+    assert.ok((await page.locator('#loading').boundingBox()).width <= 1);
+  } finally {
+    await browser.close();
+  }
+});
