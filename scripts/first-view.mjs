@@ -121,9 +121,12 @@ function copy() {
     clone.querySelectorAll('canvas.map-canvas, aside.first-visit').forEach((e) => e.remove());
     // The app is requested once this heading has been painted (index.html).
     clone.querySelector('h1')?.setAttribute('elementtiming', 'first-view');
+    // Each area keeps its shape, class and colour; what makes it a button with a name is for the app (the copy is
+    // inert), and is most of the map's markup.
     for (const path of clone.querySelectorAll('path.map-area')) {
       const fill = fills.get(path.id);
       if (fill) path.setAttribute('fill', fill);
+      for (const name of ['id', 'data-code', 'role', 'tabindex', 'aria-pressed', 'aria-label']) path.removeAttribute(name);
     }
     // The page's content security policy refuses style attributes in markup (the app sets none).
     for (const element of [clone, ...clone.querySelectorAll('[style]')]) {
