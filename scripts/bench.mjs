@@ -83,44 +83,58 @@ async function throttledPage(browser = app.browser) {
 
 if (part('first')) {
   // The first view: its first painted frame showing the chart and table (the static copy, where there is one:
-  // scripts/first-view.mjs), the bytes of the requests made before that frame (gzip as served, headers included;
-  // the app's WebAssembly is requested after it), and the app drawn in its place (#loading gone).
+  // scripts/first-view.mjs), the bytes that had arrived by then (gzip as served, headers included), and the app
+  // drawn in its place (#loading gone); on this machine's network at 1280 px, then as a phone on a "fast 3G"
+  // connection (150 ms round trips, 1.6 Mbit/s down) at 375 px.
   const served = await start('dist', { gzip: true });
-  for (const [query, label] of [['', 'default view'], ['?v=2&level=ward', 'London by ward']]) {
-    const shown = [], drawn = [], bytes = [];
-    for (let i = 0; i < runs; i++) {
-      const page = await throttledPage(served.browser);
-      await page.addInitScript(() => {
-        let seen = false, done = false;
-        const frame = () => {
-          if (!seen && document.querySelector('.chart-svg svg') && document.querySelector('#area-table tbody tr')) {
-            seen = true;
-            setTimeout(() => { window.__shown = performance.now(); }, 0);
-          }
-          if (!done && document.readyState !== 'loading' && !document.getElementById('loading')) {
-            done = true;
-            setTimeout(() => { window.__drawn = performance.now(); }, 0);
-          }
-          if (!seen || !done) requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      });
-      await page.goto(served.base + query);
-      await page.waitForFunction(() => window.__shown && window.__drawn, null, { timeout: 60000 });
-      const r = await page.evaluate(() => ({
-        shown: window.__shown,
-        drawn: window.__drawn,
-        bytes: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-          .filter((e) => e.startTime < window.__shown).reduce((sum, e) => sum + e.transferSize, 0),
-      }));
-      shown.push(r.shown);
-      drawn.push(r.drawn);
-      bytes.push(r.bytes);
-      await page.close();
+  const networks = [
+    ['this machine, 1280 px', 1280, null],
+    ['fast 3G, 375 px', 375, { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 }],
+  ];
+  for (const [network, width, conditions] of networks) {
+    for (const [query, label] of [['', 'default view'], ['?v=2&level=ward', 'London by ward']]) {
+      const shown = [], drawn = [], bytes = [];
+      for (let i = 0; i < (conditions ? Math.min(runs, 3) : runs); i++) {
+        const page = await throttledPage(served.browser);
+        await page.setViewportSize({ width, height: 900 });
+        if (conditions) {
+          const cdp = await page.context().newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+          await cdp.send('Network.emulateNetworkConditions', conditions);
+        }
+        await page.addInitScript(() => {
+          let seen = false, done = false;
+          const frame = () => {
+            if (!seen && document.querySelector('.chart-svg svg') && document.querySelector('#area-table tbody tr')) {
+              seen = true;
+              setTimeout(() => { window.__shown = performance.now(); }, 0);
+            }
+            if (!done && document.readyState !== 'loading' && !document.getElementById('loading')) {
+              done = true;
+              setTimeout(() => { window.__drawn = performance.now(); }, 0);
+            }
+            if (!seen || !done) requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        });
+        await page.goto(served.base + query);
+        await page.waitForFunction(() => window.__shown && window.__drawn, null, { timeout: 120000 });
+        const r = await page.evaluate(() => ({
+          shown: window.__shown,
+          drawn: window.__drawn,
+          bytes: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+            .filter((e) => e.responseEnd > 0 && e.responseEnd <= window.__shown).reduce((sum, e) => sum + e.transferSize, 0),
+        }));
+        shown.push(r.shown);
+        drawn.push(r.drawn);
+        bytes.push(r.bytes);
+        await page.close();
+      }
+      const ms = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+      console.log(`== First view, ${label} (${network}, 4× CPU throttling, cache disabled, gzip, ${shown.length} loads): `
+        + `painted ${ms(shown)}, ${kb(median(bytes))} arrived by then; the app drawn ${ms(drawn)}`);
     }
-    const ms = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
-    console.log(`== First view, ${label} (4× CPU throttling, cache disabled, gzip, ${runs} loads): painted ${ms(shown)}; `
-      + `requested before it ${kb(median(bytes))}; the app drawn ${ms(drawn)}`);
   }
   await served.stop();
 }

@@ -1,6 +1,6 @@
 // Trunk's post-build hook (Trunk.toml), run with TRUNK_STAGING_DIR set: first
 // Trunk's loader is made to wait for the first view's static copy to be painted
-// before it requests the app; then the content security policy
+// before it starts the app (which downloads and compiles meanwhile); then the content security policy
 // (scripts/csp.mjs); then the standalone pages (pages/, written by `prepare
 // --pages`) get the address of the stylesheet, whose name has its hash; then
 // the first views are drawn by the app and kept as HTML (scripts/first-view.mjs);
@@ -38,12 +38,24 @@ const files = offline(dir);
 console.log(`offline.mjs: sw.js keeps ${files.length} files of the shell: ${files.join(', ')}`);
 
 
-/** Trunk's loader, made to import the app once `window.metFirstView` (index.html) has resolved, without the
- * preload that would fetch the WebAssembly at once. */
+/** Trunk's loader, made to start the app once `window.metFirstView` (index.html) has resolved: the WebAssembly
+ * downloads (at low priority, with the integrity Trunk gave its preload) and compiles (off the main thread) alongside
+ * the first view, and the app is imported, instantiated and drawn after the first view's copy has been painted. The
+ * preload, which would fetch it at high priority, goes. If compiling as it streams fails (a host that does not send
+ * application/wasm), the loader fetches it again the usual way. */
 function deferApp(text) {
-  const wasmPreload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/;
-  const load = /import init, \* as bindings from '([^']+)';/;
-  if (!wasmPreload.test(text) || !load.test(text)) throw new Error("post-build.mjs: Trunk's loader or wasm preload is not where expected");
-  return text.replace(wasmPreload, '').replace(load, (_, js) =>
-    `await window.metFirstView;\nconst bindings = await import('${js}');\nconst init = bindings.default;`);
+  const preload = /<link rel="preload" href="([^"]+_bg\.wasm)"[^>]*integrity="([^"]+)"[^>]*>/;
+  const load = /import init, \* as bindings from '([^']+)';\nconst wasm = await init\(\{ module_or_path: '([^']+)' \}\);/;
+  const [, preloaded, integrity] = preload.exec(text) ?? [];
+  const [, js, wasm] = load.exec(text) ?? [];
+  if (!preloaded || !js || wasm !== preloaded) throw new Error("post-build.mjs: Trunk's loader or wasm preload is not where expected");
+  const loader = [
+    `const compiled = WebAssembly.compileStreaming(fetch('${wasm}', { priority: 'low', integrity: '${integrity}' }))`,
+    `  .catch(() => '${wasm}');`,
+    'await window.metFirstView;',
+    `const bindings = await import('${js}');`,
+    'const init = bindings.default;',
+    'const wasm = await init({ module_or_path: await compiled });',
+  ].join('\n');
+  return text.replace(preload, '').replace(load, loader);
 }
