@@ -4,7 +4,8 @@
 // until the default view (and London by ward) is drawn, and keeps a copy of what the app drew, made
 // static: the map's colours, which the app paints on a canvas, become the fills of the paths, and
 // the first-visit hint (not every reader sees it) and the canvas are left out. The copy is `inert`:
-// it cannot be focused or used and screen readers skip it; they hear "Loading" until the app is drawn.
+// it cannot be focused or used and screen readers skip it; until the app is drawn, the page's loading
+// line, a bar over the copy's foot, says the controls are still to come.
 //
 // The default view's copy goes into index.html, in a <noscript>: the page's first script shows it for an
 // address without a query, and a reader without JavaScript sees it as it is. London by ward's goes into
@@ -46,8 +47,8 @@ export async function firstViews(dir) {
       const { html, dropped, unsampled } = await page.evaluate(copy);
       if (errors.length) throw new Error(`first-view.mjs: the page at ?${query} had errors: ${errors.join('; ')}`);
       if (dropped.length) throw new Error(`first-view.mjs: style attributes, which the content security policy refuses, at ?${query}: ${dropped.join('; ')}`);
-      const id = query ? `first-view-${file.replace(/^.*\//, '').replace(/\.html$/, '')}` : 'first-view';
-      const markup = `<div id="${id}" class="first-view" inert>${html}</div>`;
+      // One id for every view's copy: a page shows one at most (the default view's stays text for any other).
+      const markup = `<div id="first-view" class="first-view" inert>${html}</div>`;
       if (/<\/?noscript/i.test(markup)) throw new Error(`first-view.mjs: the copy at ?${query} has a <noscript>, which cannot go in one`);
       if (file) {
         mkdirSync(join(dir, file, '..'), { recursive: true });

@@ -226,13 +226,13 @@ pub fn Figures() -> impl IntoView {
                 <ScopeNotes />
                 <ReleaseNotice />
                 <Show when=move || model.with(Option::is_some)>
+                    // A <div>: the definition's popover, a <div>, may not go in a <p>.
                     <div class="what-counts">
                         {move || model.with(|m| m.as_ref().and_then(|m| m.category_plain.clone()).map(|p| format!("What this counts: {p}. ")))}
                         {move || (explorer.get() == Explorer::Crime).then(|| {
                             let label = move || category_id.with(|id| store.manifest.with_untracked(|m| m.ready().map(|m| m.category_label(id)))).unwrap_or_default();
                             view! { <pages::Define id=category_id label=Signal::derive(label) /> }
                         })}
-                    // A <div>: the definition's popover, a <div>, may not go in a <p>.
                     </div>
                     <share::ShareBar url=share_url title=page_title>
                         <embed::EmbedDialog state=state context=context title=page_title

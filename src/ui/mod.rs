@@ -52,7 +52,7 @@ pub fn mount() {
         let store = Store::first(&first_files(&query), release).await;
         let document = web_sys::window().and_then(|w| w.document());
         // The loading message, and the first view's static copy shown until now (scripts/first-view.mjs).
-        for id in ["loading", "slow-notice", "first-view", "first-view-ward", "first-view-source"] {
+        for id in ["loading", "slow-notice", "first-view", "first-view-source"] {
             if let Some(element) = document.as_ref().and_then(|d| d.get_element_by_id(id)) {
                 element.remove();
             }
