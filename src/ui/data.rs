@@ -23,11 +23,24 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The state of one file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Load<T> {
     Loading,
     Ready(Arc<T>),
     Failed(String),
+}
+
+/// Two loads are the same when they hold the same loaded file: a memo of
+/// loads then compares pointers, not every figure of two series files.
+impl<T> PartialEq for Load<T> {
+    fn eq(&self, other: &Load<T>) -> bool {
+        match (self, other) {
+            (Load::Loading, Load::Loading) => true,
+            (Load::Ready(a), Load::Ready(b)) => Arc::ptr_eq(a, b),
+            (Load::Failed(a), Load::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 impl<T> From<Result<T, String>> for Load<T> {

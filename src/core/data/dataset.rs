@@ -512,14 +512,23 @@ impl SeriesFile {
     }
 
     pub fn row_figures(&self, category: &str, row: Option<usize>, period: Period) -> Vec<Figure> {
-        let values = row.and_then(|r| self.series(category).and_then(|s| s.values.get(r)));
-        period
-            .months()
-            .map(|m| {
-                let i = usize::try_from(m.index() - self.first.index()).ok();
-                Figure::from_cell(values.and_then(|v| v.get(i?)).copied().flatten())
-            })
-            .collect()
+        self.cells(self.series(category), row, period).collect()
+    }
+
+    /// The figures of one row of `series` over a period, month by month
+    /// (missing outside the file, or when there is no such series or row).
+    pub fn cells<'s>(
+        &'s self,
+        series: Option<&'s CategorySeries>,
+        row: Option<usize>,
+        period: Period,
+    ) -> impl Iterator<Item = Figure> + 's {
+        let values = row.and_then(|r| series.and_then(|s| s.values.get(r)));
+        let start = period.from.index() - self.first.index();
+        (start..start + period.len() as i32).map(move |i| {
+            let i = usize::try_from(i).ok();
+            Figure::from_cell(values.and_then(|v| v.get(i?)).copied().flatten())
+        })
     }
 }
 
