@@ -1,5 +1,6 @@
 // End-to-end tests of the first view's static copy (scripts/first-view.mjs): shown for the default view and
-// London by ward before the app's WebAssembly has arrived, with the app's own words, figures and layout; inert;
+// London by ward before the app's WebAssembly has arrived (the default view's as soon as the page's body begins),
+// with the app's own words, figures and layout; inert;
 // not shown for any other address; never waiting for the app, which is started once it has been painted; readable
 // without JavaScript; and gone once the app is drawn.
 import { test, before, after } from 'node:test';
@@ -128,6 +129,42 @@ test('the copy never waits for the app, which is started once the copy has been 
     assert.ok(order.painted > 0 && order.started > order.painted, `${query}: ${JSON.stringify(order)}`);
     await quick.close();
   }
+});
+
+test("the default view's copy is painted as soon as the page's body begins, not after its deferred scripts", async () => {
+  const page = await app.browser.newPage();
+  // The page's deferred scripts (the app's loader, the service worker's) come 3 s late: the page is not parsed
+  // (DOMContentLoaded) until they have run.
+  await page.route(/\.js$/, async (route) => {
+    try {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (/await window\.metFirstView|navigator\.serviceWorker\.register/.test(body)) {
+        await new Promise((resolve) => { setTimeout(resolve, 3000); });
+      }
+      await route.fulfill({ response, body });
+    } catch {
+      // The page has been closed.
+    }
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(app.base, { waitUntil: 'commit' });
+  const { painted, parsed } = await page.evaluate(async () => ({
+    painted: await new Promise((resolve) => {
+      new PerformanceObserver((list) => {
+        const entry = list.getEntries().find((e) => e.identifier === 'first-view');
+        if (entry) resolve(entry.renderTime);
+      }).observe({ type: 'element', buffered: true });
+    }),
+    // The document is "interactive" once parsed, before its deferred scripts have run and DOMContentLoaded fired.
+    parsed: await new Promise((resolve) => {
+      const start = performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart;
+      if (start) resolve(start);
+      else document.addEventListener('DOMContentLoaded', () => resolve(performance.now()));
+    }),
+  }));
+  assert.ok(painted > 0 && painted < 2000 && parsed > 3000, `the copy painted at ${painted} ms, the page parsed at ${parsed} ms`);
+  await page.close();
 });
 
 test('any other address shows no copy, only the loading message, until the app is drawn', async () => {
