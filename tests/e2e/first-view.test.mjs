@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { start, accessibilityProblems, CHROMIUM, ARGS } from './browser.mjs';
 
 let app;
@@ -165,6 +167,39 @@ test("the default view's copy is painted as soon as the page's body begins, not 
   }));
   assert.ok(painted > 0 && painted < 2000 && parsed > 3000, `the copy painted at ${painted} ms, the page parsed at ${parsed} ms`);
   await page.close();
+});
+
+test("a page that arrives in parts shows the default view's copy whole, once its last part has come", async () => {
+  // The page is sent in two parts, cut in the middle of the copy's source, 1.5 s apart; every other file as usual.
+  const page = readFileSync('dist/index.html', 'utf8');
+  const start = page.indexOf('<noscript id="first-view-source">');
+  const cut = start + Math.floor((page.indexOf('</noscript>', start) - start) / 2);
+  const server = createServer(async (req, res) => {
+    if (req.url === '/' || req.url.startsWith('/?')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write(page.slice(0, cut));
+      setTimeout(() => res.end(page.slice(cut)), 1500);
+      return;
+    }
+    const response = await fetch(new URL(req.url, app.base));
+    res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' });
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise((resolve) => { server.listen(0, '127.0.0.1', resolve); });
+  const tab = await app.browser.newPage();
+  await tab.route(/_bg\.wasm$/, (route) => route.abort());
+  await tab.setViewportSize({ width: 1280, height: 900 });
+  await tab.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'commit' });
+  await tab.waitForSelector('#loading', { state: 'attached' });
+  // Before the last part: the loading message, and no copy (half of one would be a page that ends mid-way).
+  assert.equal(await tab.locator('.first-view').count(), 0);
+  await tab.waitForSelector('.first-view', { state: 'attached', timeout: 10000 });
+  // Then the whole copy: its heading, map, chart, table and footer.
+  for (const part of ['h1', 'svg.map-svg', '.chart-svg svg', '#area-table tbody tr', 'footer']) {
+    assert.ok(await tab.locator(`.first-view ${part}`).count() > 0, part);
+  }
+  await tab.close();
+  server.close();
 });
 
 test('any other address shows no copy, only the loading message, until the app is drawn', async () => {
