@@ -172,8 +172,8 @@ test("the default view's copy is painted as soon as the page's body begins, not 
 test("a page that arrives in parts shows the default view's copy whole, once its last part has come", async () => {
   // The page is sent in two parts, cut in the middle of the copy's source, 1.5 s apart; every other file as usual.
   const page = readFileSync('dist/index.html', 'utf8');
-  const start = page.indexOf('<noscript id="first-view-source">');
-  const cut = start + Math.floor((page.indexOf('</noscript>', start) - start) / 2);
+  const source = page.indexOf('<noscript id="first-view-source">');
+  const cut = source + Math.floor((page.indexOf('</noscript>', source) - source) / 2);
   const server = createServer(async (req, res) => {
     if (req.url === '/' || req.url.startsWith('/?')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -53,14 +53,19 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The figures of one area over a period, as they are read.
+    fn cells(&self, code: &str, period: Period) -> impl Iterator<Item = Figure> + '_ {
+        self.file.cells(self.series, self.index.get(code).copied(), period)
+    }
+
     /// The monthly figures of one area over a period (missing outside the file).
     pub fn monthly(&self, code: &str, period: Period) -> Vec<Figure> {
-        self.file.cells(self.series, self.index.get(code).copied(), period).collect()
+        self.cells(code, period).collect()
     }
 
     /// The total of one area over a period (missing if any month is).
     pub fn total(&self, code: &str, period: Period) -> Figure {
-        Figure::sum(self.file.cells(self.series, self.index.get(code).copied(), period))
+        Figure::sum(self.cells(code, period))
     }
 
     /// London's total over a period: every row, every month.

@@ -491,7 +491,6 @@ impl SeriesFile {
         self.areas.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect()
     }
 
-    /// The figures of one category and area row over a period (missing outside the file).
     /// For each month of `period`, whether the latest publisher file revised
     /// the figure of `category` in row `row`, or in any row when `row` is `None`
     /// (London's total).
@@ -509,10 +508,6 @@ impl SeriesFile {
             }
         }
         flags
-    }
-
-    pub fn row_figures(&self, category: &str, row: Option<usize>, period: Period) -> Vec<Figure> {
-        self.cells(self.series(category), row, period).collect()
     }
 
     /// The figures of one row of `series` over a period, month by month
@@ -736,7 +731,7 @@ mod tests {
         let m = |s: &str| Month::parse(s).unwrap();
         let index = file.index();
         let figures = |cat: &str, area: &str, from: &str, to: &str| {
-            file.row_figures(cat, index.get(area).copied(), Period::new(m(from), m(to)))
+            file.cells(file.series(cat), index.get(area).copied(), Period::new(m(from), m(to))).collect::<Vec<_>>()
         };
         assert_eq!(figures("all", "E09000007", "2025-01", "2025-02"), [Figure::Known(5.0), Figure::Missing]);
         assert_eq!(
