@@ -112,7 +112,11 @@ function copy() {
     const live = node.querySelectorAll('select, input');
     clone.querySelectorAll('select, input').forEach((control, i) => {
       if (control.tagName === 'SELECT') {
-        control.querySelectorAll('option').forEach((o, k) => o.toggleAttribute('selected', k === live[i].selectedIndex));
+        // Only the chosen option: the copy's list cannot be opened (it is inert), and the browser lays out every
+        // option of a closed list (the two lists of months hold hundreds) while it draws the copy.
+        const chosen = control.querySelectorAll('option')[live[i].selectedIndex];
+        chosen?.setAttribute('selected', '');
+        control.replaceChildren(...(chosen ? [chosen] : []));
       } else if (['radio', 'checkbox'].includes(control.type)) {
         control.toggleAttribute('checked', live[i].checked);
       } else if (live[i].value) {

@@ -32,8 +32,8 @@ async function visit(query, width, { withApp = true } = {}) {
   return page;
 }
 
-/** What a reader sees of a view: its heading, summary, the map's legend and the first rows of the table, and where
- * the heading, map, chart and table stand on the page. */
+/** What a reader sees of a view: its heading, summary, the options chosen in its lists, the map's legend and the first
+ * rows of the table, and where the heading, map, chart and table stand on the page. */
 const seen = (page) => page.evaluate(() => {
   const box = (selector) => {
     const r = document.querySelector(selector)?.getBoundingClientRect();
@@ -45,6 +45,7 @@ const seen = (page) => page.evaluate(() => {
     heading: heading?.innerText,
     summary: [...document.querySelectorAll('#summary')].find(visible)?.innerText,
     legend: [...document.querySelectorAll('.legend-list li')].filter(visible).map((li) => li.innerText),
+    choices: [...document.querySelectorAll('select')].filter(visible).map((s) => s.selectedOptions[0]?.textContent),
     rows: [...document.querySelectorAll('#area-table tbody tr')].filter((tr) => tr.closest('.first-view, #main')?.checkVisibility())
       .slice(0, 5).map((tr) => [...tr.cells].map((c) => c.textContent.trim()).join(' | ')),
     boxes: { heading: box('h1'), map: box('svg.map-svg'), chart: box('.chart-svg svg'), table: box('#area-table') },
@@ -64,7 +65,7 @@ for (const [query, name] of [['', 'the default view'], ['?v=2&level=ward', 'Lond
       assert.equal(await copy.locator('.first-view').count(), 1);
       assert.ok(await copy.locator('.first-view').evaluate((e) => e.inert && e.checkVisibility()), 'the copy shows, inert');
       const shown = await seen(copy);
-      for (const key of ['heading', 'summary', 'legend', 'rows']) assert.deepEqual(shown[key], expected[key], `${key} at ${width} px`);
+      for (const key of ['heading', 'summary', 'legend', 'choices', 'rows']) assert.deepEqual(shown[key], expected[key], `${key} at ${width} px`);
       assert.ok(shown.legend.length >= 5 && shown.rows.length === 5, JSON.stringify(shown));
       // The copy was drawn at 1280 px: there everything stands where the app puts it; on a phone, what comes
       // before the chart (drawn at another width) does.
@@ -73,6 +74,8 @@ for (const [query, name] of [['', 'the default view'], ['?v=2&level=ward', 'Lond
         shown.boxes[part].forEach((v, i) => assert.ok(Math.abs(v - expected.boxes[part][i]) <= 2,
           `${part} at ${width} px: ${shown.boxes[part]} in the copy, ${expected.boxes[part]} in the app`));
       }
+      // A list of the copy holds its chosen option only (it cannot be opened; drawing hundreds of months is slow).
+      assert.equal(await copy.locator('.first-view select option').count(), await copy.locator('.first-view select').count());
       // Every area has its colour (or its pattern): none is left clear or unfilled.
       assert.equal(await copy.locator('path.map-area[fill="transparent"], path.map-area[fill="#f3f2f1"]').count(), 0);
       // Everyone is told the copy cannot be used yet (a bar over its foot, which moves nothing); screen readers
