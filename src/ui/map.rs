@@ -167,15 +167,10 @@ pub fn Map(
     });
 
     let names: Arc<Vec<(String, String)>> = Arc::new(shapes.iter().map(|a| (a.code.clone(), a.name.clone())).collect());
-    let paths = shapes
-        .iter()
-        .map(|area| {
-            view! {
-                <path id=format!("area-{}", area.code) data-code=area.code.clone() d=area.path.clone()
-                    class="map-area" fill=NO_FILL role="button" tabindex="-1" aria-pressed="false" aria-label=area.name.clone()></path>
-            }
-        })
-        .collect_view();
+    let paths = met_core::render::choropleth::area_paths(
+        shapes.iter().map(|a| (a.code.as_str(), a.name.as_str(), a.path.as_str())),
+        NO_FILL,
+    );
     // The path elements, found once after the map is drawn, with the fill each
     // was last given. A change of category touches only the paths whose fill
     // changes: restyling hundreds of SVG paths is most of the cost of a change.
@@ -423,7 +418,7 @@ pub fn Map(
                         <circle cx="1.5" cy="1.5" r="0.5" fill="#6f777b"></circle>
                     </pattern>
                 </defs>
-                {paths}
+                <g class="map-areas" inner_html=paths></g>
                 {frame.map(|d| view! { <path d=d class="outline-frame" aria-hidden="true"></path> })}
                 <path d=selected_outline class="outline-selected" aria-hidden="true"></path>
                 <path d=focus_outline class="outline-focus" aria-hidden="true"></path>

@@ -1,4 +1,4 @@
-//! Classed colour scales for maps.
+//! Classed colour scales for maps, and the map's areas as SVG paths.
 //!
 //! Areas are put into up to five classes by quantiles of the known values, with
 //! break points rounded to two significant figures so the legend reads well.
@@ -116,6 +116,35 @@ impl Classes {
     }
 }
 
+/// The map's areas as SVG paths, one per area, in the order given: each with
+/// its shape, its code (`data-code`, and `area-<code>` as its id), and its
+/// name as its accessible name until its figures are known. Each is a button
+/// out of the tab order, unpressed, with the fill of an area not yet coloured
+/// (`fill`). Written as one string, the map is parsed by the browser at once
+/// instead of built element by element.
+pub fn area_paths<'a>(areas: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>, fill: &str) -> String {
+    let mut markup = super::markup::Markup::new();
+    for (code, name, d) in areas {
+        let id = format!("area-{code}");
+        markup.open(
+            "path",
+            &[
+                ("id", id.as_str().into()),
+                ("data-code", code.into()),
+                ("d", d.into()),
+                ("class", "map-area".into()),
+                ("fill", fill.into()),
+                ("role", "button".into()),
+                ("tabindex", "-1".into()),
+                ("aria-pressed", "false".into()),
+                ("aria-label", name.into()),
+            ],
+        );
+        markup.close("path");
+    }
+    markup.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +185,17 @@ mod tests {
         assert_eq!(c.colour(0), DIVERGING[0]);
         assert_eq!(c.colour(4), DIVERGING[4]);
         assert_eq!(c.legend(|v| v.to_string())[2], (DIVERGING[2], "Within 5% either way".to_string()));
+    }
+
+    #[test]
+    fn area_paths_are_buttons_named_by_their_area() {
+        let paths = area_paths([("E05000001", "St Peter's & \"Central\"", "M0 0l1 1z")], "#f3f2f1");
+        assert_eq!(
+            paths,
+            "<path id=\"area-E05000001\" data-code=\"E05000001\" d=\"M0 0l1 1z\" class=\"map-area\" \
+             fill=\"#f3f2f1\" role=\"button\" tabindex=\"-1\" aria-pressed=\"false\" \
+             aria-label=\"St Peter&#39;s &amp; &quot;Central&quot;\"></path>"
+        );
+        assert_eq!(area_paths([], "#f3f2f1"), "");
     }
 }

@@ -1,4 +1,4 @@
-//! Rendering: the chart spec, the map's classes and colours, the one markup
+//! Rendering: the chart spec, the map's classes, colours and area paths, the one markup
 //! writer, and the SVG renderers (plotters) that draw the specs.
 
 pub mod chart;
