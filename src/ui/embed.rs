@@ -12,32 +12,66 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Posts the height of `root` to the host page whenever it changes (nothing
-/// when the page is not in a frame).
+/// when the page is not in a frame). A resize observer reports what the
+/// browser lays out; but a browser does not lay out a frame from another
+/// origin while the frame is off screen (below the fold of the host page), so
+/// a change of the view's content is also reported a moment after it happens,
+/// measured then: the frame is fitted before the reader scrolls to it.
 pub fn report_height(root: NodeRef<html::Main>) {
+    use std::cell::Cell;
+    use std::rc::Rc;
     let Some(window) = web_sys::window() else { return };
     let framed = window.parent().ok().flatten().is_some_and(|p| p != window);
     if !framed {
         return;
     }
-    let post = move || {
+    let last = Cell::new(None::<f64>);
+    let post = Rc::new(move || {
         let Some(main) = root.get_untracked() else { return };
         let style = window.get_computed_style(&main).ok().flatten();
         let margin = style.and_then(|s| s.get_property_value("margin-bottom").ok()).unwrap_or_default();
         let margin: f64 = margin.trim_end_matches("px").parse().unwrap_or(0.0);
         let height = (f64::from(main.offset_top() + main.offset_height()) + margin).ceil();
+        if last.replace(Some(height)) == Some(height) {
+            return;
+        }
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
         if let Ok(Some(parent)) = window.parent() {
             let _ = parent.post_message(&message, "*");
         }
-    };
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| post());
-    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
+    });
+    let resized = post.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| resized());
+    let Ok(resize) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
     callback.forget();
+    // Changes of content, many at once as the figures are drawn: measured once, 100 ms after the first.
+    let waiting = Rc::new(Cell::new(false));
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| {
+        if waiting.replace(true) {
+            return;
+        }
+        let (post, waiting) = (post.clone(), waiting.clone());
+        set_timeout(
+            move || {
+                waiting.set(false);
+                post();
+            },
+            std::time::Duration::from_millis(100),
+        );
+    });
+    let Ok(changed) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else { return };
+    callback.forget();
+    let everything = web_sys::MutationObserverInit::new();
+    everything.set_subtree(true);
+    everything.set_child_list(true);
+    everything.set_character_data(true);
+    everything.set_attributes(true);
     Effect::new(move |_| {
         if let Some(main) = root.get() {
-            observer.observe(&main);
+            resize.observe(&main);
+            let _ = changed.observe_with_options(&main, &everything);
         }
     });
 }

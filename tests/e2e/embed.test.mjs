@@ -74,7 +74,9 @@ test('a ward panel page with embeds at 300 and 800 pixels: right areas, fitted f
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   writeFileSync(join(hostDir, 'index.html'), body);
-  await page.setViewportSize({ width: 1000, height: 900 });
+  // A short window: the second frame is below the fold, where a browser does not lay out a frame from another
+  // origin until it is scrolled to. It must be fitted all the same.
+  await page.setViewportSize({ width: 1000, height: 500 });
   await page.goto(`http://127.0.0.1:${host.address().port}/`);
   const frames = page.locator('iframe');
   assert.equal(await frames.count(), 2);
@@ -88,11 +90,11 @@ test('a ward panel page with embeds at 300 and 800 pixels: right areas, fitted f
   assert.equal(await narrow.locator('.site-header, .controls, .share').count(), 0);
   assert.match(await narrow.getByRole('link', { name: /See the full view/ }).getAttribute('href'), /\?v=2&area=E09000007&crime=burglary$/);
   // Each frame is fitted to its content: its height is the one its view reports, and nothing scrolls inside.
-  await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => /height: \d+px/.test(f.style.cssText)));
+  await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => /^\d+px$/.test(f.style.height)));
   for (const [i, width] of [[0, 300], [1, 800]]) {
     const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes(i === 0 ? 'embed=chart' : 'embed=map'));
     // The view reports its height again as its figures are drawn: wait for the frame to settle.
-    await frame.waitForFunction(() => document.documentElement.scrollHeight - window.innerHeight <= 1, null, { timeout: 10000 })
+    await frame.waitForFunction(() => document.documentElement.scrollHeight - window.innerHeight <= 1, null, { timeout: 10000, polling: 100 })
       .catch(() => {});
     const box = await frames.nth(i).boundingBox();
     assert.equal(Math.round(box.width), width);
@@ -104,6 +106,7 @@ test('a ward panel page with embeds at 300 and 800 pixels: right areas, fitted f
     assert.equal(inside.sideways, 0, `frame ${i} scrolls sideways`);
     assert.ok(box.height > 300 && box.height < 1400, `frame ${i} is ${box.height}px high`);
   }
+  assert.ok((await frames.nth(1).boundingBox()).y > 500, 'the second frame was fitted below the fold');
   // axe over the host page and its frames (frame titles included).
   // Evaluated in each frame, not added as a <script>: the embedded page's content security policy refuses inline scripts.
   for (const frame of page.frames()) await frame.evaluate(AXE_SOURCE);
