@@ -114,6 +114,12 @@ test('the copy never waits for the app, which is started once the copy has been 
       drawn: performance.now(),
     }));
     assert.ok(painted > 0 && painted < 2000 && drawn > 3000, `${query}: the copy painted at ${painted} ms, the app drawn by ${drawn} ms`);
+    // London by ward's own files (the wards' boundaries, all crimes by ward) are requested with the app, once the
+    // copy has been painted, not after the app has come.
+    const wardFiles = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => /\/data\/(wards\.geo|crime-ward-all)\.json$/.test(e.name)).map((e) => e.startTime));
+    if (query) assert.ok(wardFiles.length === 2 && wardFiles.every((t) => t >= painted && t < 2500), `${query}: ward files requested at ${wardFiles}, the copy painted at ${painted} ms`);
+    else assert.deepEqual(wardFiles, [], 'the default view needs no ward files');
     // Fetched once (its integrity checked: a failed check would fetch it again).
     assert.equal(wasm.length, 1, query);
     assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('_bg.wasm')).length), 1);
