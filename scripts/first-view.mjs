@@ -2,10 +2,10 @@
 //
 // Run by the post-build hook on the built app: it opens the app in headless Chromium at 1280 px, waits
 // until the default view (and London by ward) is drawn, and keeps a copy of what the app drew, made
-// static: the map's colours, which the app paints on a canvas, become the fills of the paths, and
-// the first-visit hint (not every reader sees it) and the canvas are left out. The copy is `inert`:
-// it cannot be focused or used and screen readers skip it; until the app is drawn, the page's loading
-// line, a bar over the copy's foot, says the controls are still to come.
+// static: the map's colours, which the app paints on a canvas, become the fills of the paths, each list keeps
+// only its chosen option, and the first-visit hint (not every reader sees it) and the canvas are left out. The
+// copy is `inert`: it cannot be focused or used and screen readers skip it; until the app is drawn, the page's
+// loading line, a bar over the copy's foot, says the controls are still to come.
 //
 // The default view's copy goes into index.html, in a <noscript>: the page's first script shows it for an
 // address without a query, and a reader without JavaScript sees it as it is. London by ward's goes into
