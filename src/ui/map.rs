@@ -166,7 +166,8 @@ pub fn Map(
         })
     });
 
-    let names: Arc<Vec<(String, String)>> = Arc::new(shapes.iter().map(|a| (a.code.clone(), a.name.clone())).collect());
+    // The areas, shared by the paths, the outlines and the info line.
+    let shapes = Arc::new(shapes);
     let paths = met_core::render::choropleth::area_paths(
         shapes.iter().map(|a| (a.code.as_str(), a.name.as_str(), a.path.as_str())),
         NO_FILL,
@@ -175,28 +176,26 @@ pub fn Map(
     // was last given. A change of category touches only the paths whose fill
     // changes: restyling hundreds of SVG paths is most of the cost of a change.
     let svg = NodeRef::<leptos::svg::Svg>::new();
+    let group = NodeRef::<leptos::svg::G>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let drawn = StoredValue::new_local(Vec::<DrawnPath>::new());
-    let shape_names =
-        StoredValue::new(shapes.iter().map(|a| (a.code.clone(), a.name.clone(), a.path.clone())).collect::<Vec<_>>());
+    let areas = StoredValue::new(shapes.clone());
     let with_paths = move |f: &mut dyn FnMut(&mut Vec<DrawnPath>)| {
         drawn.update_value(|paths| {
             if paths.is_empty() {
-                let svg = svg.get_untracked();
-                shape_names.with_value(|shapes| {
-                    for (code, name, d) in shapes {
-                        let element =
-                            svg.as_ref().and_then(|s| s.query_selector(&format!("#area-{code}")).ok().flatten());
-                        if let Some(element) = element {
-                            let shape = web_sys::Path2d::new_with_path_string(d).ok();
-                            paths.push(DrawnPath {
-                                code: code.clone(),
-                                name: name.clone(),
-                                element,
-                                shape,
-                                fill: NO_FILL,
-                            });
-                        }
+                // The group holds one path per area, in the order of the areas.
+                let mut next = group.get_untracked().and_then(|g| g.first_element_child());
+                areas.with_value(|areas| {
+                    for area in areas.iter() {
+                        let Some(element) = next.take() else { break };
+                        next = element.next_element_sibling();
+                        paths.push(DrawnPath {
+                            code: area.code.clone(),
+                            name: area.name.clone(),
+                            element,
+                            shape: web_sys::Path2d::new_with_path_string(&area.path).ok(),
+                            fill: NO_FILL,
+                        });
                     }
                 });
             }
@@ -341,15 +340,16 @@ pub fn Map(
         }
     };
 
+    let outlined = shapes.clone();
     let outline = move |code: Option<String>| {
-        code.and_then(|c| shapes.iter().find(|a| a.code == c).map(|a| a.path.clone())).unwrap_or_default()
+        code.and_then(|c| outlined.iter().find(|a| a.code == c).map(|a| a.path.clone())).unwrap_or_default()
     };
     let o1 = outline.clone();
     let selected_outline = move || o1(selected.get());
     let focus_outline = move || outline(focused.get());
     let info = move || {
         let code = hovered.get().or_else(|| focused.get()).or_else(|| selected.get())?;
-        let name = names.iter().find(|(c, _)| *c == code)?.1.clone();
+        let name = shapes.iter().find(|a| a.code == code)?.name.clone();
         ranking.with(|m| {
             let m = m.as_ref()?;
             Some(match m.rows.iter().find(|r| r.code == code) {
@@ -418,7 +418,7 @@ pub fn Map(
                         <circle cx="1.5" cy="1.5" r="0.5" fill="#6f777b"></circle>
                     </pattern>
                 </defs>
-                <g class="map-areas" inner_html=paths></g>
+                <g class="map-areas" node_ref=group inner_html=paths></g>
                 {frame.map(|d| view! { <path d=d class="outline-frame" aria-hidden="true"></path> })}
                 <path d=selected_outline class="outline-selected" aria-hidden="true"></path>
                 <path d=focus_outline class="outline-focus" aria-hidden="true"></path>
