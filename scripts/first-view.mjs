@@ -9,8 +9,10 @@
 //
 // The default view's copy goes into index.html, in a <noscript>: the page's first script shows it for an
 // address without a query, and a reader without JavaScript sees it as it is. London by ward's goes into
-// first-view/ward.html, which that script fetches for exactly `?v=2&level=ward`. The app removes the copy
-// when it draws itself in its place, and its WebAssembly is only requested once the copy has been painted.
+// first-view/ward.js, a call `metShowFirstView(markup)` that the first script adds to the page's head for exactly
+// `?v=2&level=ward` as a render-blocking script: the page's first frame is then the copy, not the loading line
+// laid out and drawn once before the copy is laid out and drawn again. The app removes the copy when it draws
+// itself in its place, and its WebAssembly is only requested once the copy has been painted.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -19,7 +21,7 @@ import { serve } from './serve-dist.mjs';
 /** The views copied: the query they are shown for, and where their copy goes. */
 export const VIEWS = [
   { query: '', file: null },
-  { query: 'v=2&level=ward', file: 'first-view/ward.html' },
+  { query: 'v=2&level=ward', file: 'first-view/ward.js' },
 ];
 
 /** Opens the built app in `dir`, copies each view of `VIEWS`, and returns `{ index, files }`: the default view's
@@ -52,7 +54,7 @@ export async function firstViews(dir) {
       if (/<\/?noscript/i.test(markup)) throw new Error(`first-view.mjs: the copy at ?${query} has a <noscript>, which cannot go in one`);
       if (file) {
         mkdirSync(join(dir, file, '..'), { recursive: true });
-        writeFileSync(join(dir, file), markup);
+        writeFileSync(join(dir, file), `window.metShowFirstView(${JSON.stringify(markup)});\n`);
         files.push({ file, bytes: markup.length, unsampled });
       } else {
         index = markup;

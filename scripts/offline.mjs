@@ -8,13 +8,13 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 
 /** The shell's files in the built folder `dir`: every top-level file but the worker itself, the standalone
- * pages (`pages/*.html`) and the first views as HTML (`first-view/*.html`, scripts/first-view.mjs). */
+ * pages (`pages/*.html`) and the first views' copies (`first-view/*.js`, scripts/first-view.mjs). */
 export function shellFiles(dir) {
-  const html = (folder) => (existsSync(join(dir, folder))
-    ? readdirSync(join(dir, folder)).filter((name) => name.endsWith('.html')).map((name) => `${folder}/${name}`)
+  const files = (folder, ending) => (existsSync(join(dir, folder))
+    ? readdirSync(join(dir, folder)).filter((name) => name.endsWith(ending)).map((name) => `${folder}/${name}`)
     : []);
   const top = readdirSync(dir).filter((name) => name !== 'sw.js' && statSync(join(dir, name)).isFile());
-  return [...top, ...html('pages'), ...html('first-view')].sort();
+  return [...top, ...files('pages', '.html'), ...files('first-view', '.js')].sort();
 }
 
 /** The worker's source with the shell `files` of `dir` and their build id written in. */

@@ -52,6 +52,14 @@ const seen = (page) => page.evaluate(() => {
   };
 });
 
+/** When the copy's heading was painted (Element Timing), in ms from the page's start. */
+const copyPainted = (page) => page.evaluate(() => new Promise((resolve) => {
+  new PerformanceObserver((list) => {
+    const entry = list.getEntries().find((e) => e.identifier === 'first-view');
+    if (entry) resolve(entry.renderTime);
+  }).observe({ type: 'element', buffered: true });
+}));
+
 for (const [query, name] of [['', 'the default view'], ['?v=2&level=ward', 'London by ward']]) {
   test(`${name}: the copy shows the app's words, figures and layout before the app, inert, and goes when the app is drawn`, async () => {
     for (const width of [320, 375, 1280]) {
@@ -166,13 +174,8 @@ test("the default view's copy is painted as soon as the page's body begins, not 
   });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(app.base, { waitUntil: 'commit' });
-  const { painted, parsed } = await page.evaluate(async () => ({
-    painted: await new Promise((resolve) => {
-      new PerformanceObserver((list) => {
-        const entry = list.getEntries().find((e) => e.identifier === 'first-view');
-        if (entry) resolve(entry.renderTime);
-      }).observe({ type: 'element', buffered: true });
-    }),
+  const painted = await copyPainted(page);
+  const { parsed } = await page.evaluate(async () => ({
     // The document is "interactive" once parsed, before its deferred scripts have run and DOMContentLoaded fired.
     parsed: await new Promise((resolve) => {
       const start = performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart;
@@ -182,6 +185,34 @@ test("the default view's copy is painted as soon as the page's body begins, not 
   }));
   assert.ok(painted > 0 && painted < 2000 && parsed > 3000, `the copy painted at ${painted} ms, the page parsed at ${parsed} ms`);
   await page.close();
+});
+
+test("London by ward's first frame is its copy (a render-blocking script); if the copy fails, the app starts", async () => {
+  const page = await app.browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The copy comes 1 s late: nothing is painted before it (not the loading line on its own).
+  await page.route(/first-view\/ward\.js$/, async (route) => {
+    await new Promise((resolve) => { setTimeout(resolve, 1000); });
+    await route.continue().catch(() => {});
+  });
+  await page.goto(`${app.base}?v=2&level=ward`, { waitUntil: 'commit' });
+  const painted = await copyPainted(page);
+  const contentful = await page.evaluate(() => new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+      if (entry) resolve(entry.startTime);
+    }).observe({ type: 'paint', buffered: true });
+  }));
+  assert.ok(painted > 1000 && contentful > 1000 && Math.abs(contentful - painted) < 50, `the copy painted at ${painted} ms, the page's first text at ${contentful} ms`);
+  await page.close();
+
+  const failed = await app.browser.newPage();
+  await failed.route(/first-view\/ward\.js$/, (route) => route.abort());
+  await failed.goto(`${app.base}?v=2&level=ward`);
+  await failed.waitForFunction(() => !document.getElementById('loading') && document.querySelector('#main #area-table tbody tr'), null, { timeout: 30000 });
+  assert.equal(await failed.locator('.first-view').count(), 0);
+  assert.match(await failed.locator('#main #area-table caption').innerText(), /by ward/);
+  await failed.close();
 });
 
 test("a page that arrives in parts shows the default view's copy whole, once its last part has come", async () => {
