@@ -1,7 +1,7 @@
 // Trunk's post-build hook (Trunk.toml), run with TRUNK_STAGING_DIR set: first
 // Trunk's loader is made to wait for the first view's static copy to be painted
-// before it starts the app (which downloads and compiles meanwhile); then the content security policy
-// (scripts/csp.mjs); then the standalone pages (pages/, written by `prepare
+// before it starts the app (which downloads and compiles meanwhile); then the stylesheet and first script
+// inline and the content security policy (scripts/csp.mjs); then the standalone pages (pages/, written by `prepare
 // --pages`) get the address of the stylesheet, whose name has its hash; then
 // the first views are drawn by the app and kept as HTML (scripts/first-view.mjs);
 // last, the service worker's list of the shell (scripts/offline.mjs), which must
@@ -15,9 +15,10 @@ import { offline } from './offline.mjs';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build.mjs: TRUNK_STAGING_DIR is not set (run it as a Trunk hook)');
 const page = join(dir, 'index.html');
-const { html, moved } = harden(deferApp(readFileSync(page, 'utf8')), (name, text) => writeFileSync(join(dir, name), text));
+const { html, moved, inline } = harden(deferApp(readFileSync(page, 'utf8')), (name, text) => writeFileSync(join(dir, name), text),
+  (name) => readFileSync(join(dir, name), 'utf8'));
 writeFileSync(page, html);
-console.log(`csp.mjs: ${moved} inline scripts moved to files; policy written into index.html`);
+console.log(`csp.mjs: ${moved} inline scripts moved to files, ${inline.scripts} kept and ${inline.styles} stylesheets put inline, by hash; policy written into index.html`);
 const stylesheet = readdirSync(dir).find((name) => /^main-[0-9a-f]+\.css$/.test(name));
 if (!stylesheet) throw new Error(`post-build.mjs: no stylesheet main-<hash>.css in ${dir}`);
 const pages = join(dir, 'pages');

@@ -1,11 +1,11 @@
 // End-to-end tests of the content security policy (scripts/csp.mjs): the built
-// page carries it with no inline script, the browser enforces it, and no view,
+// page carries it, with only its first script and stylesheet inline (by hash), the browser enforces it, and no view,
 // page, dialog, download or embed does anything it refuses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { start } from './browser.mjs';
-import { POLICY } from '../../scripts/csp.mjs';
+import { policy, policyOf, hashOf } from '../../scripts/csp.mjs';
 
 let app;
 before(async () => { app = await start('dist'); });
@@ -22,20 +22,27 @@ async function watched() {
   return page;
 }
 
-test('the built page carries the policy first in its head, with no inline script and nothing unsafe for scripts', () => {
+test('the built page carries the policy first in its head: this origin, its one inline script and stylesheet by hash', () => {
   const html = readFileSync('dist/index.html', 'utf8');
   const head = html.slice(0, html.indexOf('</head>'));
   const meta = head.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
   assert.ok(meta, 'the policy is in the head');
-  assert.equal(meta[1], POLICY);
-  assert.ok(head.indexOf(meta[0]) < head.search(/<script|<link rel="(stylesheet|modulepreload|preload)"/), 'it comes before every script and link');
-  assert.doesNotMatch(POLICY, /'unsafe-inline'|'unsafe-eval'|\*/);
+  assert.ok(head.indexOf(meta[0]) < head.search(/<script|<style|<link rel="(stylesheet|modulepreload|preload)"/), 'it comes before every script, style and link');
+  assert.doesNotMatch(meta[1], /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|\*/);
+  // One inline script (the first, in the head) and one stylesheet, each allowed by its hash; every other script is
+  // a file of this origin.
   const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-  assert.ok(scripts.length >= 2);
-  for (const [, attributes, body] of scripts) {
+  const inline = scripts.filter(([, attributes]) => !/\ssrc=/.test(attributes));
+  assert.equal(inline.length, 1);
+  assert.ok(head.includes(inline[0][0]), 'the inline script is in the head');
+  for (const [, attributes, body] of scripts.filter((s) => !inline.includes(s))) {
     assert.match(attributes, /\ssrc="\/[\w.-]+\.js"/);
     assert.equal(body.trim(), '');
   }
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+  assert.equal(styles.length, 1);
+  assert.equal(meta[1], policy({ scripts: [hashOf(inline[0][2])], styles: [hashOf(styles[0][1])] }));
+  assert.equal(policyOf(html), meta[1]);
 });
 
 test('the browser enforces it: an injected inline script does not run and is reported', async () => {
