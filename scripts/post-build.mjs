@@ -1,9 +1,9 @@
 // Trunk's post-build hook (Trunk.toml), run with TRUNK_STAGING_DIR set: first
 // Trunk's loader is made to wait for the first view's static copy to be painted
 // before it starts the app (which downloads and compiles meanwhile); then the stylesheet and first script
-// inline and the content security policy (scripts/csp.mjs); then the standalone pages (pages/, written by `prepare
-// --pages`) get the address of the stylesheet, whose name has its hash; then
-// the first views are drawn by the app and kept as HTML (scripts/first-view.mjs);
+// inline and the content security policy (scripts/csp.mjs); then the standalone pages (pages/, written by
+// `prepare --pages`) get the address of the stylesheet, whose name has its hash; then
+// the first views are drawn by the app and kept as markup (scripts/first-view.mjs);
 // last, the service worker's list of the shell (scripts/offline.mjs), which must
 // see the files the steps before write.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ const page = join(dir, 'index.html');
 const { html, moved, inline } = harden(deferApp(readFileSync(page, 'utf8')), (name, text) => writeFileSync(join(dir, name), text),
   (name) => readFileSync(join(dir, name), 'utf8'));
 writeFileSync(page, html);
-console.log(`csp.mjs: ${moved} inline scripts moved to files, ${inline.scripts} kept and ${inline.styles} stylesheets put inline, by hash; policy written into index.html`);
+console.log(`csp.mjs: ${moved} inline scripts moved to files, ${inline.scripts} kept and ${inline.styles} stylesheet put inline, each allowed by its hash; policy written into index.html`);
 const stylesheet = readdirSync(dir).find((name) => /^main-[0-9a-f]+\.css$/.test(name));
 if (!stylesheet) throw new Error(`post-build.mjs: no stylesheet main-<hash>.css in ${dir}`);
 const pages = join(dir, 'pages');
